@@ -1,0 +1,116 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { BarChart3, FileText, LogOut, PhoneIncoming, Phone, Users, UserRound } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { authClient } from "@/app/_components/auth-client";
+import { useTRPC } from "@/app/_trpc/client";
+import type { Role } from "@/lib/vocabulary";
+
+const NAV = [
+  { href: "/today", label: "Today", icon: Phone },
+  { href: "/prospects", label: "Prospects", icon: UserRound },
+  { href: "/scripts", label: "Scripts", icon: FileText },
+  { href: "/leaderboard", label: "Leaderboard", icon: BarChart3 },
+  { href: "/team", label: "Team", icon: Users },
+] as const;
+
+type Props = {
+  user: { name: string; email: string };
+  teams: { id: string; name: string; role: Role }[];
+  current: { id: string; name: string; role: Role };
+  children: React.ReactNode;
+};
+
+export function AppShell({ user, teams, current, children }: Props) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const switchTeam = useMutation(
+    trpc.teams.switch.mutationOptions({
+      onSuccess: () => {
+        router.replace("/today");
+        router.refresh();
+      },
+    }),
+  );
+
+  async function signOut() {
+    await authClient.signOut();
+    router.replace("/sign-in");
+    router.refresh();
+  }
+
+  return (
+    <div className="min-h-dvh md:grid md:grid-cols-[220px_1fr]">
+      <aside className="border-b border-border bg-surface md:sticky md:top-0 md:h-dvh md:border-r md:border-b-0">
+        <div className="flex items-center justify-between gap-2 px-4 py-3 md:block md:py-5">
+          <Link href="/today" className="flex items-center gap-2 font-semibold tracking-tight">
+            <span className="grid size-7 place-items-center rounded-md bg-accent text-accent-fg">
+              <PhoneIncoming aria-hidden className="size-3.5" />
+            </span>
+            Ringback
+          </Link>
+          <div className="md:mt-5">
+            {teams.length > 1 ? (
+              <label className="flex flex-col gap-1 text-xs text-faint">
+                <span className="sr-only md:not-sr-only">Team</span>
+                <select
+                  aria-label="Active team"
+                  className="h-8 rounded-md border border-border bg-surface px-2 text-sm text-text"
+                  value={current.id}
+                  onChange={(e) => switchTeam.mutate({ teamId: e.target.value })}
+                >
+                  {teams.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              <p className="text-sm font-medium" aria-label="Active team">
+                {current.name}
+              </p>
+            )}
+            <p className="mt-1 hidden text-xs text-faint md:block">
+              Signed in as {user.name} · <span data-testid="role">{current.role}</span>
+            </p>
+          </div>
+        </div>
+        <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:px-3 md:pb-0">
+          {NAV.map(({ href, label, icon: Icon }) => {
+            const active = pathname === href || pathname.startsWith(`${href}/`);
+            return (
+              <Link
+                key={href}
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm whitespace-nowrap ${
+                  active ? "bg-accent-soft font-medium text-accent" : "text-muted hover:bg-surface-2 hover:text-text"
+                }`}
+              >
+                <Icon aria-hidden className="size-4" />
+                {label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="hidden px-3 md:absolute md:bottom-4 md:block md:w-[220px]">
+          <button onClick={signOut} className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-sm text-muted hover:bg-surface-2 hover:text-text">
+            <LogOut aria-hidden className="size-4" />
+            Sign out
+          </button>
+        </div>
+      </aside>
+      <main className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
+        {children}
+        <button onClick={signOut} className="mt-10 flex items-center gap-2 text-sm text-muted hover:text-text md:hidden">
+          <LogOut aria-hidden className="size-4" />
+          Sign out
+        </button>
+      </main>
+    </div>
+  );
+}

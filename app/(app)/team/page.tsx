@@ -1,0 +1,26 @@
+import { serverCaller, HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
+import { PageHeader } from "@/app/_components/ui";
+import { InvitePanel } from "./invite-panel";
+import { MemberList } from "./member-list";
+
+export const metadata = { title: "Team" };
+
+export default async function TeamPage() {
+  const caller = await serverCaller();
+  const team = await caller.teams.current();
+  const canManage = team.role !== "rep";
+  prefetch(trpc.teams.members.queryOptions());
+  if (canManage) prefetch(trpc.teams.invites.queryOptions());
+  return (
+    <HydrateClient>
+      <PageHeader
+        title={team.name}
+        description={`Time zone ${team.timezone} · attribution window ${team.attributionWindowDays} days · ranked from ${team.minSample} voicemails`}
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_380px]">
+        <MemberList />
+        {canManage && <InvitePanel canInviteOwner={team.role === "owner"} />}
+      </div>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,280 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// ---------------------------------------------------------------------------
+// Authentication and teams. Field names follow better-auth's documented core
+// schema and its organization plugin (a team is an organization); written by
+// hand because better-auth's CLI crashes on Node 20 (STACK-NOTES.md).
+// ---------------------------------------------------------------------------
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const user = sqliteTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+  image: text("image"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const session = sqliteTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    activeOrganizationId: text("active_organization_id"),
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+export const account = sqliteTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("account_user_idx").on(t.userId)],
+);
+
+export const verification = sqliteTable(
+  "verification",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("verification_identifier_idx").on(t.identifier)],
+);
+
+/** A team. better-auth calls it an organization; the team settings live beside its own fields. */
+export const organization = sqliteTable("organization", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  logo: text("logo"),
+  metadata: text("metadata"),
+  createdAt: createdAt(),
+  timezone: text("timezone").notNull().default("America/New_York"),
+  attributionWindowDays: integer("attribution_window_days").notNull().default(14),
+  minSample: integer("min_sample").notNull().default(10),
+  wordsPerMinute: integer("words_per_minute").notNull().default(150),
+  defaultRegion: text("default_region").notNull().default("US"),
+});
+
+export const member = sqliteTable(
+  "member",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["owner", "manager", "rep"] }).notNull(),
+    createdAt: createdAt(),
+    phone: text("phone"),
+    wordsPerMinute: integer("words_per_minute"),
+  },
+  (t) => [
+    uniqueIndex("member_team_user_uq").on(t.organizationId, t.userId),
+    index("member_user_idx").on(t.userId),
+  ],
+);
+
+export const invitation = sqliteTable(
+  "invitation",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["owner", "manager", "rep"] }).notNull(),
+    status: text("status", { enum: ["pending", "accepted", "canceled", "rejected"] })
+      .notNull()
+      .default("pending"),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    inviterId: text("inviter_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitation_team_idx").on(t.organizationId), index("invitation_email_idx").on(t.email)],
+);
+
+// ---------------------------------------------------------------------------
+// The calling domain. Integer keys keep the attempt table and its indexes
+// small at millions of rows; every row carries its team for isolation.
+// ---------------------------------------------------------------------------
+
+export const prospect = sqliteTable(
+  "prospect",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    company: text("company"),
+    /** E.164, normalised with the team's default region. */
+    phone: text("phone").notNull(),
+    ownerId: text("owner_id").references(() => user.id),
+    status: text("status", { enum: ["open", "engaged", "appointment", "closed-lost"] })
+      .notNull()
+      .default("open"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("prospect_team_phone_uq").on(t.teamId, t.phone),
+    index("prospect_team_name_idx").on(t.teamId, t.name),
+  ],
+);
+
+export const script = sqliteTable(
+  "script",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    stage: text("stage", { enum: ["first-touch", "follow-up", "last-try", "any"] }).notNull(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => user.id),
+    shared: integer("shared", { mode: "boolean" }).notNull().default(false),
+    archived: integer("archived", { mode: "boolean" }).notNull().default(false),
+    teamPick: integer("team_pick", { mode: "boolean" }).notNull().default(false),
+    /** The version this script was forked from, if any. */
+    forkedFromVersionId: integer("forked_from_version_id"),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("script_team_title_uq").on(t.teamId, t.title), index("script_team_idx").on(t.teamId)],
+);
+
+export const scriptTag = sqliteTable(
+  "script_tag",
+  {
+    scriptId: integer("script_id")
+      .notNull()
+      .references(() => script.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scriptId, t.tag] }), index("script_tag_tag_idx").on(t.tag)],
+);
+
+export const scriptVersion = sqliteTable(
+  "script_version",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    scriptId: integer("script_id")
+      .notNull()
+      .references(() => script.id),
+    number: integer("number").notNull(),
+    body: text("body").notNull(),
+    wordCount: integer("word_count").notNull(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("script_version_number_uq").on(t.scriptId, t.number)],
+);
+
+export const attempt = sqliteTable(
+  "attempt",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    repId: text("rep_id")
+      .notNull()
+      .references(() => user.id),
+    prospectId: integer("prospect_id")
+      .notNull()
+      .references(() => prospect.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    outcome: text("outcome", { enum: ["voicemail", "no-message", "connected", "bad-number"] }).notNull(),
+    scriptVersionId: integer("script_version_id").references(() => scriptVersion.id),
+    messageSeconds: integer("message_seconds"),
+    notes: text("notes"),
+    /** Ordinal among the prospect's live voicemails (1, 2, 3, ...); null for other outcomes. Derived. */
+    voicemailNumber: integer("voicemail_number"),
+    /** First credited callback time, null when not returned. Derived by attribution. */
+    returnedAt: integer("returned_at", { mode: "timestamp_ms" }),
+    /** Whether any credited callback is an appointment. Derived by attribution. */
+    appointment: integer("appointment", { mode: "boolean" }).notNull().default(false),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("attempt_team_at_idx").on(t.teamId, t.at),
+    index("attempt_prospect_at_idx").on(t.prospectId, t.at),
+    index("attempt_team_rep_at_idx").on(t.teamId, t.repId, t.at),
+    index("attempt_version_idx").on(t.scriptVersionId),
+    // A repeated import of the same dial adds nothing.
+    uniqueIndex("attempt_natural_uq").on(t.teamId, t.prospectId, t.repId, t.at, t.outcome),
+  ],
+);
+
+export const callback = sqliteTable(
+  "callback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    prospectId: integer("prospect_id")
+      .notNull()
+      .references(() => prospect.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    result: text("result", { enum: ["appointment", "interested", "not-interested", "other"] }).notNull(),
+    notes: text("notes"),
+    loggedById: text("logged_by_id").references(() => user.id),
+    /** The voicemail this callback is credited to; null when unattributed. Derived by attribution. */
+    creditedAttemptId: integer("credited_attempt_id").references(() => attempt.id),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("callback_team_at_idx").on(t.teamId, t.at),
+    index("callback_prospect_at_idx").on(t.prospectId, t.at),
+    index("callback_credited_idx").on(t.creditedAttemptId),
+    uniqueIndex("callback_natural_uq").on(t.teamId, t.prospectId, t.at, t.result),
+  ],
+);
+

@@ -1,0 +1,6 @@
+import type { Db } from "./client";
+
+/** A transaction handle: services pass it down so one write spans its rows atomically. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can run a query: the database or an open transaction. */
+export type Queryable = Db | Tx;

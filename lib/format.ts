@@ -1,0 +1,20 @@
+// How numbers read in the UI, the same everywhere (DESIGN.md, "Look and feel").
+
+export type Evidence = { returned: number; voicemails: number; rate: number | null; ciLow: number; ciHigh: number };
+
+const pct = (x: number, digits: number) => `${(x * 100).toFixed(digits)}%`;
+
+/** `37.5% (14–69%) · 3/8`: a rate always with its interval and counts. */
+export function formatEvidence(e: Evidence): string {
+  if (e.rate === null) return `— · 0/0`;
+  return `${pct(e.rate, 1)} (${Math.round(e.ciLow * 100)}–${Math.round(e.ciHigh * 100)}%) · ${e.returned}/${e.voicemails}`;
+}
+
+export const formatPercent = (x: number | null, digits = 1) => (x === null ? "—" : pct(x, digits));
+
+export function formatMinutes(minutes: number | null): string {
+  if (minutes === null) return "—";
+  if (minutes < 60) return `${Math.round(minutes)} min`;
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
+  return `${(minutes / 1440).toFixed(1)} d`;
+}

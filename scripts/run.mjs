@@ -1,0 +1,29 @@
+// Small process helpers shared by the npm entry points (demo, test).
+import { spawn } from "node:child_process";
+
+export const bin = (name) => `node_modules/.bin/${name}`;
+
+/** Runs a command with inherited output; resolves with its exit code. */
+export function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", ...options });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", (error) => {
+      console.error(`${command}: ${error.message}`);
+      resolve(1);
+    });
+  });
+}
+
+export async function mustRun(label, command, args, options) {
+  const started = Date.now();
+  console.log(`\n▶ ${label}`);
+  const code = await run(command, args, options);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (code !== 0) {
+    console.error(`✗ ${label} failed (exit ${code}) after ${seconds} s`);
+    process.exit(code);
+  }
+  console.log(`✓ ${label} (${seconds} s)`);
+  return Number(seconds);
+}

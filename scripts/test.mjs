@@ -1,0 +1,23 @@
+// `npm test`: everything CI runs, in order, failing fast: typecheck, lint, unit and service
+// tests, production build, Playwright e2e in Debian's Chromium.
+import { existsSync } from "node:fs";
+import { bin, mustRun } from "./run.mjs";
+
+const CHROMIUM = "/usr/bin/chromium";
+
+if (!existsSync(CHROMIUM)) {
+  if (process.getuid?.() === 0) {
+    await mustRun("Installing Debian's chromium for the e2e tests", "sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"]);
+  } else {
+    console.error("The e2e tests need Debian's Chromium at /usr/bin/chromium: run `sudo apt-get install -y chromium`, then `npm test` again.");
+    process.exit(1);
+  }
+}
+
+const started = Date.now();
+await mustRun("Typecheck", bin("tsc"), ["--noEmit"]);
+await mustRun("Lint", bin("eslint"), [".", "--max-warnings=0"]);
+await mustRun("Unit and service tests", bin("vitest"), ["run"]);
+await mustRun("Production build", bin("next"), ["build"]);
+await mustRun("End-to-end tests", bin("playwright"), ["test"]);
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -1,0 +1,54 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { organization } from "better-auth/plugins";
+import { adminAc, memberAc, ownerAc } from "better-auth/plugins/organization/access";
+import { getDb, type Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { authSecret } from "./auth-secret";
+
+function baseUrl(): string {
+  return process.env.BETTER_AUTH_URL?.trim() || `http://localhost:${process.env.PORT || 3000}`;
+}
+
+function createAuth(db: Db) {
+  const url = new URL(baseUrl());
+  const loopbackTwin = url.hostname === "localhost" ? "127.0.0.1" : url.hostname === "127.0.0.1" ? "localhost" : null;
+  return betterAuth({
+    appName: "Ringback",
+    baseURL: url.origin,
+    secret: authSecret(),
+    trustedOrigins: loopbackTwin ? [url.origin, `${url.protocol}//${loopbackTwin}:${url.port}`] : [url.origin],
+    database: drizzleAdapter(db, { provider: "sqlite", schema }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: process.env.RINGBACK_AUTH_RATE_LIMIT !== "off",
+      window: 60,
+      max: 200,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 60, max: 10 },
+      },
+    },
+    advanced: { cookiePrefix: "ringback", defaultCookieAttributes: { sameSite: "lax", httpOnly: true } },
+    plugins: [
+      // Teams are organizations. Team management itself goes through Ringback's own services
+      // (one transaction each, shared with the CLI); the plugin supplies the schema, the
+      // active-team field on the session and these role names.
+      organization({ roles: { owner: ownerAc, manager: adminAc, rep: memberAc }, creatorRole: "owner" }),
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { ringbackAuth?: Auth };
+
+/** Built on first use: building it opens the database, which must not happen during `next build`. */
+export function getAuth(): Auth {
+  globalForAuth.ringbackAuth ??= createAuth(getDb());
+  return globalForAuth.ringbackAuth;
+}
+

@@ -1,0 +1,193 @@
+// The `ringback` command-line tool (DESIGN.md, "Command-line tool and file formats"): a thin
+// shell over the same services the web app calls. Every command exits 0 on success, and
+// otherwise non-zero with a one-line reason on stderr.
+
+import { Command } from "commander";
+import { ZodError } from "zod";
+import { databasePath, openDatabase, openDatabaseReadOnly, type Db } from "@/db/client";
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAM, DEMO_URL, seedDemo } from "@/db/seed";
+import { ROLES, TEAM_DEFAULTS } from "@/lib/vocabulary";
+import { backupDatabase, restoreDatabase } from "@/server/services/backup";
+import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
+import { describeDifference, problemCount, verifyDatabase } from "@/server/services/verify";
+
+/** Service field names as the options that carry them, so a validation message names the flag. */
+const FLAGS: Record<string, string> = { teamSlug: "--team" };
+const flagFor = (field: PropertyKey) => FLAGS[String(field)] ?? `--${String(field).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+function reason(error: unknown): string {
+  const text =
+    error instanceof ZodError
+      ? error.issues.map((i) => `${i.path.length ? `${flagFor(i.path[0])}: ` : ""}${i.message.replace(/\.$/, "")}`).join("; ")
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** Runs one command, turning any failure into `ringback: <reason>` and a non-zero exit code. */
+async function run(work: () => Promise<void> | void) {
+  try {
+    await work();
+  } catch (error) {
+    process.stderr.write(`ringback: ${reason(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+async function withDatabase(open: () => Db, work: (db: Db) => Promise<void> | void) {
+  const db = open();
+  try {
+    await work(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+// A closed pipe (`ringback export … | head`) ends the output, not the process with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const note = (message: string) => process.stderr.write(`note: ${message}\n`);
+const count = (n: number) => n.toLocaleString("en-US");
+
+const program = new Command("ringback")
+  .description(`Ringback from the command line, on the database at DATABASE_URL (now ${databasePath()}).`)
+  .configureOutput({ outputError: (text, write) => write(`ringback: ${text.replace(/^error: /, "").trim()}\n`) })
+  .showHelpAfterError(false);
+
+const team = program.command("team").description("teams");
+team
+  .command("create")
+  .description("create a team and its owner; prints the team's slug")
+  .requiredOption("--name <name>", "team name")
+  .requiredOption("--owner-email <email>", "owner's email (an existing account is reused)")
+  .requiredOption("--owner-password <password>", "owner's password, at least 8 characters")
+  .option("--owner-name <name>", "owner's display name (default: from the email)")
+  .option("--timezone <tz>", "IANA time zone the team's days and hours use", TEAM_DEFAULTS.timezone)
+  .action((opts) =>
+    run(() =>
+      withDatabase(openDatabase, async (db) => {
+        const created = await createTeamWithOwner(db, {
+          name: opts.name,
+          timezone: opts.timezone,
+          ownerEmail: opts.ownerEmail,
+          ownerPassword: opts.ownerPassword,
+          ownerName: opts.ownerName,
+        });
+        if (!created.ownerCreated) note(`${created.owner.email} already had an account; its password is unchanged.`);
+        console.log(created.slug);
+      }),
+    ),
+  );
+
+const user = program.command("user").description("users and memberships");
+user
+  .command("add")
+  .description("add a member to a team, creating the user when missing")
+  .requiredOption("--team <slug>", "the team's slug")
+  .requiredOption("--email <email>", "the user's email")
+  .requiredOption("--name <name>", "the user's name (used when the user is created)")
+  .requiredOption("--role <role>", ROLES.join(" | "))
+  .option("--password <password>", "password for a new user (default: generated and printed)")
+  .option("--phone <phone>", "phone number read out in scripts")
+  .action((opts) =>
+    run(() =>
+      withDatabase(openDatabase, async (db) => {
+        const added = await addUserToTeam(db, {
+          teamSlug: opts.team,
+          email: opts.email,
+          name: opts.name,
+          role: opts.role,
+          password: opts.password,
+          phone: opts.phone,
+        });
+        if (added.userCreated) {
+          console.log(`created user ${added.email}${added.generatedPassword ? ` with password ${added.generatedPassword}` : ""}`);
+        } else if (opts.password !== undefined) {
+          note(`${added.email} already had an account; its password is unchanged.`);
+        }
+        console.log(`added ${added.email} to ${added.teamSlug} as ${added.role}${added.phone ? ` (phone ${added.phone})` : ""}`);
+      }),
+    ),
+  );
+
+program
+  .command("seed")
+  .description("create demo data")
+  .option("--demo", "the demo team with reps, scripts and months of history")
+  .action((opts) =>
+    run(() => {
+      if (!opts.demo) throw new Error("nothing to seed: pass --demo");
+      return withDatabase(openDatabase, async (db) => {
+        const seeded = await seedDemo(db);
+        if (seeded.created) {
+          console.log(
+            `Created team “${DEMO_TEAM.name}” (slug ${seeded.slug}): ${seeded.users} users, ${seeded.scripts} scripts ` +
+              `(${seeded.scriptVersions} versions), ${count(seeded.prospects)} prospects, ${count(seeded.attempts)} attempts ` +
+              `(${count(seeded.voicemails)} voicemails, ${count(seeded.returned)} returned), ${count(seeded.callbacks)} callbacks ` +
+              `in ${(seeded.milliseconds / 1000).toFixed(1)} s.`,
+          );
+        } else {
+          console.log(`The demo team is already there (slug ${DEMO_TEAM.slug}); nothing changed.`);
+        }
+        console.log(`\nSign in at ${DEMO_URL} with password ${DEMO_PASSWORD} as any of:`);
+        for (const person of DEMO_PEOPLE) console.log(`  ${person.email.padEnd(28)} ${person.role.padEnd(8)} ${person.name}`);
+      });
+    }),
+  );
+
+program
+  .command("backup")
+  .description("consistent online backup of the database to FILE")
+  .argument("<file>", "where to write the backup")
+  .action((file: string) =>
+    run(() =>
+      withDatabase(openDatabaseReadOnly, async (db) => {
+        if (file === "-") throw new Error("backup needs a file path, not -");
+        const written = await backupDatabase(db, file);
+        console.log(`backed up ${databasePath()} to ${written.file} (${count(written.bytes)} bytes)`);
+      }),
+    ),
+  );
+
+program
+  .command("restore")
+  .description("replace the database with the backup in FILE")
+  .argument("<file>", "a file written by `ringback backup`")
+  .option("--force", "replace an existing database")
+  .action((file: string, opts) =>
+    run(async () => {
+      const restored = await restoreDatabase(file, databasePath(), { force: Boolean(opts.force) });
+      console.log(`restored ${file} to ${restored.file} (${count(restored.bytes)} bytes)`);
+    }),
+  );
+
+program
+  .command("verify")
+  .description("integrity check, and every derived number recomputed and compared with the stored one")
+  .action(() =>
+    run(() =>
+      withDatabase(openDatabaseReadOnly, (db) => {
+        const report = verifyDatabase(db);
+        const { checked } = report;
+        console.log(`integrity_check: ${report.integrity.length ? `${report.integrity.length} problems` : "ok"}`);
+        for (const line of report.integrity) console.log(`  ${line}`);
+        console.log(`foreign_key_check: ${report.foreignKeys.length ? `${report.foreignKeys.length} problems` : "ok"}`);
+        for (const line of report.foreignKeys) console.log(`  ${line}`);
+        console.log(
+          `attribution recomputed: ${count(checked.teams)} team${checked.teams === 1 ? "" : "s"}, ${count(checked.prospects)} prospects, ` +
+            `${count(checked.attempts)} attempts (${count(checked.voicemails)} voicemails), ${count(checked.callbacks)} callbacks`,
+        );
+        for (const d of report.differences) console.log(`  ${describeDifference(d)}`);
+        console.log(`${count(report.differences.length)} differences`);
+        const problems = problemCount(report);
+        if (problems > 0) throw new Error(`verify found ${count(problems)} problem${problems === 1 ? "" : "s"}`);
+      }),
+    ),
+  );
+
+// No top-level await: tsx runs this file as CommonJS (package.json has no "type": "module").
+void program.parseAsync(process.argv);

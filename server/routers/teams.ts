@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { createTeamInput, inviteInput, teamSettingsInput } from "@/lib/inputs/teams";
+import {
+  acceptInvite,
+  createInvite,
+  createTeam,
+  describeInvite,
+  getTeam,
+  listInvites,
+  listMembers,
+  listMyTeams,
+  revokeInvite,
+  switchTeam,
+  updateTeamSettings,
+} from "@/server/services/teams";
+import { authedProcedure, createTRPCRouter, managerProcedure, memberProcedure, ownerProcedure, publicProcedure } from "@/server/trpc";
+
+const inviteId = z.object({ inviteId: z.string().min(10).max(64) });
+
+export const teamsRouter = createTRPCRouter({
+  mine: authedProcedure.query(({ ctx }) => listMyTeams(ctx.db, ctx.user.id)),
+  create: authedProcedure.input(createTeamInput).mutation(({ ctx, input }) => createTeam(ctx.db, ctx.user.id, input, ctx.sessionId)),
+  switch: authedProcedure
+    .input(z.object({ teamId: z.string().min(1).max(64) }))
+    .mutation(({ ctx, input }) => switchTeam(ctx.db, ctx.user.id, ctx.sessionId ?? "", input.teamId)),
+  current: memberProcedure.query(({ ctx }) => ({ ...getTeam(ctx.db, ctx.actor.teamId), role: ctx.actor.role })),
+  members: memberProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
+  updateSettings: ownerProcedure.input(teamSettingsInput).mutation(({ ctx, input }) => updateTeamSettings(ctx.db, ctx.actor, input)),
+  invite: managerProcedure.input(inviteInput).mutation(({ ctx, input }) => createInvite(ctx.db, ctx.actor, input)),
+  invites: managerProcedure.query(({ ctx }) => listInvites(ctx.db, ctx.actor)),
+  revokeInvite: managerProcedure.input(inviteId).mutation(({ ctx, input }) => revokeInvite(ctx.db, ctx.actor, input.inviteId)),
+  describeInvite: publicProcedure.input(inviteId).query(({ ctx, input }) => describeInvite(ctx.db, input.inviteId)),
+  acceptInvite: authedProcedure
+    .input(inviteId)
+    .mutation(({ ctx, input }) =>
+      acceptInvite(ctx.db, { userId: ctx.user.id, email: ctx.user.email, sessionId: ctx.sessionId }, input.inviteId),
+    ),
+});

@@ -1,0 +1,13 @@
+// Small domain errors that services throw; server/trpc.ts maps them to tRPC codes
+// and the CLI prints their message as its one-line reason.
+
+export class DomainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+export class NotFound extends DomainError {}
+export class Forbidden extends DomainError {}
+export class Conflict extends DomainError {}
+export class Invalid extends DomainError {}

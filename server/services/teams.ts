@@ -1,0 +1,209 @@
+import crypto from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { invitation, member, organization, session, user } from "@/db/schema";
+import type { Queryable } from "@/db/types";
+import { ROLE_RANK, type Role } from "@/lib/vocabulary";
+import type { CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
+import type { Actor } from "./actor";
+import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
+import { newId } from "./ids";
+
+const INVITE_LIFETIME_MS = 7 * 86_400_000;
+
+/** The caller's membership in the session's active team, else in their oldest team. */
+export function resolveMembership(db: Queryable, userId: string, activeTeamId: string | null) {
+  const memberships = db
+    .select({ teamId: member.organizationId, role: member.role })
+    .from(member)
+    .where(eq(member.userId, userId))
+    .orderBy(asc(member.createdAt))
+    .all();
+  return memberships.find((m) => m.teamId === activeTeamId) ?? memberships[0] ?? null;
+}
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return base || "team";
+}
+
+function uniqueSlug(db: Queryable, name: string): string {
+  const base = slugify(name);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!db.select({ id: organization.id }).from(organization).where(eq(organization.slug, candidate)).get()) return candidate;
+  }
+}
+
+export function isValidTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A new team with its creator as owner; the session (if any) switches to it. */
+export function createTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null = null) {
+  if (!isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
+  return db.transaction((tx) => {
+    const id = newId();
+    const slug = uniqueSlug(tx, input.name);
+    tx.insert(organization).values({ id, name: input.name.trim(), slug, timezone: input.timezone }).run();
+    tx.insert(member).values({ id: newId(), organizationId: id, userId, role: "owner" }).run();
+    if (sessionId) tx.update(session).set({ activeOrganizationId: id }).where(eq(session.id, sessionId)).run();
+    return { id, slug, name: input.name.trim() };
+  });
+}
+
+export function teamBySlug(db: Queryable, slug: string) {
+  const team = db.select().from(organization).where(eq(organization.slug, slug)).get();
+  if (!team) throw new NotFound(`No team with slug ${slug}.`);
+  return team;
+}
+
+export function getTeam(db: Queryable, teamId: string) {
+  const team = db.select().from(organization).where(eq(organization.id, teamId)).get();
+  if (!team) throw new NotFound("Team not found.");
+  return team;
+}
+
+export function listMyTeams(db: Queryable, userId: string) {
+  return db
+    .select({ id: organization.id, name: organization.name, slug: organization.slug, role: member.role })
+    .from(member)
+    .innerJoin(organization, eq(organization.id, member.organizationId))
+    .where(eq(member.userId, userId))
+    .orderBy(asc(member.createdAt))
+    .all();
+}
+
+export function switchTeam(db: Db, userId: string, sessionId: string, teamId: string) {
+  const isMember = db
+    .select({ id: member.id })
+    .from(member)
+    .where(and(eq(member.userId, userId), eq(member.organizationId, teamId)))
+    .get();
+  if (!isMember) throw new NotFound("Team not found.");
+  db.update(session).set({ activeOrganizationId: teamId }).where(and(eq(session.id, sessionId), eq(session.userId, userId))).run();
+}
+
+export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
+  if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
+  db.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+  return getTeam(db, actor.teamId);
+}
+
+export function listMembers(db: Queryable, actor: Actor) {
+  return db
+    .select({
+      memberId: member.id,
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: member.role,
+      phone: member.phone,
+      wordsPerMinute: member.wordsPerMinute,
+    })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(eq(member.organizationId, actor.teamId))
+    .orderBy(asc(user.name))
+    .all();
+}
+
+/** Adds an existing user to a team directly (CLI `user add`, demo seed). */
+export function addMember(db: Queryable, teamId: string, userId: string, role: Role, phone: string | null = null) {
+  const existing = db
+    .select({ id: member.id })
+    .from(member)
+    .where(and(eq(member.organizationId, teamId), eq(member.userId, userId)))
+    .get();
+  if (existing) throw new Conflict("That user is already a member of this team.");
+  const id = newId();
+  db.insert(member).values({ id, organizationId: teamId, userId, role, phone }).run();
+  return id;
+}
+
+/** An invite link for an email address and role; nobody can grant a role above their own. */
+export function createInvite(db: Db, actor: Actor, input: InviteInput) {
+  if (ROLE_RANK[input.role] > ROLE_RANK[actor.role]) {
+    throw new Forbidden(`A ${actor.role} cannot invite a ${input.role}.`);
+  }
+  const email = input.email.trim().toLowerCase();
+  return db.transaction((tx) => {
+    const alreadyMember = tx
+      .select({ id: member.id })
+      .from(member)
+      .innerJoin(user, eq(user.id, member.userId))
+      .where(and(eq(member.organizationId, actor.teamId), eq(user.email, email)))
+      .get();
+    if (alreadyMember) throw new Conflict(`${email} is already a member of this team.`);
+    // A fresh invite replaces any pending one for the same address.
+    tx.update(invitation)
+      .set({ status: "canceled" })
+      .where(and(eq(invitation.organizationId, actor.teamId), eq(invitation.email, email), eq(invitation.status, "pending")))
+      .run();
+    const id = crypto.randomBytes(18).toString("base64url");
+    const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
+    tx.insert(invitation).values({ id, organizationId: actor.teamId, email, role: input.role, inviterId: actor.userId, expiresAt }).run();
+    return { id, email, role: input.role, expiresAt };
+  });
+}
+
+export function listInvites(db: Queryable, actor: Actor) {
+  return db
+    .select({ id: invitation.id, email: invitation.email, role: invitation.role, status: invitation.status, expiresAt: invitation.expiresAt })
+    .from(invitation)
+    .where(and(eq(invitation.organizationId, actor.teamId), eq(invitation.status, "pending")))
+    .orderBy(asc(invitation.createdAt))
+    .all();
+}
+
+export function revokeInvite(db: Db, actor: Actor, inviteId: string) {
+  const changed = db
+    .update(invitation)
+    .set({ status: "canceled" })
+    .where(and(eq(invitation.id, inviteId), eq(invitation.organizationId, actor.teamId), eq(invitation.status, "pending")))
+    .run().changes;
+  if (!changed) throw new NotFound("Invite not found.");
+}
+
+/** What an invite link shows before it is accepted; unknown, used and expired links look alike. */
+export function describeInvite(db: Queryable, inviteId: string) {
+  const row = db
+    .select({ email: invitation.email, role: invitation.role, status: invitation.status, expiresAt: invitation.expiresAt, teamName: organization.name })
+    .from(invitation)
+    .innerJoin(organization, eq(organization.id, invitation.organizationId))
+    .where(eq(invitation.id, inviteId))
+    .get();
+  if (!row || row.status !== "pending" || row.expiresAt.getTime() < Date.now()) {
+    throw new NotFound("This invite link is not valid any more. Ask your manager for a new one.");
+  }
+  return { email: row.email, role: row.role, teamName: row.teamName };
+}
+
+/** Accepts an invite once, before it expires, for the address it was sent to. */
+export function acceptInvite(db: Db, signedIn: { userId: string; email: string; sessionId: string | null }, inviteId: string) {
+  return db.transaction((tx) => {
+    const invite = tx.select().from(invitation).where(eq(invitation.id, inviteId)).get();
+    if (!invite || invite.status !== "pending" || invite.expiresAt.getTime() < Date.now()) {
+      throw new NotFound("This invite link is not valid any more. Ask your manager for a new one.");
+    }
+    if (invite.email !== signedIn.email.toLowerCase()) {
+      throw new Forbidden(`This invite is for ${invite.email}. Sign in with that address to accept it.`);
+    }
+    addMember(tx, invite.organizationId, signedIn.userId, invite.role);
+    tx.update(invitation).set({ status: "accepted" }).where(eq(invitation.id, invite.id)).run();
+    if (signedIn.sessionId) {
+      tx.update(session).set({ activeOrganizationId: invite.organizationId }).where(eq(session.id, signedIn.sessionId)).run();
+    }
+    return { teamId: invite.organizationId, role: invite.role };
+  });
+}

@@ -1,0 +1,28 @@
+import { hashPassword } from "better-auth/crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { account, user } from "@/db/schema";
+import { Conflict } from "./errors";
+import { newId } from "./ids";
+
+/**
+ * Creates a user with an email + password account in the rows better-auth reads
+ * (credential provider, its own password hash), so CLI-made users sign in on the web.
+ */
+export async function createUser(db: Db, input: { email: string; name: string; password: string }) {
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) {
+      throw new Conflict(`A user with email ${email} already exists.`);
+    }
+    const id = newId();
+    tx.insert(user).values({ id, email, name: input.name.trim(), emailVerified: false }).run();
+    tx.insert(account).values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: passwordHash }).run();
+    return { id, email, name: input.name.trim() };
+  });
+}
+
+export function findUserByEmail(db: Db, email: string) {
+  return db.select().from(user).where(eq(user.email, email.trim().toLowerCase())).get() ?? null;
+}

@@ -1,0 +1,101 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { getAuth } from "@/server/auth";
+import type { Actor } from "@/server/services/actor";
+import { Conflict, DomainError, Forbidden, Invalid, NotFound } from "@/server/services/errors";
+import { resolveMembership } from "@/server/services/teams";
+
+// 1. Context -----------------------------------------------------------------
+
+export type SignedInUser = { id: string; name: string; email: string };
+
+export type Context = {
+  db: Db;
+  user: SignedInUser | null;
+  sessionId: string | null;
+  /** The team chosen on the session; membership is checked before it is used. */
+  activeTeamId: string | null;
+};
+
+/** The context without HTTP: used by the HTTP handler, server components and tests alike. */
+export function createInnerContext(opts: Partial<Context> & { db: Db }): Context {
+  return { user: null, sessionId: null, activeTeamId: null, ...opts };
+}
+
+export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
+  const found = await getAuth().api.getSession({ headers });
+  if (!found) return createInnerContext({ db: getDb() });
+  return createInnerContext({
+    db: getDb(),
+    user: { id: found.user.id, name: found.user.name, email: found.user.email },
+    sessionId: found.session.id,
+    activeTeamId: (found.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null,
+  });
+}
+
+// 2. Initialisation ------------------------------------------------------------
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      message: zodError ? zodError.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") : shape.message,
+      data: { ...shape.data, zodError: zodError ? zodError.flatten() : null },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const DOMAIN_CODES = [
+  [NotFound, "NOT_FOUND"],
+  [Forbidden, "FORBIDDEN"],
+  [Conflict, "CONFLICT"],
+  [Invalid, "BAD_REQUEST"],
+] as const;
+
+/** Services throw domain errors; callers see the matching tRPC code with the same message. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      const code = DOMAIN_CODES.find(([Type]) => cause instanceof Type)?.[1] ?? "BAD_REQUEST";
+      throw new TRPCError({ code, message: cause.message, cause });
+    }
+  }
+  return result;
+});
+
+// 3. Procedure builders, each narrowing the context ------------------------------
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const memberProcedure = authedProcedure.use(({ ctx, next }) => {
+  const membership = resolveMembership(ctx.db, ctx.user.id, ctx.activeTeamId);
+  if (!membership) {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Create or join a team first." });
+  }
+  const actor: Actor = { userId: ctx.user.id, teamId: membership.teamId, role: membership.role };
+  return next({ ctx: { ...ctx, actor } });
+});
+
+export const managerProcedure = memberProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role === "rep") throw new TRPCError({ code: "FORBIDDEN", message: "Managers only." });
+  return next({ ctx: { ...ctx, actor: ctx.actor as Actor & { role: "manager" | "owner" } } });
+});
+
+export const ownerProcedure = memberProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== "owner") throw new TRPCError({ code: "FORBIDDEN", message: "Team owners only." });
+  return next({ ctx: { ...ctx, actor: ctx.actor as Actor & { role: "owner" } } });
+});

@@ -1,0 +1,67 @@
+// Service-test helpers: a fresh migrated database per test file, users and teams made through the
+// same services the app uses, and tRPC callers built from the inner context (no HTTP, no mocks).
+import { openDatabase, type Db } from "@/db/client";
+import { user } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
+import { createCaller } from "@/server/routers/_app";
+import { newId } from "@/server/services/ids";
+import { addMember, createTeam } from "@/server/services/teams";
+import { createInnerContext, type SignedInUser } from "@/server/trpc";
+
+export type Caller = ReturnType<typeof createCaller>;
+
+/** A private `:memory:` database with every migration applied. */
+export function openTestDatabase(): Db {
+  return openDatabase(":memory:");
+}
+
+let userCounter = 0;
+
+/**
+ * A user row as better-auth would store it. Inserted directly rather than through
+ * services/users.createUser: no password is needed (callers skip sign-in), and hashing is slow.
+ */
+export function makeUser(db: Db, name = `User ${++userCounter}`, email?: string): SignedInUser {
+  const id = newId();
+  const address = (email ?? `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${userCounter}@example.test`).toLowerCase();
+  db.insert(user).values({ id, name, email: address, emailVerified: false }).run();
+  return { id, name, email: address };
+}
+
+/** A caller acting as `who` with `teamId` as the session's active team; `null` is signed out. */
+export function callerFor(db: Db, who: SignedInUser | null, teamId: string | null = null): Caller {
+  return createCaller(createInnerContext({ db, user: who, sessionId: null, activeTeamId: teamId }));
+}
+
+export type TeamMember = { user: SignedInUser; caller: Caller };
+
+export type TestTeam = {
+  id: string;
+  slug: string;
+  owner: TeamMember;
+  /** Adds a member with `role` and returns them with a caller bound to this team. */
+  join(role: Role, name?: string): TeamMember;
+};
+
+/** A team created by services/teams.createTeam, its owner a fresh user. */
+export function makeTeam(db: Db, name = "Team", ownerName = `${name} Owner`): TestTeam {
+  const owner = makeUser(db, ownerName);
+  const team = createTeam(db, owner.id, { name, timezone: "America/New_York" });
+  return {
+    id: team.id,
+    slug: team.slug,
+    owner: { user: owner, caller: callerFor(db, owner, team.id) },
+    join(role, memberName = `${name} ${role} ${userCounter + 1}`) {
+      const joined = makeUser(db, memberName);
+      addMember(db, team.id, joined.id, role);
+      return { user: joined, caller: callerFor(db, joined, team.id) };
+    },
+  };
+}
+
+/** Row counts of the tables a write could touch, to show a rejected write changed nothing. */
+export function rowCounts(db: Db) {
+  const count = (table: string) => db.$client.prepare(`select count(*) as n from "${table}"`).get() as { n: number };
+  const tables = ["prospect", "attempt", "callback", "script", "script_version", "script_tag", "member", "invitation"];
+  return Object.fromEntries(tables.map((t) => [t, count(t).n]));
+}
