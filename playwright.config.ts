@@ -33,6 +33,9 @@ export default defineConfig({
       DATABASE_URL: "./test-results/e2e.db",
       BETTER_AUTH_URL: baseURL,
       BETTER_AUTH_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
+      // Every test browser signs up from this one machine's address.
+      RINGBACK_SIGN_UPS_PER_ADDRESS_PER_MINUTE: "1000",
+      RINGBACK_SIGN_INS_PER_ADDRESS_PER_MINUTE: "1000",
     },
   },
 });

@@ -1,4 +1,4 @@
-import { expect, newOwnerWithTeam, test } from "./fixtures";
+import { expect, newOwnerWithTeam, PASSWORD, test } from "./fixtures";
 
 test("pages carry the security headers and run without CSP violations", async ({ page }) => {
   const violations: string[] = [];
@@ -27,4 +27,22 @@ test("the session cookie is httpOnly and SameSite", async ({ page, context }) =>
   expect(session).toBeDefined();
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe("Lax");
+});
+
+test("repeated wrong passwords for one account are braked with a clear message", async ({ page }) => {
+  const email = await newOwnerWithTeam(page, "Brake Check");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
+    const answered = page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-in/email"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect((await answered).status()).toBe(401);
+    await expect(page.getByText("Invalid email or password")).toBeVisible();
+  }
+  // Even the right password is refused while the account is braked.
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Too many failed sign-ins for this account. Try again in 15 minutes.")).toBeVisible();
 });

@@ -11,6 +11,11 @@ function baseUrl(): string {
   return process.env.BETTER_AUTH_URL?.trim() || `http://localhost:${process.env.PORT || 3000}`;
 }
 
+function perMinute(variable: string, fallback: number): number {
+  const value = Number(process.env[variable]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
 function createAuth(db: Db) {
   const url = new URL(baseUrl());
   const loopbackTwin = url.hostname === "localhost" ? "127.0.0.1" : url.hostname === "127.0.0.1" ? "localhost" : null;
@@ -22,13 +27,15 @@ function createAuth(db: Db) {
     database: drizzleAdapter(db, { provider: "sqlite", schema }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    // Per client address; accounts are also braked one by one (app/api/auth route). An office
+    // behind one NAT shares an address, so the default leaves room for a whole team at 9 AM.
     rateLimit: {
-      enabled: process.env.RINGBACK_AUTH_RATE_LIMIT !== "off",
+      enabled: true,
       window: 60,
-      max: 200,
+      max: 600,
       customRules: {
-        "/sign-in/email": { window: 60, max: 10 },
-        "/sign-up/email": { window: 60, max: 10 },
+        "/sign-in/email": { window: 60, max: perMinute("RINGBACK_SIGN_INS_PER_ADDRESS_PER_MINUTE", 30) },
+        "/sign-up/email": { window: 60, max: perMinute("RINGBACK_SIGN_UPS_PER_ADDRESS_PER_MINUTE", 10) },
       },
     },
     advanced: { cookiePrefix: "ringback", defaultCookieAttributes: { sameSite: "lax", httpOnly: true } },

@@ -21,7 +21,7 @@ export function SignInForm() {
     setError(null);
     const { error } = await authClient.signIn.email(values);
     if (error) {
-      setError(error.status === 429 ? "Too many attempts. Wait a minute and try again." : (error.message ?? "Could not sign in."));
+      setError(error.message ?? (error.status === 429 ? "Too many attempts. Wait a minute and try again." : "Could not sign in."));
       return;
     }
     router.replace(next);
