@@ -1,0 +1,66 @@
+import { createTRPCClient, httpLink } from "@trpc/client";
+import superjson from "superjson";
+import type { AppRouter } from "@/server/routers/_app";
+import { TRUST_PASSWORD } from "./team";
+
+/** Signs in over HTTP like a browser and returns a typed client carrying the session cookie. */
+export async function signedInClient(baseUrl: string, email: string) {
+  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email, password: TRUST_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in for ${email} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson, headers: { cookie, origin: baseUrl } })],
+  });
+}
+
+export type Acknowledged = { attempts: number[]; callbacks: number[]; failures: string[] };
+
+/**
+ * One rep's session: `attempts` dials over a pool of their own prospects (60% voicemails), then
+ * `callbacks` callbacks from those prospects. Records exactly what the server acknowledged.
+ */
+export async function repSession(
+  client: Awaited<ReturnType<typeof signedInClient>>,
+  rep: number,
+  scriptId: number,
+  counts: { attempts: number; callbacks: number },
+  acknowledged: Acknowledged,
+) {
+  const phone = (p: number) => `+1516555${String(rep).padStart(2, "0")}${String(p).padStart(2, "0")}`;
+  const started = Date.now() - 10 * 86_400_000;
+  for (let i = 0; i < counts.attempts; i++) {
+    const prospect = i % 40;
+    const voicemail = i % 5 < 3;
+    try {
+      const result = await client.attempts.log.mutate({
+        prospect: { name: `Prospect ${rep}-${prospect}`, phone: phone(prospect) },
+        outcome: voicemail ? "voicemail" : "no-message",
+        scriptId: voicemail ? scriptId : undefined,
+        // Distinct instants per rep and dial, so no two acknowledged dials share a natural key.
+        at: new Date(started + i * 60_000 + rep),
+      });
+      acknowledged.attempts.push(result.id);
+    } catch (error) {
+      acknowledged.failures.push(String(error));
+    }
+  }
+  for (let i = 0; i < counts.callbacks; i++) {
+    try {
+      const result = await client.callbacks.log.mutate({
+        prospect: { name: `Prospect ${rep}-${i % 40}`, phone: phone(i % 40) },
+        result: i % 4 === 0 ? "appointment" : "interested",
+        at: new Date(started + counts.attempts * 60_000 + i * 60_000 + rep),
+      });
+      acknowledged.callbacks.push(result.id);
+    } catch (error) {
+      acknowledged.failures.push(String(error));
+    }
+  }
+}

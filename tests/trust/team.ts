@@ -1,0 +1,25 @@
+import { openDatabase } from "@/db/client";
+import { createScript } from "@/server/services/scripts";
+import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
+
+export const TRUST_PASSWORD = "trust-suite-password";
+
+/** A team with `reps` reps and one script, written straight through the services before the server starts. */
+export async function prepareTeam(dbFile: string, reps: number) {
+  const db = openDatabase(dbFile);
+  const team = await createTeamWithOwner(db, { name: "Trust Co", ownerEmail: "owner@trust.test", ownerPassword: TRUST_PASSWORD });
+  const emails: string[] = [];
+  for (let i = 1; i <= reps; i++) {
+    const email = `rep${i}@trust.test`;
+    await addUserToTeam(db, { teamSlug: team.slug, email, name: `Rep ${i}`, role: "rep", password: TRUST_PASSWORD });
+    emails.push(email);
+  }
+  const script = createScript(db, { userId: team.owner.id, teamId: team.id, role: "owner" }, {
+    title: "Trust script",
+    stage: "any",
+    body: "Hi {prospect.firstName}, it's {rep.name} at {rep.phone}.",
+    shared: true,
+  });
+  db.$client.close();
+  return { teamId: team.id, slug: team.slug, emails, scriptId: script.id };
+}
