@@ -1,5 +1,6 @@
 // `npm test`: everything CI runs, in order, failing fast: typecheck, lint, unit and service
-// tests, production build, Playwright e2e in Debian's Chromium.
+// tests, production build, Playwright e2e in Debian's Chromium, then the trust suite (real
+// servers under concurrent load, killed mid-write, backed up live).
 import { existsSync } from "node:fs";
 import { bin, mustRun } from "./run.mjs";
 
@@ -20,4 +21,5 @@ await mustRun("Lint", bin("eslint"), [".", "--max-warnings=0"]);
 await mustRun("Unit and service tests", bin("vitest"), ["run"]);
 await mustRun("Production build", bin("next"), ["build"]);
 await mustRun("End-to-end tests", bin("playwright"), ["test"]);
+await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), ["run", "--config", "vitest.trust.config.ts"]);
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
