@@ -1,9 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Role, Stage } from "@/lib/vocabulary";
 import { normalisePhone } from "@/server/domain/phone";
-import { wordCount } from "@/server/domain/script-template";
 import { reattributeProspect } from "@/server/services/attribution";
-import { createScript } from "@/server/services/scripts";
+import { createScript, spokenWords } from "@/server/services/scripts";
 import { addMember, createTeam } from "@/server/services/teams";
 import { createUser, findUserByEmail } from "@/server/services/users";
 import type { Db } from "./client";
@@ -475,11 +474,11 @@ function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>
     const list = [{ id: created.latestVersion.id, rate: s.rate, seconds: s.seconds, from: -Infinity }];
     scriptVersions++;
     if (s.edit) {
-      // No edit service exists yet; the second version is written as one would store it.
+      // Written directly rather than through updateScript, which stamps the version with today's date.
       const editedAt = new Date(historyStart + s.edit.atFraction * days * DAY);
       const v2 = db
         .insert(scriptVersion)
-        .values({ scriptId: created.id, number: 2, body: s.edit.body, wordCount: wordCount(s.edit.body), authorId: actor.userId, createdAt: editedAt })
+        .values({ scriptId: created.id, number: 2, body: s.edit.body, wordCount: spokenWords(s.edit.body), authorId: actor.userId, createdAt: editedAt })
         .returning({ id: scriptVersion.id })
         .get();
       db.update(script).set({ updatedAt: editedAt }).where(eq(script.id, created.id)).run();

@@ -13,17 +13,19 @@ test("owner invites a rep who logs a voicemail that gets called back, and the le
   await owner.screenshot({ path: testInfo.outputPath("today-empty.png"), fullPage: true });
 
   // The owner writes a script so the rep has one to pick.
-  await owner.getByRole("link", { name: "Scripts" }).click();
+  await owner.getByRole("link", { name: "Scripts", exact: true }).click();
+  await owner.getByRole("link", { name: "New script" }).click();
   await owner.getByLabel("Title").fill("Number early");
   await owner.getByLabel("Tactic tags (optional)").fill("number-early, under-30s");
   await owner.getByLabel("Script", { exact: true }).fill("Hi {prospect.firstName}, it's {rep.name} — my number is {rep.phone}. Calling about {prospect.company}.");
+  await owner.getByLabel(/Share with the team now/).check();
   await owner.getByRole("button", { name: "Save script" }).click();
   await expect(owner.getByRole("heading", { name: "Number early" })).toBeVisible();
   await owner.screenshot({ path: testInfo.outputPath("scripts.png"), fullPage: true });
 
   // Invite a rep and take the link.
   const repEmail = uniqueEmail("rep");
-  await owner.getByRole("link", { name: "Team" }).click();
+  await owner.getByRole("link", { name: "Team", exact: true }).click();
   await owner.getByLabel("Email").fill(repEmail);
   await owner.getByLabel("Role").selectOption("rep");
   await owner.getByRole("button", { name: "Create invite link" }).click();
@@ -44,24 +46,30 @@ test("owner invites a rep who logs a voicemail that gets called back, and the le
   await expect(rep.getByTestId("role")).toHaveText("rep");
 
   // The rep logs a voicemail with the script.
+  await rep.getByLabel("Prospect", { exact: true }).fill("(516) 541-8160");
+  await rep.getByRole("option", { name: /Create new prospect/ }).click();
   await rep.getByLabel("Prospect name").fill("Dana Whitfield");
-  await rep.getByLabel("Phone", { exact: true }).fill("(516) 541-8160");
+  await expect(rep.getByLabel("Phone", { exact: true })).toHaveValue("(516) 541-8160");
   await rep.getByLabel("Company (optional)").fill("Harbor Freight Co");
   await expect(rep.getByLabel("Script")).toHaveValue(/\d+/);
   await rep.getByLabel("Message length (seconds, optional)").fill("24");
   await rep.getByRole("button", { name: "Log dial" }).click();
   await expect(rep.getByRole("status")).toHaveText("Dial logged.");
-  await expect(rep.getByRole("table", { name: /Today's dials/ }).getByRole("cell", { name: "Dana Whitfield" })).toBeVisible();
+  await expect(rep.getByRole("table", { name: /Today's dials/ }).getByRole("row", { name: /Dana Whitfield/ })).toBeVisible();
 
   // The prospect calls back from the same number, written another way.
-  await rep.getByLabel("Caller's phone").fill("+1 516 541 8160");
-  await rep.getByLabel("Result").selectOption("appointment");
   await rep.getByRole("button", { name: "Log callback" }).click();
+  const callbackDialog = rep.getByRole("dialog", { name: "Log a callback" });
+  await callbackDialog.getByLabel("Caller's phone").fill("+1 516 541 8160");
+  await expect(callbackDialog.getByLabel("Attribution preview")).toContainText("Will credit Riley Rep's voicemail #1 — “Number early”");
+  await callbackDialog.getByLabel("Result").selectOption("appointment");
+  await callbackDialog.getByRole("button", { name: "Log callback" }).click();
   await expect(rep.getByText("Credited to Riley Rep's voicemail #1 with “Number early”.")).toBeVisible();
   await rep.screenshot({ path: testInfo.outputPath("today.png"), fullPage: true });
+  await rep.keyboard.press("Escape");
 
   // The leaderboard shows the script at 100% with its interval, not yet ranked.
-  await rep.getByRole("link", { name: "Leaderboard" }).click();
+  await rep.getByRole("link", { name: "Leaderboard", exact: true }).click();
   await expect(rep.getByTestId("leaderboard-chart-script")).toHaveAttribute("data-state", "loaded");
   const row = rep.getByRole("table", { name: /leaderboard table/ }).getByRole("row", { name: /Number early/ });
   await expect(row).toContainText("100.0% (21–100%) · 1/1");

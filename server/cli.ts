@@ -6,10 +6,18 @@ import { Command } from "commander";
 import { ZodError } from "zod";
 import { databasePath, openDatabase, openDatabaseReadOnly, type Db } from "@/db/client";
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAM, DEMO_URL, seedDemo } from "@/db/seed";
+import { LEADERBOARD_DIMENSIONS, leaderboardInput } from "@/lib/inputs/leaderboard";
 import { ROLES, TEAM_DEFAULTS } from "@/lib/vocabulary";
 import { backupDatabase, restoreDatabase } from "@/server/services/backup";
+import { leaderboardCsv } from "@/server/services/leaderboard-csv";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 import { describeDifference, problemCount, verifyDatabase } from "@/server/services/verify";
+import { IMPORT_KINDS } from "@/lib/inputs/imports";
+import { describeImport, describeRejection, progressBar, readCsvFile, writeOutput } from "@/server/cli-files";
+import type { Actor } from "@/server/services/actor";
+import { exportAttempts, exportCallbacks, exportScripts } from "@/server/services/exports";
+import { importAttempts, importCallbacks } from "@/server/services/imports";
+import { teamOwnerActor } from "@/server/services/owner-actor";
 
 /** Service field names as the options that carry them, so a validation message names the flag. */
 const FLAGS: Record<string, string> = { teamSlug: "--team" };
@@ -188,6 +196,62 @@ program
       }),
     ),
   );
+
+// CSV import and export (DESIGN.md, "Command-line tool and file formats"), acting as the team's owner.
+const IMPORTERS = { attempts: importAttempts, callbacks: importCallbacks } as const;
+const importing = program.command("import").description("import a CSV file into a team, all or nothing (`-` reads stdin)");
+for (const kind of IMPORT_KINDS) {
+  const command = importing
+    .command(kind)
+    .description(kind === "attempts" ? "import a call log CSV" : "import a callbacks CSV; attribution runs as for live entries")
+    .argument("<file>", "CSV file, or - for stdin")
+    .requiredOption("--team <slug>", "the team's slug")
+    .option("--dry-run", "check the file and report what would happen, writing nothing");
+  if (kind === "attempts") command.option("--create-missing", "create scripts the file names but the team lacks (reps must already be members)");
+  command.action((file: string, opts) =>
+    run(() =>
+      withDatabase(openDatabase, async (db) => {
+        const actor = teamOwnerActor(db, opts.team);
+        const text = await readCsvFile(file);
+        const progress = progressBar(text.length);
+        const started = performance.now();
+        const summary = IMPORTERS[kind](db, actor, text, { createMissing: Boolean(opts.createMissing), dryRun: Boolean(opts.dryRun), onProgress: progress.onProgress });
+        progress.done();
+        if (summary.errorCount) {
+          for (const error of summary.errors) process.stderr.write(`line ${error.line}: ${error.reason}\n`);
+          throw new Error(describeRejection(summary));
+        }
+        console.log(describeImport(summary, (performance.now() - started) / 1000));
+      }),
+    ),
+  );
+}
+
+const exporting = program.command("export").description("a team's data as CSV in the import format, on stdout unless -o FILE");
+type ExportOptions = { team: string; from?: string; to?: string; output?: string } & Record<string, unknown>;
+
+/** One `export` subcommand with the shared options; returns it so a kind can add its own options. */
+function exportCommand(name: string, description: string, produce: (db: Db, actor: Actor, opts: ExportOptions) => string) {
+  return exporting
+    .command(name)
+    .description(description)
+    .requiredOption("--team <slug>", "the team's slug")
+    .option("--from <date>", "first day (YYYY-MM-DD in the team's time zone) or an ISO 8601 instant")
+    .option("--to <date>", "last day, included (YYYY-MM-DD), or an ISO 8601 instant, excluded")
+    .option("-o, --output <file>", "write to FILE instead of stdout (- is stdout)")
+    .action((opts: ExportOptions) =>
+      run(() => withDatabase(openDatabaseReadOnly, (db) => writeOutput(opts.output, produce(db, teamOwnerActor(db, opts.team), opts)))),
+    );
+}
+
+exportCommand("attempts", "every dial, in the `import attempts` format", (db, actor, opts) => exportAttempts(db, actor, opts));
+exportCommand("callbacks", "every callback, in the `import callbacks` format", (db, actor, opts) => exportCallbacks(db, actor, opts));
+exportCommand("scripts", "the script library with each script's latest body (--from/--to do not apply)", (db, actor) => exportScripts(db, actor));
+exportCommand("leaderboard", "the leaderboard (by,key,label,voicemails,returned,rate,ci_low,ci_high,appointments,median_minutes_to_callback,ranked,rank); --from/--to as YYYY-MM-DD", (db, actor, opts) => {
+  if (!(LEADERBOARD_DIMENSIONS as readonly string[]).includes(String(opts.by))) throw new Error(`--by must be one of ${LEADERBOARD_DIMENSIONS.join(", ")}`);
+  const bounded = opts.from !== undefined || opts.to !== undefined;
+  return leaderboardCsv(db, actor, leaderboardInput.parse({ by: opts.by, range: bounded ? "custom" : "all", from: opts.from, to: opts.to }));
+}).requiredOption("--by <dimension>", LEADERBOARD_DIMENSIONS.join(" | "));
 
 // No top-level await: tsx runs this file as CommonJS (package.json has no "type": "module").
 void program.parseAsync(process.argv);

@@ -5,6 +5,7 @@ import { BarChart3, FileText, LogOut, PhoneIncoming, Phone, Users, UserRound } f
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { authClient } from "@/app/_components/auth-client";
+import { LogCallbackDialog } from "@/app/_components/log-callback-dialog";
 import { useTRPC } from "@/app/_trpc/client";
 import type { Role } from "@/lib/vocabulary";
 
@@ -78,6 +79,9 @@ export function AppShell({ user, teams, current, children }: Props) {
               Signed in as {user.name} · <span data-testid="role">{current.role}</span>
             </p>
           </div>
+        </div>
+        <div className="px-4 pb-2 md:px-3 md:pb-3">
+          <LogCallbackDialog />
         </div>
         <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:px-3 md:pb-0">
           {NAV.map(({ href, label, icon: Icon }) => {

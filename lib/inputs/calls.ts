@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CALLBACK_RESULTS, OUTCOMES } from "@/lib/vocabulary";
+import { CALLBACK_RESULTS, OUTCOMES, PROSPECT_STATUSES } from "@/lib/vocabulary";
 import { id, instant, name, notes, phoneInput, shortText } from "./fields";
 
 /** A prospect picked from the list, or typed in (matched by phone, created when new). */
@@ -34,3 +34,55 @@ export const logCallbackInput = z.object({
   at: instant.optional(),
 });
 export type LogCallbackInput = z.infer<typeof logCallbackInput>;
+
+export const attemptIdInput = z.object({ id });
+export const callbackIdInput = z.object({ id });
+
+/** An edit of one dial: only the fields given change; the outcome/script rule still holds. */
+export const updateAttemptInput = z.object({
+  id,
+  outcome: z.enum(OUTCOMES).optional(),
+  scriptId: id.nullable().optional(),
+  messageSeconds: z.number().int().min(1, "At least 1 second.").max(600, "At most 10 minutes.").nullable().optional(),
+  notes: notes.nullable().optional(),
+  at: instant.optional(),
+});
+export type UpdateAttemptInput = z.infer<typeof updateAttemptInput>;
+
+export const updateCallbackInput = z.object({
+  id,
+  result: z.enum(CALLBACK_RESULTS).optional(),
+  notes: notes.nullable().optional(),
+  at: instant.optional(),
+});
+export type UpdateCallbackInput = z.infer<typeof updateCallbackInput>;
+
+/** Which voicemail a callback would be credited to, before it is saved. */
+export const callbackPreviewInput = z.union([
+  z.object({ prospectId: id, at: instant.optional() }),
+  z.object({ phone: phoneInput, at: instant.optional() }),
+]);
+export type CallbackPreviewInput = z.infer<typeof callbackPreviewInput>;
+
+/** What the quick-log form needs once a prospect is picked (or typed in as new). */
+export const dialContextInput = z.union([z.object({ prospectId: id }), z.object({ name: z.string().max(120), company: z.string().max(200).optional() })]);
+export type DialContextInput = z.infer<typeof dialContextInput>;
+
+export const prospectListInput = z.object({
+  query: z.string().trim().max(100).default(""),
+  ownerId: z.string().min(1).max(64).optional(),
+  status: z.enum(PROSPECT_STATUSES).optional(),
+  awaitingCallback: z.boolean().optional(),
+  minUnreturned: z.number().int().min(0).max(100).optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+});
+export type ProspectListInput = z.input<typeof prospectListInput>;
+
+export const updateProspectInput = z.object({
+  id,
+  name: name.optional(),
+  company: shortText.nullable().optional(),
+  status: z.enum(PROSPECT_STATUSES).optional(),
+  ownerId: z.string().min(1).max(64).optional(),
+});
+export type UpdateProspectInput = z.infer<typeof updateProspectInput>;

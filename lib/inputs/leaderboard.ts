@@ -1,12 +1,136 @@
 import { z } from "zod";
+import { ATTEMPT_BUCKETS, STAGES } from "@/lib/vocabulary";
+import { id } from "./fields";
 
-export const LEADERBOARD_DIMENSIONS = ["script", "rep"] as const;
+// What a stats view asks for: a dimension, a date range in the team's zone, and filters. The same
+// schema validates procedures, the CSV download's query string and the page's URL, so a view
+// shared by link is exactly the view the CSV holds.
 
-export const leaderboardInput = z
-  .object({
-    by: z.enum(LEADERBOARD_DIMENSIONS),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-  })
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "The range ends before it starts.", path: ["to"] });
+/** The leaderboard CSV's `by` values (DESIGN.md) plus script versions, which only the pages split. */
+export const LEADERBOARD_DIMENSIONS = ["script", "rep", "attempt-number", "tag"] as const;
+export const BOARD_DIMENSIONS = [...LEADERBOARD_DIMENSIONS, "version"] as const;
+export type BoardDimension = (typeof BOARD_DIMENSIONS)[number];
+
+export const DATE_RANGES = ["today", "week", "30d", "90d", "all", "custom"] as const;
+export type DateRange = (typeof DATE_RANGES)[number];
+export const DATE_RANGE_LABELS: Record<DateRange, string> = {
+  today: "Today",
+  week: "This week",
+  "30d": "Last 30 days",
+  "90d": "Last 90 days",
+  all: "All time",
+  custom: "Custom",
+};
+
+export const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2025-03-31.")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date.");
+
+const filterShape = {
+  range: z.enum(DATE_RANGES).default("all"),
+  /** First local date of a custom range, included. */
+  from: localDate.optional(),
+  /** Last local date of a custom range, included. */
+  to: localDate.optional(),
+  repId: z.string().min(1).max(64).optional(),
+  scriptId: id.optional(),
+  versionId: id.optional(),
+  stage: z.enum(STAGES).optional(),
+  tag: z.string().trim().min(1).max(60).optional(),
+  attempt: z.enum(ATTEMPT_BUCKETS).optional(),
+};
+
+const orderedRange = <T extends { from?: string; to?: string }>(r: T) => !r.from || !r.to || r.from <= r.to;
+const rangeMessage = { message: "The range ends before it starts.", path: ["to"] };
+
+export const statsFilterInput = z.object(filterShape).refine(orderedRange, rangeMessage);
+export type StatsFilterInput = z.input<typeof statsFilterInput>;
+export type StatsFilter = z.infer<typeof statsFilterInput>;
+
+export const leaderboardInput = z.object({ by: z.enum(BOARD_DIMENSIONS), ...filterShape }).refine(orderedRange, rangeMessage);
 export type LeaderboardInput = z.infer<typeof leaderboardInput>;
+
+export const repStatsInput = z.object(filterShape).refine(orderedRange, rangeMessage);
+/** `repId` is the rep drilled into (default: the caller); the other filters narrow as everywhere. */
+export type RepStatsInput = z.infer<typeof repStatsInput>;
+
+/** A view's filters without its dimension, for pages that show every dimension at once. */
+export const filterOf = (v: LeaderboardInput): StatsFilter => ({
+  range: v.range,
+  from: v.from,
+  to: v.to,
+  repId: v.repId,
+  scriptId: v.scriptId,
+  versionId: v.versionId,
+  stage: v.stage,
+  tag: v.tag,
+  attempt: v.attempt,
+});
+
+// --- The URL form of a view ----------------------------------------------------------------
+
+/** Search-parameter names, short because people paste these links. */
+const PARAMS = {
+  by: "by",
+  range: "range",
+  from: "from",
+  to: "to",
+  repId: "rep",
+  scriptId: "script",
+  versionId: "version",
+  stage: "stage",
+  tag: "tag",
+  attempt: "attempt",
+} as const;
+
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function read(params: Params, name: string): string | undefined {
+  const value = params instanceof URLSearchParams ? params.get(name) : params[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === null || first === undefined || first === "" ? undefined : first;
+}
+
+/**
+ * A view from a URL's search parameters. A value that does not validate is dropped rather than
+ * failing the page, so an old or hand-edited link still opens.
+ */
+export function leaderboardFromSearchParams(params: Params): LeaderboardInput {
+  const pick = <K extends keyof typeof filterShape | "by">(key: K, schema: z.ZodType) => {
+    const raw = read(params, PARAMS[key]);
+    if (raw === undefined) return undefined;
+    const parsed = schema.safeParse(key === "scriptId" || key === "versionId" ? Number(raw) : raw);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const view = {
+    by: pick("by", z.enum(BOARD_DIMENSIONS)) ?? "script",
+    range: pick("range", filterShape.range) ?? "all",
+    from: pick("from", localDate),
+    to: pick("to", localDate),
+    repId: pick("repId", filterShape.repId),
+    scriptId: pick("scriptId", id),
+    versionId: pick("versionId", id),
+    stage: pick("stage", z.enum(STAGES)),
+    tag: pick("tag", filterShape.tag),
+    attempt: pick("attempt", z.enum(ATTEMPT_BUCKETS)),
+  };
+  const parsed = leaderboardInput.safeParse(view);
+  return parsed.success ? parsed.data : leaderboardInput.parse({ by: view.by });
+}
+
+/** The search string for a view, defaults left out; `overrides` replace single fields. */
+export function leaderboardSearchString(view: Partial<LeaderboardInput>, overrides: Partial<LeaderboardInput> = {}): string {
+  const merged = { ...view, ...overrides };
+  const search = new URLSearchParams();
+  for (const [key, name] of Object.entries(PARAMS) as [keyof typeof PARAMS, string][]) {
+    const value = merged[key];
+    if (value === undefined || value === null || value === "") continue;
+    if (key === "range" && value === "all") continue;
+    if (key === "by" && value === "script") continue;
+    if ((key === "from" || key === "to") && merged.range !== "custom") continue;
+    search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

@@ -140,3 +140,26 @@ export function proportionDifference(a: { returned: number; voicemails: number }
   const high = difference + Math.sqrt((wa.high - pA) ** 2 + (pB - wb.low) ** 2);
   return { difference, low: Math.max(-1, low), high: Math.min(1, high) };
 }
+
+// --- Breakdowns -----------------------------------------------------------------------------
+
+/** Median and 80th percentile of minutes from voicemail to its first credited callback. */
+export function timeToCallback(minutes: readonly number[]): { median: number | null; p80: number | null } {
+  return { median: quantile(minutes, 0.5), p80: quantile(minutes, 0.8) };
+}
+
+/** DESIGN.md's attempt-number buckets: the 1st, 2nd and 3rd voicemail, then every later one as "4+". */
+export function attemptBucket(voicemailNumber: number): "1" | "2" | "3" | "4+" {
+  return voicemailNumber >= 4 ? "4+" : (String(Math.max(1, Math.floor(voicemailNumber))) as "1" | "2" | "3");
+}
+
+export type Counts = { voicemails: number; returned: number; appointments: number };
+
+/** Adds counts into a map entry, creating it at zero; the shape every breakdown folds into. */
+export function addCounts<K>(into: Map<K, Counts>, key: K, counts: Counts): void {
+  const entry = into.get(key) ?? { voicemails: 0, returned: 0, appointments: 0 };
+  entry.voicemails += counts.voicemails;
+  entry.returned += counts.returned;
+  entry.appointments += counts.appointments;
+  into.set(key, entry);
+}

@@ -1,4 +1,5 @@
 import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
+import { importsRouter } from "./imports";
 import { leaderboardRouter } from "./leaderboard";
 import { scriptsRouter } from "./scripts";
 import { teamsRouter } from "./teams";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   prospects: prospectsRouter,
   scripts: scriptsRouter,
   leaderboard: leaderboardRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

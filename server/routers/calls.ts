@@ -1,8 +1,19 @@
 import { z } from "zod";
-import { logAttemptInput, logCallbackInput } from "@/lib/inputs/calls";
-import { listMyAttempts, logAttempt } from "@/server/services/attempts";
-import { logCallback } from "@/server/services/callbacks";
-import { searchProspects } from "@/server/services/prospects";
+import {
+  attemptIdInput,
+  callbackIdInput,
+  callbackPreviewInput,
+  dialContextInput,
+  logAttemptInput,
+  logCallbackInput,
+  prospectListInput,
+  updateAttemptInput,
+  updateCallbackInput,
+  updateProspectInput,
+} from "@/lib/inputs/calls";
+import { listMyAttempts, logAttempt, removeAttempt, restoreAttempt, todaysDials, updateAttempt } from "@/server/services/attempts";
+import { logCallback, previewCallback, removeCallback, restoreCallback, updateCallback } from "@/server/services/callbacks";
+import { awaitingCallback, dialContext, listProspects, prospectDetail, searchProspects, updateProspect } from "@/server/services/prospects";
 import { createTRPCRouter, memberProcedure } from "@/server/trpc";
 
 export const attemptsRouter = createTRPCRouter({
@@ -10,14 +21,27 @@ export const attemptsRouter = createTRPCRouter({
   mine: memberProcedure
     .input(z.object({ since: z.coerce.date() }))
     .query(({ ctx, input }) => listMyAttempts(ctx.db, ctx.actor, input.since)),
+  today: memberProcedure.query(({ ctx }) => todaysDials(ctx.db, ctx.actor)),
+  update: memberProcedure.input(updateAttemptInput).mutation(({ ctx, input }) => updateAttempt(ctx.db, ctx.actor, input)),
+  remove: memberProcedure.input(attemptIdInput).mutation(({ ctx, input }) => removeAttempt(ctx.db, ctx.actor, input.id)),
+  restore: memberProcedure.input(attemptIdInput).mutation(({ ctx, input }) => restoreAttempt(ctx.db, ctx.actor, input.id)),
 });
 
 export const callbacksRouter = createTRPCRouter({
   log: memberProcedure.input(logCallbackInput).mutation(({ ctx, input }) => logCallback(ctx.db, ctx.actor, input)),
+  preview: memberProcedure.input(callbackPreviewInput).query(({ ctx, input }) => previewCallback(ctx.db, ctx.actor, input)),
+  update: memberProcedure.input(updateCallbackInput).mutation(({ ctx, input }) => updateCallback(ctx.db, ctx.actor, input)),
+  remove: memberProcedure.input(callbackIdInput).mutation(({ ctx, input }) => removeCallback(ctx.db, ctx.actor, input.id)),
+  restore: memberProcedure.input(callbackIdInput).mutation(({ ctx, input }) => restoreCallback(ctx.db, ctx.actor, input.id)),
 });
 
 export const prospectsRouter = createTRPCRouter({
   search: memberProcedure
     .input(z.object({ query: z.string().max(100) }))
     .query(({ ctx, input }) => searchProspects(ctx.db, ctx.actor, input.query)),
+  list: memberProcedure.input(prospectListInput).query(({ ctx, input }) => listProspects(ctx.db, ctx.actor, input)),
+  get: memberProcedure.input(z.object({ id: z.number().int().positive() })).query(({ ctx, input }) => prospectDetail(ctx.db, ctx.actor, input.id)),
+  update: memberProcedure.input(updateProspectInput).mutation(({ ctx, input }) => updateProspect(ctx.db, ctx.actor, input)),
+  awaitingCallback: memberProcedure.query(({ ctx }) => awaitingCallback(ctx.db, ctx.actor)),
+  dialContext: memberProcedure.input(dialContextInput).query(({ ctx, input }) => dialContext(ctx.db, ctx.actor, input)),
 });

@@ -1,7 +1,11 @@
-import { leaderboardInput } from "@/lib/inputs/leaderboard";
-import { leaderboard } from "@/server/services/stats";
-import { createTRPCRouter, memberProcedure } from "@/server/trpc";
+import { leaderboardInput, repStatsInput, statsFilterInput } from "@/lib/inputs/leaderboard";
+import { leaderboard, leaderboardFilters, repStats, teamOverview } from "@/server/services/stats";
+import { createTRPCRouter, managerProcedure, memberProcedure } from "@/server/trpc";
 
 export const leaderboardRouter = createTRPCRouter({
   get: memberProcedure.input(leaderboardInput).query(({ ctx, input }) => leaderboard(ctx.db, ctx.actor, input)),
+  filters: memberProcedure.query(({ ctx }) => leaderboardFilters(ctx.db, ctx.actor)),
+  overview: managerProcedure.input(statsFilterInput).query(({ ctx, input }) => teamOverview(ctx.db, ctx.actor, input)),
+  /** One rep's drill-down (`repId`, default the caller); reps may open only their own. */
+  rep: memberProcedure.input(repStatsInput).query(({ ctx, input }) => repStats(ctx.db, ctx.actor, input)),
 });

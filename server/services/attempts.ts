@@ -1,10 +1,12 @@
-import { and, desc, eq, gte, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attempt, prospect, script, scriptVersion, user } from "@/db/schema";
-import type { LogAttemptInput } from "@/lib/inputs/calls";
-import type { Actor } from "./actor";
+import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
+import type { Queryable } from "@/db/types";
+import type { LogAttemptInput, UpdateAttemptInput } from "@/lib/inputs/calls";
+import { startOfDayIn } from "@/server/domain/team-day";
+import { isManager, type Actor } from "./actor";
 import { reattributeProspect } from "./attribution";
-import { Conflict } from "./errors";
+import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { findOrCreateProspect } from "./prospects";
 import { usableVersion } from "./scripts";
 
@@ -35,29 +37,159 @@ export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
   });
 }
 
-/** The actor's own dials since `since`, newest first, for the Today page. */
-export function listMyAttempts(db: Db, actor: Actor, since: Date, until: Date = new Date(8.64e15)) {
+/** A dial of the actor's team that the actor may change: reps their own, managers any. */
+function changeableAttempt(db: Queryable, actor: Actor, id: number) {
+  const row = db.select().from(attempt).where(and(eq(attempt.id, id), eq(attempt.teamId, actor.teamId))).get();
+  if (!row) throw new NotFound("Dial not found.");
+  if (!isManager(actor) && row.repId !== actor.userId) throw new Forbidden("You can only change your own dials.");
+  return row;
+}
+
+const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && e.code === "SQLITE_CONSTRAINT_UNIQUE";
+
+/** Edits a dial; the voicemail/script rule of logging still holds, and attribution re-runs. */
+export function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {
+  return db.transaction((tx) => {
+    const row = changeableAttempt(tx, actor, input.id);
+    if (row.deletedAt) throw new Invalid("Restore this dial before editing it.");
+    const outcome = input.outcome ?? row.outcome;
+    if (outcome !== "voicemail" && input.scriptId != null) throw new Invalid("Only voicemails have a script.");
+    let scriptVersionId = outcome === "voicemail" ? row.scriptVersionId : null;
+    if (outcome === "voicemail" && input.scriptId != null) {
+      const current = scriptVersionId === null ? null : tx.select({ scriptId: scriptVersion.scriptId }).from(scriptVersion).where(eq(scriptVersion.id, scriptVersionId)).get();
+      // Keeping the same script keeps the version the rep actually read.
+      if (current?.scriptId !== input.scriptId) scriptVersionId = usableVersion(tx, actor, input.scriptId).id;
+    }
+    if (outcome === "voicemail" && (scriptVersionId === null || input.scriptId === null)) throw new Invalid("Pick the script you used for this voicemail.");
+    const changes = {
+      outcome,
+      scriptVersionId,
+      messageSeconds: outcome === "voicemail" ? (input.messageSeconds !== undefined ? input.messageSeconds : row.messageSeconds) : null,
+      notes: input.notes !== undefined ? input.notes || null : row.notes,
+      at: input.at ?? row.at,
+    };
+    // Attribution derives facts for live voicemails only, so a dial that stops being one drops its own here.
+    const derived = outcome === "voicemail" ? {} : { voicemailNumber: null, returnedAt: null, appointment: false };
+    try {
+      tx.update(attempt).set({ ...changes, ...derived }).where(eq(attempt.id, row.id)).run();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new Conflict("Another dial to this prospect is logged at that exact time.");
+      throw e;
+    }
+    reattributeProspect(tx, actor.teamId, row.prospectId);
+    return { id: row.id, prospectId: row.prospectId, ...changes };
+  });
+}
+
+/** Soft-deletes a dial (restorable); a deleted voicemail's callbacks move to the previous one. */
+export function removeAttempt(db: Db, actor: Actor, id: number) {
+  return setDeleted(db, actor, id, new Date());
+}
+
+export function restoreAttempt(db: Db, actor: Actor, id: number) {
+  return setDeleted(db, actor, id, null);
+}
+
+function setDeleted(db: Db, actor: Actor, id: number, deletedAt: Date | null) {
+  return db.transaction((tx) => {
+    const row = changeableAttempt(tx, actor, id);
+    if ((row.deletedAt === null) !== (deletedAt === null)) {
+      tx.update(attempt).set({ deletedAt }).where(eq(attempt.id, row.id)).run();
+      reattributeProspect(tx, actor.teamId, row.prospectId);
+    }
+    return { id: row.id, prospectId: row.prospectId, deletedAt };
+  });
+}
+
+const dialColumns = {
+  id: attempt.id,
+  at: attempt.at,
+  outcome: attempt.outcome,
+  prospectId: prospect.id,
+  prospectName: prospect.name,
+  prospectCompany: prospect.company,
+  prospectPhone: prospect.phone,
+  scriptId: script.id,
+  scriptTitle: script.title,
+  versionNumber: scriptVersion.number,
+  voicemailNumber: attempt.voicemailNumber,
+  returnedAt: attempt.returnedAt,
+  messageSeconds: attempt.messageSeconds,
+  notes: attempt.notes,
+  repName: user.name,
+  deletedAt: attempt.deletedAt,
+};
+
+function myDials(db: Queryable, actor: Actor, since: Date, until: Date, deleted: boolean) {
   return db
-    .select({
-      id: attempt.id,
-      at: attempt.at,
-      outcome: attempt.outcome,
-      prospectId: prospect.id,
-      prospectName: prospect.name,
-      prospectPhone: prospect.phone,
-      scriptTitle: script.title,
-      versionNumber: scriptVersion.number,
-      voicemailNumber: attempt.voicemailNumber,
-      returnedAt: attempt.returnedAt,
-      repName: user.name,
-    })
+    .select(dialColumns)
     .from(attempt)
     .innerJoin(prospect, eq(prospect.id, attempt.prospectId))
     .innerJoin(user, eq(user.id, attempt.repId))
     .leftJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
     .leftJoin(script, eq(script.id, scriptVersion.scriptId))
-    .where(and(eq(attempt.teamId, actor.teamId), eq(attempt.repId, actor.userId), isNull(attempt.deletedAt), gte(attempt.at, since), lt(attempt.at, until)))
+    .where(
+      and(
+        eq(attempt.teamId, actor.teamId),
+        eq(attempt.repId, actor.userId),
+        deleted ? isNotNull(attempt.deletedAt) : isNull(attempt.deletedAt),
+        gte(attempt.at, since),
+        lt(attempt.at, until),
+      ),
+    )
     .orderBy(desc(attempt.at), desc(attempt.id))
     .limit(500)
     .all();
+}
+
+/** The actor's own dials since `since`, newest first, for the Today page. */
+export function listMyAttempts(db: Db, actor: Actor, since: Date, until: Date = new Date(8.64e15)) {
+  return myDials(db, actor, since, until, false);
+}
+
+/**
+ * Callbacks received since `since` that count for the actor: credited to one of their
+ * voicemails, or unattributed and logged by them.
+ */
+function myCallbacks(db: Queryable, actor: Actor, since: Date) {
+  return db
+    .select({ callbacks: sql<number>`count(*)`, appointments: sql<number>`coalesce(sum(${callback.result} = 'appointment'), 0)` })
+    .from(callback)
+    .leftJoin(attempt, eq(attempt.id, callback.creditedAttemptId))
+    .where(
+      and(
+        eq(callback.teamId, actor.teamId),
+        isNull(callback.deletedAt),
+        gte(callback.at, since),
+        or(eq(attempt.repId, actor.userId), and(isNull(callback.creditedAttemptId), eq(callback.loggedById, actor.userId))),
+      ),
+    )
+    .get() ?? { callbacks: 0, appointments: 0 };
+}
+
+/** The rep's day in the team's timezone: dials newest first, today's deleted ones, counters. One snapshot. */
+export function todaysDials(db: Db, actor: Actor, now: Date = new Date()) {
+  return db.transaction(
+    (tx) => {
+      const timezone = tx.select({ tz: organization.timezone }).from(organization).where(eq(organization.id, actor.teamId)).get()?.tz ?? "UTC";
+      const since = startOfDayIn(timezone, now);
+      const until = startOfDayIn(timezone, new Date(since.getTime() + 36 * 3_600_000));
+      const dials = myDials(tx, actor, since, until, false);
+      const deleted = myDials(tx, actor, since, until, true);
+      const received = myCallbacks(tx, actor, since);
+      return {
+        since,
+        timezone,
+        dials,
+        deleted,
+        counters: {
+          dials: dials.length,
+          voicemails: dials.filter((d) => d.outcome === "voicemail").length,
+          callbacks: Number(received.callbacks),
+          appointments: Number(received.appointments),
+        },
+      };
+    },
+    { behavior: "deferred" },
+  );
 }

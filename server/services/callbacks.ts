@@ -1,11 +1,14 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attempt, callback, prospect, script, scriptVersion, user } from "@/db/schema";
-import type { LogCallbackInput } from "@/lib/inputs/calls";
-import type { Actor } from "./actor";
+import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
+import type { Queryable } from "@/db/types";
+import type { CallbackPreviewInput, LogCallbackInput, UpdateCallbackInput } from "@/lib/inputs/calls";
+import { creditFor } from "@/server/domain/attribution";
+import { normalisePhone } from "@/server/domain/phone";
+import { isManager, type Actor } from "./actor";
 import { reattributeProspect } from "./attribution";
-import { Conflict } from "./errors";
-import { findOrCreateProspect } from "./prospects";
+import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
+import { findOrCreateProspect, getProspect, teamRegion } from "./prospects";
 
 /** Records a callback, credits it to the voicemail that caused it, and reports that credit. */
 export function logCallback(db: Db, actor: Actor, input: LogCallbackInput) {
@@ -24,18 +27,20 @@ export function logCallback(db: Db, actor: Actor, input: LogCallbackInput) {
   });
 }
 
+const voicemailDescription = {
+  attemptId: attempt.id,
+  at: attempt.at,
+  voicemailNumber: attempt.voicemailNumber,
+  scriptTitle: script.title,
+  versionNumber: scriptVersion.number,
+  repName: user.name,
+};
+
 /** The voicemail a stored callback is credited to, described for people; null when unattributed. */
 export function creditedVoicemail(db: Pick<Db, "select">, callbackId: number) {
   return (
     db
-      .select({
-        attemptId: attempt.id,
-        at: attempt.at,
-        voicemailNumber: attempt.voicemailNumber,
-        scriptTitle: script.title,
-        versionNumber: scriptVersion.number,
-        repName: user.name,
-      })
+      .select(voicemailDescription)
       .from(callback)
       .innerJoin(attempt, eq(attempt.id, callback.creditedAttemptId))
       .innerJoin(user, eq(user.id, attempt.repId))
@@ -44,4 +49,125 @@ export function creditedVoicemail(db: Pick<Db, "select">, callbackId: number) {
       .where(and(eq(callback.id, callbackId), isNull(attempt.deletedAt)))
       .get() ?? null
   );
+}
+
+/**
+ * Which voicemail a callback would be credited to if saved now (or at `at`), or why it would be
+ * unattributed — the same rule (creditFor) that attribution stores. Writes nothing.
+ */
+export function previewCallback(db: Queryable, actor: Actor, input: CallbackPreviewInput, now: Date = new Date()) {
+  const at = input.at ?? now;
+  const windowDays = db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, actor.teamId)).get()?.days ?? 14;
+  let target: { id: number; name: string; company: string | null; phone: string } | null;
+  if ("prospectId" in input) {
+    target = getProspect(db, actor, input.prospectId);
+  } else {
+    const phone = normalisePhone(input.phone, teamRegion(db, actor.teamId));
+    if (!phone) return { at, windowDays, phone: null, prospect: null, credit: null, reason: "not-a-phone" as const };
+    target = db.select().from(prospect).where(and(eq(prospect.teamId, actor.teamId), eq(prospect.phone, phone))).get() ?? null;
+    if (!target) return { at, windowDays, phone, prospect: null, credit: null, reason: "new-prospect" as const };
+  }
+  const voicemails = db
+    .select({ id: attempt.id, at: attempt.at })
+    .from(attempt)
+    .where(and(eq(attempt.prospectId, target.id), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt)))
+    .all();
+  const credit = creditFor(
+    voicemails.map((v) => ({ id: v.id, at: v.at.getTime() })),
+    at.getTime(),
+    windowDays,
+  );
+  const prospectSummary = { id: target.id, name: target.name, company: target.company, phone: target.phone };
+  if ("reason" in credit) {
+    const latest = voicemails.reduce<Date | null>((max, v) => (v.at <= at && (!max || v.at > max) ? v.at : max), null);
+    return { at, windowDays, phone: target.phone, prospect: prospectSummary, credit: null, reason: credit.reason, latestVoicemailAt: latest };
+  }
+  const described = db
+    .select(voicemailDescription)
+    .from(attempt)
+    .innerJoin(user, eq(user.id, attempt.repId))
+    .leftJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
+    .leftJoin(script, eq(script.id, scriptVersion.scriptId))
+    .where(eq(attempt.id, credit.voicemailId))
+    .get()!;
+  return {
+    at,
+    windowDays,
+    phone: target.phone,
+    prospect: prospectSummary,
+    credit: { ...described, minutesBefore: Math.round((at.getTime() - described.at.getTime()) / 60_000) },
+    reason: null,
+  };
+}
+
+/** A callback of the actor's team that the actor may change: the one who logged it, or a manager. */
+function changeableCallback(db: Queryable, actor: Actor, id: number) {
+  const row = db.select().from(callback).where(and(eq(callback.id, id), eq(callback.teamId, actor.teamId))).get();
+  if (!row) throw new NotFound("Callback not found.");
+  if (!isManager(actor) && row.loggedById !== actor.userId) throw new Forbidden("You can only change callbacks you logged.");
+  return row;
+}
+
+const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && e.code === "SQLITE_CONSTRAINT_UNIQUE";
+
+/** Edits a callback's time, result or notes; attribution for the prospect re-runs in the same transaction. */
+export function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput) {
+  return db.transaction((tx) => {
+    const row = changeableCallback(tx, actor, input.id);
+    if (row.deletedAt) throw new Invalid("Restore this callback before editing it.");
+    const changes = {
+      result: input.result ?? row.result,
+      notes: input.notes !== undefined ? input.notes || null : row.notes,
+      at: input.at ?? row.at,
+    };
+    try {
+      tx.update(callback).set(changes).where(eq(callback.id, row.id)).run();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new Conflict("The same callback is already logged at that time.");
+      throw e;
+    }
+    reattributeProspect(tx, actor.teamId, row.prospectId);
+    if (changes.result === "appointment") tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, row.prospectId)).run();
+    return { id: row.id, prospectId: row.prospectId, ...changes, credit: creditedVoicemail(tx, row.id) };
+  });
+}
+
+export function removeCallback(db: Db, actor: Actor, id: number) {
+  return setDeleted(db, actor, id, new Date());
+}
+
+export function restoreCallback(db: Db, actor: Actor, id: number) {
+  return setDeleted(db, actor, id, null);
+}
+
+function setDeleted(db: Db, actor: Actor, id: number, deletedAt: Date | null) {
+  return db.transaction((tx) => {
+    const row = changeableCallback(tx, actor, id);
+    if ((row.deletedAt === null) !== (deletedAt === null)) {
+      tx.update(callback).set({ deletedAt }).where(eq(callback.id, row.id)).run();
+      reattributeProspect(tx, actor.teamId, row.prospectId);
+    }
+    return { id: row.id, prospectId: row.prospectId, deletedAt, credit: deletedAt ? null : creditedVoicemail(tx, row.id) };
+  });
+}
+
+/** A prospect's callbacks, newest first, deleted ones included (flagged) so they can be restored. */
+export function prospectCallbacks(db: Queryable, actor: Actor, prospectId: number) {
+  const rows = db
+    .select({
+      id: callback.id,
+      at: callback.at,
+      result: callback.result,
+      notes: callback.notes,
+      deletedAt: callback.deletedAt,
+      loggedById: callback.loggedById,
+      loggedByName: user.name,
+      creditedAttemptId: callback.creditedAttemptId,
+    })
+    .from(callback)
+    .leftJoin(user, eq(user.id, callback.loggedById))
+    .where(and(eq(callback.prospectId, prospectId), eq(callback.teamId, actor.teamId)))
+    .orderBy(desc(callback.at), desc(callback.id))
+    .all();
+  return rows.map((r) => ({ ...r, credit: r.creditedAttemptId === null ? null : creditedVoicemail(db, r.id) }));
 }

@@ -1,9 +1,16 @@
-import { and, asc, eq, like, or } from "drizzle-orm";
-import { organization, prospect } from "@/db/schema";
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "@/db/client";
+import { attempt, callback, member, organization, prospect, script, scriptVersion, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
-import { normalisePhone } from "@/server/domain/phone";
-import type { Actor } from "./actor";
-import { Invalid, NotFound } from "./errors";
+import type { DialContextInput, ProspectListInput, UpdateProspectInput } from "@/lib/inputs/calls";
+import { prospectListInput } from "@/lib/inputs/calls";
+import { suggestedStage, suggestScript, unreturnedInARow } from "@/server/domain/next-voicemail";
+import { formatPhone, normalisePhone } from "@/server/domain/phone";
+import { firstName, renderScript } from "@/server/domain/script-template";
+import { isManager, type Actor } from "./actor";
+import { Forbidden, Invalid, NotFound } from "./errors";
+import { listPickableScripts } from "./scripts";
 
 export type ProspectRef = { id: number } | { name: string; phone: string; company?: string };
 
@@ -31,18 +38,335 @@ export function findOrCreateProspect(db: Queryable, actor: Actor, ref: ProspectR
     .get();
 }
 
-/** Type-ahead over name, company and phone (any format: digits are matched against E.164). */
-export function searchProspects(db: Queryable, actor: Actor, query: string, limit = 20) {
+const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Name, company or phone in any format: the typed number is normalised with the team's region
+ * so `(516) 541-8160` finds +15165418160; partial digits match anywhere in the stored number.
+ */
+function matchesQuery(db: Queryable, teamId: string, query: string) {
   const q = query.trim();
+  if (!q) return undefined;
+  const pattern = likePattern(q);
+  const conditions = [sql`${prospect.name} like ${pattern} escape '\\'`, sql`${prospect.company} like ${pattern} escape '\\'`];
   const digits = q.replace(/\D/g, "");
-  const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  const conditions = [like(prospect.name, pattern), like(prospect.company, pattern)];
-  if (digits.length >= 3) conditions.push(like(prospect.phone, `%${digits}%`));
+  if (digits.length >= 3) {
+    const normalised = digits.length >= 7 ? normalisePhone(q, teamRegion(db, teamId)) : null;
+    conditions.push(normalised ? eq(prospect.phone, normalised) : like(prospect.phone, `%${digits}%`));
+    if (normalised) conditions.push(like(prospect.phone, `%${digits}%`));
+  }
+  return or(...conditions);
+}
+
+/** Type-ahead over name, company and phone (any format). */
+export function searchProspects(db: Queryable, actor: Actor, query: string, limit = 20) {
   return db
     .select({ id: prospect.id, name: prospect.name, company: prospect.company, phone: prospect.phone, status: prospect.status })
     .from(prospect)
-    .where(and(eq(prospect.teamId, actor.teamId), q ? or(...conditions) : undefined))
+    .where(and(eq(prospect.teamId, actor.teamId), matchesQuery(db, actor.teamId, query)))
     .orderBy(asc(prospect.name))
     .limit(limit)
     .all();
+}
+
+type ProspectRow = {
+  id: number;
+  name: string;
+  company: string | null;
+  phone: string;
+  status: (typeof prospect.$inferSelect)["status"];
+  ownerId: string | null;
+  ownerName: string | null;
+  voicemails: number;
+  unreturned: number;
+  lastVoicemailAt: Date | null;
+  waitingSince: Date | null;
+  lastCallbackAt: Date | null;
+  /** Since the first unreturned voicemail, at the time of the query. */
+  minutesWaiting: number | null;
+};
+
+/**
+ * Prospects with their voicemail facts. "Unreturned" counts the voicemails since the prospect
+ * last called back; "awaiting callback" means open or engaged, at least one unreturned voicemail
+ * and the latest still inside the attribution window (a callback now would be credited).
+ */
+function prospectsWithVoicemailFacts(db: Queryable, actor: Actor, where: ReturnType<typeof sql>[], orderBy: ReturnType<typeof sql>, limit: number, now: Date): ProspectRow[] {
+  const windowDays = db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, actor.teamId)).get()?.days ?? 14;
+  const windowStart = now.getTime() - windowDays * 86_400_000;
+  const rows = db.all<Record<string, unknown>>(sql`
+    with last_callback as (
+      select prospect_id, max(at) as at from callback
+      where team_id = ${actor.teamId} and deleted_at is null group by prospect_id
+    ), voicemail_facts as (
+      select a.prospect_id,
+        count(*) as voicemails,
+        sum(case when lc.at is null or a.at > lc.at then 1 else 0 end) as unreturned,
+        max(a.at) as last_voicemail_at,
+        min(case when lc.at is null or a.at > lc.at then a.at end) as waiting_since
+      from attempt a left join last_callback lc on lc.prospect_id = a.prospect_id
+      where a.team_id = ${actor.teamId} and a.outcome = 'voicemail' and a.deleted_at is null
+      group by a.prospect_id
+    )
+    select p.id, p.name, p.company, p.phone, p.status, p.owner_id as ownerId, u.name as ownerName,
+      coalesce(v.voicemails, 0) as voicemails, coalesce(v.unreturned, 0) as unreturned,
+      v.last_voicemail_at as lastVoicemailAt, v.waiting_since as waitingSince, lc.at as lastCallbackAt,
+      (p.status in ('open', 'engaged') and coalesce(v.unreturned, 0) > 0 and v.last_voicemail_at >= ${windowStart}) as awaiting
+    from prospect p
+      left join voicemail_facts v on v.prospect_id = p.id
+      left join last_callback lc on lc.prospect_id = p.id
+      left join user u on u.id = p.owner_id
+    where p.team_id = ${actor.teamId} ${sql.join(
+      where.map((w) => sql` and ${w}`),
+      sql``,
+    )}
+    order by ${orderBy}
+    limit ${limit}
+  `);
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    company: (r.company as string | null) ?? null,
+    phone: String(r.phone),
+    status: r.status as ProspectRow["status"],
+    ownerId: (r.ownerId as string | null) ?? null,
+    ownerName: (r.ownerName as string | null) ?? null,
+    voicemails: Number(r.voicemails),
+    unreturned: Number(r.unreturned),
+    lastVoicemailAt: date(r.lastVoicemailAt),
+    waitingSince: date(r.waitingSince),
+    lastCallbackAt: date(r.lastCallbackAt),
+    minutesWaiting: r.waitingSince == null ? null : Math.max(0, Math.round((now.getTime() - Number(r.waitingSince)) / 60_000)),
+  }));
+}
+
+const AWAITING = sql`awaiting`;
+
+/** The team's prospects, searched and filtered, by name. */
+export function listProspects(db: Queryable, actor: Actor, raw: ProspectListInput, now: Date = new Date()) {
+  const input = prospectListInput.parse(raw);
+  const where: ReturnType<typeof sql>[] = [];
+  const q = input.query.trim();
+  if (q) {
+    const pattern = likePattern(q);
+    const digits = q.replace(/\D/g, "");
+    const normalised = digits.length >= 7 ? normalisePhone(q, teamRegion(db, actor.teamId)) : null;
+    const phoneMatch = digits.length >= 3 ? sql` or p.phone like ${`%${digits}%`} or p.phone = ${normalised ?? ""}` : sql``;
+    where.push(sql`(p.name like ${pattern} escape '\\' or p.company like ${pattern} escape '\\'${phoneMatch})`);
+  }
+  if (input.ownerId) where.push(sql`p.owner_id = ${input.ownerId}`);
+  if (input.status) where.push(sql`p.status = ${input.status}`);
+  if (input.awaitingCallback !== undefined) where.push(input.awaitingCallback ? sql`${AWAITING}` : sql`not ${AWAITING}`);
+  if (input.minUnreturned !== undefined && input.minUnreturned > 0) where.push(sql`coalesce(v.unreturned, 0) >= ${input.minUnreturned}`);
+  return prospectsWithVoicemailFacts(db, actor, where, sql`p.name collate nocase, p.id`, input.limit, now);
+}
+
+/** The script the actor's last voicemail used, or null. */
+function lastUsedScriptId(db: Queryable, actor: Actor): number | null {
+  return (
+    db
+      .select({ scriptId: scriptVersion.scriptId })
+      .from(attempt)
+      .innerJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
+      .where(and(eq(attempt.teamId, actor.teamId), eq(attempt.repId, actor.userId), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt)))
+      .orderBy(desc(attempt.at), desc(attempt.id))
+      .limit(1)
+      .get()?.scriptId ?? null
+  );
+}
+
+function pickableWithTeamPick(db: Queryable, actor: Actor) {
+  const scripts = listPickableScripts(db, actor);
+  const picks = new Set(
+    scripts.length
+      ? db
+          .select({ id: script.id })
+          .from(script)
+          .where(and(inArray(script.id, scripts.map((s) => s.id)), eq(script.teamPick, true)))
+          .all()
+          .map((r) => r.id)
+      : [],
+  );
+  return scripts.map((s) => ({ ...s, teamPick: picks.has(s.id) }));
+}
+
+/** Prospects waiting on the actor's voicemails (owned by them, or with an unreturned voicemail of theirs), longest waiting first. */
+export function awaitingCallback(db: Db, actor: Actor, now: Date = new Date()) {
+  return db.transaction(
+    (tx) => {
+      const mine = sql`(p.owner_id = ${actor.userId} or exists (
+        select 1 from attempt mine where mine.prospect_id = p.id and mine.rep_id = ${actor.userId}
+          and mine.outcome = 'voicemail' and mine.deleted_at is null and mine.at > coalesce(lc.at, 0)))`;
+      const rows = prospectsWithVoicemailFacts(tx, actor, [AWAITING, mine], sql`v.waiting_since, p.id`, 50, now);
+      const scripts = pickableWithTeamPick(tx, actor);
+      const lastUsed = lastUsedScriptId(tx, actor);
+      return rows.map((r) => {
+        const stage = suggestedStage(r.voicemails + 1, r.unreturned);
+        const suggestion = suggestScript(scripts, stage, lastUsed);
+        const suggested = suggestion ? scripts.find((s) => s.id === suggestion.scriptId)! : null;
+        return { ...r, nextVoicemailNumber: r.voicemails + 1, suggestedStage: stage, suggestedScript: suggested ? { id: suggested.id, title: suggested.title, stage: suggested.stage } : null };
+      });
+    },
+    { behavior: "deferred" },
+  );
+}
+
+/**
+ * What the quick-log form shows once a prospect is picked: the next voicemail number, the script
+ * suggested for it, and every pickable script rendered for this prospect and rep.
+ */
+export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
+  return db.transaction(
+    (tx) => {
+      let target: { id: number | null; name: string; company: string | null } = { id: null, name: "", company: null };
+      let voicemails = 0;
+      let unreturned = 0;
+      if ("prospectId" in input) {
+        const found = getProspect(tx, actor, input.prospectId);
+        target = { id: found.id, name: found.name, company: found.company };
+        const times = tx
+          .select({ at: attempt.at })
+          .from(attempt)
+          .where(and(eq(attempt.prospectId, found.id), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt)))
+          .all()
+          .map((v) => v.at.getTime());
+        const lastCallback = tx
+          .select({ at: sql<number | null>`max(${callback.at})` })
+          .from(callback)
+          .where(and(eq(callback.prospectId, found.id), isNull(callback.deletedAt)))
+          .get()?.at;
+        voicemails = times.length;
+        unreturned = unreturnedInARow(times, lastCallback == null ? null : Number(lastCallback));
+      } else {
+        target = { id: null, name: input.name.trim(), company: input.company?.trim() || null };
+      }
+      const rep = tx
+        .select({ name: user.name, phone: member.phone })
+        .from(member)
+        .innerJoin(user, eq(user.id, member.userId))
+        .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, actor.userId)))
+        .get();
+      const values = {
+        "prospect.firstName": target.name ? firstName(target.name) : null,
+        "prospect.name": target.name || null,
+        "prospect.company": target.company,
+        "rep.name": rep?.name,
+        "rep.phone": rep?.phone ? formatPhone(rep.phone) : null,
+      };
+      const scripts = pickableWithTeamPick(tx, actor);
+      const nextVoicemailNumber = voicemails + 1;
+      const stage = suggestedStage(nextVoicemailNumber, unreturned);
+      return {
+        prospectId: target.id,
+        voicemails,
+        unreturned,
+        nextVoicemailNumber,
+        suggestedStage: stage,
+        suggestion: suggestScript(scripts, stage, lastUsedScriptId(tx, actor)),
+        rendered: scripts.map((s) => ({ scriptId: s.id, versionNumber: s.latestVersion.number, text: renderScript(s.latestVersion.body, values) })),
+      };
+    },
+    { behavior: "deferred" },
+  );
+}
+
+/** One prospect with its owner and a timeline of attempts and callbacks (deleted ones flagged). */
+export function prospectDetail(db: Db, actor: Actor, id: number) {
+  return db.transaction(
+    (tx) => {
+      const [details] = prospectsWithVoicemailFacts(tx, actor, [sql`p.id = ${id}`], sql`p.id`, 1, new Date());
+      if (!details) throw new NotFound("Prospect not found.");
+      const attempts = tx
+        .select({
+          id: attempt.id,
+          at: attempt.at,
+          outcome: attempt.outcome,
+          repId: attempt.repId,
+          repName: user.name,
+          scriptTitle: script.title,
+          versionNumber: scriptVersion.number,
+          voicemailNumber: attempt.voicemailNumber,
+          returnedAt: attempt.returnedAt,
+          appointment: attempt.appointment,
+          messageSeconds: attempt.messageSeconds,
+          notes: attempt.notes,
+          deletedAt: attempt.deletedAt,
+        })
+        .from(attempt)
+        .innerJoin(user, eq(user.id, attempt.repId))
+        .leftJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
+        .leftJoin(script, eq(script.id, scriptVersion.scriptId))
+        .where(and(eq(attempt.prospectId, id), eq(attempt.teamId, actor.teamId)))
+        .orderBy(desc(attempt.at), desc(attempt.id))
+        .all();
+      const credited = alias(attempt, "credited");
+      const creditedRep = alias(user, "credited_rep");
+      const loggedBy = alias(user, "logged_by");
+      const callbacks = tx
+        .select({
+          id: callback.id,
+          at: callback.at,
+          result: callback.result,
+          notes: callback.notes,
+          deletedAt: callback.deletedAt,
+          loggedById: callback.loggedById,
+          loggedByName: loggedBy.name,
+          creditedAttemptId: callback.creditedAttemptId,
+          creditedAt: credited.at,
+          creditedVoicemailNumber: credited.voicemailNumber,
+          creditedRepName: creditedRep.name,
+        })
+        .from(callback)
+        .leftJoin(loggedBy, eq(loggedBy.id, callback.loggedById))
+        .leftJoin(credited, eq(credited.id, callback.creditedAttemptId))
+        .leftJoin(creditedRep, eq(creditedRep.id, credited.repId))
+        .where(and(eq(callback.prospectId, id), eq(callback.teamId, actor.teamId)))
+        .orderBy(desc(callback.at), desc(callback.id))
+        .all();
+      return {
+        ...details,
+        attempts: attempts.map((a) => ({
+          ...a,
+          minutesToCallback: a.returnedAt ? Math.round((a.returnedAt.getTime() - a.at.getTime()) / 60_000) : null,
+          canChange: isManager(actor) || a.repId === actor.userId,
+        })),
+        callbacks: callbacks.map((c) => ({
+          ...c,
+          minutesAfterVoicemail: c.creditedAt ? Math.round((c.at.getTime() - c.creditedAt.getTime()) / 60_000) : null,
+          canChange: isManager(actor) || c.loggedById === actor.userId,
+        })),
+      };
+    },
+    { behavior: "deferred" },
+  );
+}
+
+/** Changes a prospect's details or status; only managers reassign the owner, and only to a member. */
+export function updateProspect(db: Db, actor: Actor, input: UpdateProspectInput) {
+  return db.transaction((tx) => {
+    const row = getProspect(tx, actor, input.id);
+    if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
+      if (!isManager(actor)) throw new Forbidden("Only managers reassign prospects.");
+      const isMember = tx
+        .select({ id: member.id })
+        .from(member)
+        .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, input.ownerId)))
+        .get();
+      if (!isMember) throw new Invalid("The new owner is not a member of this team.");
+    }
+    const changes = {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.company !== undefined && { company: input.company || null }),
+      ...(input.status !== undefined && { status: input.status }),
+      ...(input.ownerId !== undefined && { ownerId: input.ownerId }),
+    };
+    if (Object.keys(changes).length === 0) return row;
+    return tx
+      .update(prospect)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(prospect.id, row.id))
+      .returning()
+      .get();
+  });
 }

@@ -1,13 +1,23 @@
-import { and, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attempt, callback, organization, script, scriptVersion, user } from "@/db/schema";
+import { attempt, callback, member, organization, script, scriptTag, scriptVersion, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
-import type { LeaderboardInput } from "@/lib/inputs/leaderboard";
-import { quantile, rankByLowerBound, rateEvidence } from "@/server/domain/stats";
-import type { Actor } from "./actor";
+import type { BoardDimension, LeaderboardInput, RepStatsInput, StatsFilter } from "@/lib/inputs/leaderboard";
+import { ATTEMPT_BUCKETS, STAGES } from "@/lib/vocabulary";
+import { readSeconds } from "@/server/domain/script-template";
+import { addCounts, rankByLowerBound, rateEvidence, timeToCallback, type Counts } from "@/server/domain/stats";
+import { addDays, datesBetween, localTime, resolvePeriod, SLOT_MS, slotClock, weekStart, type Period } from "@/server/domain/time-buckets";
+import { isManager, type Actor } from "./actor";
+import { Forbidden, NotFound } from "./errors";
+
+// Every number on the leaderboard, the team overview, the rep drill-down, the leaderboard CSV
+// and the CLI comes from here (DESIGN.md, "Metric definitions"). Counting stays in SQL (GROUP BY);
+// what SQL cannot do portably — percentiles, and local days and hours in an IANA time zone — is
+// done on the grouped rows with the pure functions of server/domain. Each public function reads
+// one consistent snapshot: a deferred transaction, so concurrent writes land before or after it.
 
 export type LeaderboardRow = {
-  by: LeaderboardInput["by"];
+  by: BoardDimension;
   key: string;
   label: string;
   voicemails: number;
@@ -16,92 +26,477 @@ export type LeaderboardRow = {
   ciLow: number;
   ciHigh: number;
   appointments: number;
+  appointmentRate: number | null;
   medianMinutesToCallback: number | null;
+  p80MinutesToCallback: number | null;
   ranked: boolean;
   rank: number | null;
 };
 
-function periodFilter(teamId: string, from?: Date, to?: Date) {
+type TeamSettings = { id: string; timezone: string; minSample: number; wordsPerMinute: number; attributionWindowDays: number };
+
+/** The team, the resolved period and the filters: what every query of one request shares. */
+type Scope = { team: TeamSettings; period: Period; filter: StatsFilter };
+
+function teamSettings(q: Queryable, teamId: string): TeamSettings {
+  const team = q
+    .select({
+      id: organization.id,
+      timezone: organization.timezone,
+      minSample: organization.minSample,
+      wordsPerMinute: organization.wordsPerMinute,
+      attributionWindowDays: organization.attributionWindowDays,
+    })
+    .from(organization)
+    .where(eq(organization.id, teamId))
+    .get();
+  if (!team) throw new NotFound("Team not found.");
+  return team;
+}
+
+function scopeFor(q: Queryable, actor: Actor, filter: StatsFilter, now: Date): Scope {
+  const team = teamSettings(q, actor.teamId);
+  return { team, period: resolvePeriod(filter.range, filter, now, team.timezone), filter };
+}
+
+const readSnapshot = <T>(db: Db, read: (tx: Queryable) => T): T => db.transaction((tx) => read(tx), { behavior: "deferred" });
+
+// --- Filters --------------------------------------------------------------------------------
+
+const attemptBucketSql = sql<string>`case when ${attempt.voicemailNumber} >= 4 then '4+' else cast(${attempt.voicemailNumber} as text) end`;
+
+/** Conditions on an attempt row joined with its script version and script. */
+function attemptFilters(filter: StatsFilter): (SQL | undefined)[] {
+  return [
+    filter.repId ? eq(attempt.repId, filter.repId) : undefined,
+    filter.scriptId ? eq(script.id, filter.scriptId) : undefined,
+    filter.versionId ? eq(scriptVersion.id, filter.versionId) : undefined,
+    filter.stage ? eq(script.stage, filter.stage) : undefined,
+    filter.tag ? sql`exists (select 1 from ${scriptTag} as tag_filter where tag_filter.script_id = ${script.id} and tag_filter.tag = ${filter.tag})` : undefined,
+    filter.attempt ? sql`${attemptBucketSql} = ${filter.attempt}` : undefined,
+  ];
+}
+
+function attemptsInScope(scope: Scope, voicemailsOnly: boolean) {
+  const { period, team, filter } = scope;
   return and(
-    eq(attempt.teamId, teamId),
-    eq(attempt.outcome, "voicemail"),
+    eq(attempt.teamId, team.id),
     isNull(attempt.deletedAt),
-    from ? gte(attempt.at, from) : undefined,
-    to ? lt(attempt.at, to) : undefined,
+    voicemailsOnly ? eq(attempt.outcome, "voicemail") : undefined,
+    period.from ? gte(attempt.at, period.from) : undefined,
+    period.to ? lt(attempt.at, period.to) : undefined,
+    ...attemptFilters(filter),
   );
 }
 
-function groupColumns(by: LeaderboardInput["by"]) {
-  return by === "script"
-    ? { groupKey: sql<string>`${script.id}`, key: script.title, label: script.title }
-    : { groupKey: sql<string>`${user.id}`, key: user.email, label: user.name };
+// --- Dimensions: the one place each breakdown's grouping is defined ---------------------------
+
+type Dimension = { group: SQL<string | number | null>; key: SQL<string | null>; label: SQL<string | null>; byTag?: boolean };
+
+const DIMENSIONS: Record<BoardDimension, Dimension> = {
+  script: { group: sql`${script.id}`, key: sql`${script.title}`, label: sql`${script.title}` },
+  version: {
+    group: sql`${scriptVersion.id}`,
+    key: sql`${script.title} || ' v' || ${scriptVersion.number}`,
+    label: sql`${script.title} || ' · v' || ${scriptVersion.number}`,
+  },
+  rep: { group: sql`${attempt.repId}`, key: sql`${user.email}`, label: sql`${user.name}` },
+  "attempt-number": { group: attemptBucketSql, key: attemptBucketSql, label: sql`'Voicemail #' || ${attemptBucketSql}` },
+  tag: { group: sql`${scriptTag.tag}`, key: sql`${scriptTag.tag}`, label: sql`${scriptTag.tag}`, byTag: true },
+};
+
+type Fields = Record<string, SQL<unknown>>;
+type RowOf<T extends Fields> = { [K in keyof T]: T[K] extends SQL<infer V> ? V : never };
+type VoicemailQuery<T extends Fields> = {
+  where(condition: SQL | undefined): { all(): RowOf<T>[]; groupBy(...columns: SQL[]): { all(): RowOf<T>[] } };
+};
+
+/**
+ * Voicemail rows with their rep, version and script; by tag, one row per tag of the script.
+ * Typed by hand: every selected field is an SQL expression, which Drizzle's generic join types
+ * cannot follow through a helper.
+ */
+function fromVoicemails<T extends Fields>(q: Queryable, fields: T, by: BoardDimension | null): VoicemailQuery<T> {
+  const joined = q
+    .select(fields as Fields)
+    .from(attempt)
+    .innerJoin(user, eq(user.id, attempt.repId))
+    .leftJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
+    .leftJoin(script, eq(script.id, scriptVersion.scriptId))
+    .$dynamic();
+  return (by && DIMENSIONS[by].byTag ? joined.innerJoin(scriptTag, eq(scriptTag.scriptId, script.id)) : joined) as unknown as VoicemailQuery<T>;
 }
 
-function aggregate(db: Queryable, teamId: string, input: LeaderboardInput) {
-  const cols = groupColumns(input.by);
-  const base = db
-    .select({
-      groupKey: cols.groupKey,
-      key: cols.key,
-      label: cols.label,
-      voicemails: sql<number>`count(*)`,
-      returned: sql<number>`count(${attempt.returnedAt})`,
-      appointments: sql<number>`sum(${attempt.appointment})`,
-    })
-    .from(attempt);
-  const joined =
-    input.by === "script"
-      ? base.innerJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId)).innerJoin(script, eq(script.id, scriptVersion.scriptId))
-      : base.innerJoin(user, eq(user.id, attempt.repId));
-  return joined.where(periodFilter(teamId, input.from, input.to)).groupBy(cols.groupKey).all();
+const countColumns = {
+  voicemails: sql<number>`count(*)`,
+  returned: sql<number>`count(${attempt.returnedAt})`,
+  appointments: sql<number>`coalesce(sum(${attempt.appointment}), 0)`,
+};
+
+/** V, R and appointments per group, plus the mean spoken word count of the versions used. */
+function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
+  const dim = DIMENSIONS[by];
+  return fromVoicemails(q, { group: dim.group, key: dim.key, label: dim.label, ...countColumns, words: sql<number | null>`avg(${scriptVersion.wordCount})` }, by)
+    .where(and(attemptsInScope(scope, true), sql`${dim.group} is not null`))
+    .groupBy(dim.group)
+    .all()
+    .map((r) => ({ ...r, group: String(r.group), key: r.key ?? "", label: r.label ?? "", ...numbers(r) }));
 }
 
-function minutesToCallback(db: Queryable, teamId: string, input: LeaderboardInput) {
-  const cols = groupColumns(input.by);
-  const base = db.select({ groupKey: cols.groupKey, at: attempt.at, returnedAt: attempt.returnedAt }).from(attempt);
-  const joined =
-    input.by === "script"
-      ? base.innerJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId)).innerJoin(script, eq(script.id, scriptVersion.scriptId))
-      : base.innerJoin(user, eq(user.id, attempt.repId));
+/** Minutes from voicemail to first credited callback, per group, for the percentiles. */
+function groupDelays(q: Queryable, scope: Scope, by: BoardDimension): Map<string, number[]> {
+  const dim = DIMENSIONS[by];
+  const rows = fromVoicemails(q, { group: dim.group, minutes: sql<number>`(${attempt.returnedAt} - ${attempt.at}) / 60000.0` }, by)
+    .where(and(attemptsInScope(scope, true), isNotNull(attempt.returnedAt), sql`${dim.group} is not null`))
+    .all();
   const byGroup = new Map<string, number[]>();
-  for (const r of joined.where(and(periodFilter(teamId, input.from, input.to), isNotNull(attempt.returnedAt))).all()) {
-    const list = byGroup.get(r.groupKey) ?? [];
-    list.push((r.returnedAt!.getTime() - r.at.getTime()) / 60_000);
-    byGroup.set(r.groupKey, list);
+  for (const r of rows) {
+    const list = byGroup.get(String(r.group)) ?? [];
+    list.push(Number(r.minutes));
+    byGroup.set(String(r.group), list);
   }
   return byGroup;
 }
 
-/** Callback rate by script or by rep, ranked by the Wilson lower bound; read from one snapshot. */
-export function leaderboard(db: Db, actor: Actor, input: LeaderboardInput) {
-  return db.transaction(
-    (tx) => {
-      const minSample = tx.select({ n: organization.minSample }).from(organization).where(eq(organization.id, actor.teamId)).get()?.n ?? 10;
-      const delays = minutesToCallback(tx, actor.teamId, input);
-      const rows = aggregate(tx, actor.teamId, input).map((r) => ({
-        by: input.by,
-        key: r.key,
-        label: r.label,
-        ...rateEvidence(Number(r.returned), Number(r.voicemails)),
-        appointments: Number(r.appointments ?? 0),
-        medianMinutesToCallback: quantile(delays.get(r.groupKey) ?? [], 0.5),
-      }));
-      const unattributed =
-        tx
-          .select({ n: sql<number>`count(*)` })
-          .from(callback)
-          .where(
-            and(
-              eq(callback.teamId, actor.teamId),
-              isNull(callback.deletedAt),
-              isNull(callback.creditedAttemptId),
-              input.from ? gte(callback.at, input.from) : undefined,
-              input.to ? lt(callback.at, input.to) : undefined,
-            ),
-          )
-          .get()?.n ?? 0;
-      return { minSample, unattributedCallbacks: Number(unattributed), rows: rankByLowerBound(rows, minSample) as LeaderboardRow[] };
-    },
-    { behavior: "deferred" },
-  );
+const slotSql = (column: typeof attempt.at | typeof callback.at) => sql<number>`${column} / ${SLOT_MS}`;
+
+/** Voicemail counts per UTC quarter-hour (and group), for local hours, days and weeks. */
+function slotCounts(q: Queryable, scope: Scope, by: BoardDimension | null) {
+  const group = by ? DIMENSIONS[by].group : sql`''`;
+  const slot = slotSql(attempt.at);
+  return fromVoicemails(q, { slot, group, ...countColumns }, by)
+    .where(attemptsInScope(scope, true))
+    .groupBy(slot, group)
+    .all()
+    .map((r) => ({ slot: Number(r.slot), group: String(r.group), ...numbers(r) }));
+}
+
+/** Every dial (any outcome) per quarter-hour. */
+function dialSlots(q: Queryable, scope: Scope) {
+  const slot = slotSql(attempt.at);
+  return fromVoicemails(q, { slot, dials: sql<number>`count(*)`, voicemails: sql<number>`sum(${attempt.outcome} = 'voicemail')` }, null)
+    .where(attemptsInScope(scope, false))
+    .groupBy(slot)
+    .all()
+    .map((r) => ({ slot: Number(r.slot), dials: Number(r.dials), voicemails: Number(r.voicemails ?? 0) }));
+}
+
+/**
+ * Callbacks received per quarter-hour (by callback time). Filters apply to the voicemail each is
+ * credited to, so a filtered view counts only credited callbacks; an unfiltered one counts all.
+ */
+function callbackSlots(q: Queryable, scope: Scope) {
+  const { period, team, filter } = scope;
+  const slot = slotSql(callback.at);
+  const filtered = attemptFilters(filter).some(Boolean);
+  return q
+    .select({ slot, callbacks: sql<number>`count(*)`, appointments: sql<number>`sum(${callback.result} = 'appointment')` })
+    .from(callback)
+    .leftJoin(attempt, eq(attempt.id, callback.creditedAttemptId))
+    .leftJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
+    .leftJoin(script, eq(script.id, scriptVersion.scriptId))
+    .where(
+      and(
+        eq(callback.teamId, team.id),
+        isNull(callback.deletedAt),
+        period.from ? gte(callback.at, period.from) : undefined,
+        period.to ? lt(callback.at, period.to) : undefined,
+        ...(filtered ? [isNotNull(callback.creditedAttemptId), ...attemptFilters(filter)] : []),
+      ),
+    )
+    .groupBy(slot)
+    .all()
+    .map((r) => ({ slot: Number(r.slot), callbacks: Number(r.callbacks), appointments: Number(r.appointments ?? 0) }));
+}
+
+function unattributedCallbacks(q: Queryable, scope: Scope): number {
+  const { period, team } = scope;
+  const row = q
+    .select({ n: sql<number>`count(*)` })
+    .from(callback)
+    .where(
+      and(
+        eq(callback.teamId, team.id),
+        isNull(callback.deletedAt),
+        isNull(callback.creditedAttemptId),
+        period.from ? gte(callback.at, period.from) : undefined,
+        period.to ? lt(callback.at, period.to) : undefined,
+      ),
+    )
+    .get();
+  return Number(row?.n ?? 0);
+}
+
+/** The rep's voicemails still inside the attribution window, not returned, and not followed by a later voicemail. */
+function awaitingCallback(q: Queryable, team: TeamSettings, repId: string, now: Date): number {
+  const since = new Date(now.getTime() - team.attributionWindowDays * 86_400_000);
+  const row = q
+    .select({ n: sql<number>`count(*)` })
+    .from(attempt)
+    .where(
+      and(
+        eq(attempt.teamId, team.id),
+        eq(attempt.repId, repId),
+        eq(attempt.outcome, "voicemail"),
+        isNull(attempt.deletedAt),
+        isNull(attempt.returnedAt),
+        gte(attempt.at, since),
+        sql`not exists (select 1 from ${attempt} as later where later.prospect_id = ${attempt.prospectId} and later.outcome = 'voicemail' and later.deleted_at is null and later.at > ${attempt.at})`,
+      ),
+    )
+    .get();
+  return Number(row?.n ?? 0);
+}
+
+const numbers = (r: { voicemails: number; returned: number; appointments: number }): Counts => ({
+  voicemails: Number(r.voicemails),
+  returned: Number(r.returned),
+  appointments: Number(r.appointments ?? 0),
+});
+
+// --- Assembling rows --------------------------------------------------------------------------
+
+function boardRows(q: Queryable, scope: Scope, by: BoardDimension): (LeaderboardRow & { group: string; words: number | null })[] {
+  const delays = groupDelays(q, scope, by);
+  const rows = groupCounts(q, scope, by).map((r) => {
+    const minutes = timeToCallback(delays.get(r.group) ?? []);
+    return {
+      by,
+      group: r.group,
+      key: r.key,
+      label: r.label,
+      words: r.words === null ? null : Number(r.words),
+      ...rateEvidence(r.returned, r.voicemails),
+      appointments: r.appointments,
+      appointmentRate: r.voicemails ? r.appointments / r.voicemails : null,
+      medianMinutesToCallback: minutes.median,
+      p80MinutesToCallback: minutes.p80,
+    };
+  });
+  return rankByLowerBound(rows, scope.team.minSample);
+}
+
+/** A row as callers see it, without the grouping id and word count used inside this module. */
+function publicRow(internal: LeaderboardRow & { group: string; words: number | null }): LeaderboardRow {
+  const row: Partial<typeof internal> = { ...internal };
+  delete row.group;
+  delete row.words;
+  return row as LeaderboardRow;
+}
+
+/** Attempt-number rows in their natural order 1, 2, 3, 4+ (for reading a cadence, not a contest). */
+const inAttemptOrder = <T extends { key: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => ATTEMPT_BUCKETS.indexOf(a.key as never) - ATTEMPT_BUCKETS.indexOf(b.key as never));
+
+function periodSummary(scope: Scope) {
+  return {
+    range: scope.filter.range,
+    from: scope.period.from ?? null,
+    to: scope.period.to ?? null,
+    firstDate: scope.period.firstDate ?? null,
+    lastDate: scope.period.lastDate ?? null,
+    timezone: scope.team.timezone,
+  };
+}
+
+/** The local dates a per-day chart spans: the period's, or from the first activity to today. */
+function chartDates(scope: Scope, seen: string[], now: Date): string[] {
+  const today = localTime(now, scope.team.timezone).date;
+  const first = scope.period.firstDate ?? [...seen].sort()[0];
+  const last = scope.period.lastDate ?? today;
+  if (!first) return [];
+  return datesBetween(first, last < first ? first : last);
+}
+
+// --- Public reads -------------------------------------------------------------------------------
+
+/** Callback rate by one dimension, ranked by the Wilson lower bound; one snapshot. */
+export function leaderboard(db: Db, actor: Actor, input: LeaderboardInput, now: Date = new Date()) {
+  return readSnapshot(db, (tx) => {
+    const scope = scopeFor(tx, actor, input, now);
+    const rows = boardRows(tx, scope, input.by).map(publicRow);
+    return {
+      by: input.by,
+      period: periodSummary(scope),
+      minSample: scope.team.minSample,
+      unattributedCallbacks: unattributedCallbacks(tx, scope),
+      rows,
+    };
+  });
+}
+
+/** What the filter controls offer: the team's reps, scripts, stages and tags. */
+export function leaderboardFilters(db: Db, actor: Actor) {
+  return readSnapshot(db, (tx) => {
+    const reps = tx
+      .select({ id: user.id, name: user.name, email: user.email, role: member.role })
+      .from(member)
+      .innerJoin(user, eq(user.id, member.userId))
+      .where(eq(member.organizationId, actor.teamId))
+      .orderBy(user.name)
+      .all();
+    const scripts = tx
+      .select({ id: script.id, title: script.title, stage: script.stage, archived: script.archived })
+      .from(script)
+      .where(and(eq(script.teamId, actor.teamId), isNull(script.deletedAt)))
+      .orderBy(script.title)
+      .all();
+    const tags = tx
+      .selectDistinct({ tag: scriptTag.tag })
+      .from(scriptTag)
+      .innerJoin(script, eq(script.id, scriptTag.scriptId))
+      .where(and(eq(script.teamId, actor.teamId), isNull(script.deletedAt)))
+      .orderBy(scriptTag.tag)
+      .all()
+      .map((t) => t.tag);
+    return { reps, scripts, tags, stages: [...STAGES], me: actor.userId, canSeeTeam: isManager(actor) };
+  });
+}
+
+type DayActivity = { date: string; dials: number; voicemails: number; callbacks: number; appointments: number };
+
+function dailyActivity(q: Queryable, scope: Scope, now: Date): DayActivity[] {
+  const clock = slotClock(scope.team.timezone);
+  const byDate = new Map<string, DayActivity>();
+  const day = (date: string) => {
+    let entry = byDate.get(date);
+    if (!entry) byDate.set(date, (entry = { date, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 }));
+    return entry;
+  };
+  for (const r of dialSlots(q, scope)) {
+    const entry = day(clock(r.slot).date);
+    entry.dials += r.dials;
+    entry.voicemails += r.voicemails;
+  }
+  for (const r of callbackSlots(q, scope)) {
+    const entry = day(clock(r.slot).date);
+    entry.callbacks += r.callbacks;
+    entry.appointments += r.appointments;
+  }
+  return chartDates(scope, [...byDate.keys()], now).map((date) => byDate.get(date) ?? { date, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 });
+}
+
+export type HeatCell = Counts & { weekday: number; hour: number; rate: number | null; ciLow: number; ciHigh: number };
+
+/** Callback rate by local weekday and hour of the voicemail. */
+function hourByWeekday(q: Queryable, scope: Scope): HeatCell[] {
+  const clock = slotClock(scope.team.timezone);
+  const cells = new Map<string, Counts>();
+  for (const r of slotCounts(q, scope, null)) {
+    const local = clock(r.slot);
+    addCounts(cells, `${local.weekday}:${local.hour}`, r);
+  }
+  return [...cells].map(([key, counts]) => {
+    const [weekday, hour] = key.split(":").map(Number);
+    return { weekday, hour, ...counts, ...rateEvidence(counts.returned, counts.voicemails) };
+  });
+}
+
+export type TrendPoint = Counts & { week: string; rate: number | null; ciLow: number; ciHigh: number };
+
+/** Weekly counts per group (local Monday-start weeks), zero-filled across the period. */
+function weeklyTrend(q: Queryable, scope: Scope, by: BoardDimension | null, now: Date, keep?: Set<string>) {
+  const clock = slotClock(scope.team.timezone);
+  const series = new Map<string, Map<string, Counts>>();
+  const seen: string[] = [];
+  for (const r of slotCounts(q, scope, by)) {
+    if (keep && !keep.has(r.group)) continue;
+    const week = weekStart(clock(r.slot).date);
+    seen.push(week);
+    if (!series.has(r.group)) series.set(r.group, new Map());
+    addCounts(series.get(r.group)!, week, r);
+  }
+  const dates = chartDates(scope, seen, now);
+  const weeks = dates.length ? weeksBetween(weekStart(dates[0]), weekStart(dates[dates.length - 1])) : [];
+  const points = (counts: Map<string, Counts> | undefined): TrendPoint[] =>
+    weeks.map((week) => {
+      const c = counts?.get(week) ?? { voicemails: 0, returned: 0, appointments: 0 };
+      return { week, ...c, ...rateEvidence(c.returned, c.voicemails) };
+    });
+  return { weeks, series, points };
+}
+
+function weeksBetween(first: string, last: string): string[] {
+  const weeks: string[] = [];
+  for (let w = first; w <= last; w = addDays(w, 7)) weeks.push(w);
+  return weeks;
+}
+
+const TOP_SCRIPTS_IN_TREND = 4;
+
+/** The team overview for managers: activity, funnel, cadence, timing, read time and trends; one snapshot. */
+export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date = new Date()) {
+  if (!isManager(actor)) throw new Forbidden("The team overview is for managers.");
+  return readSnapshot(db, (tx) => {
+    const scope = scopeFor(tx, actor, input, now);
+    const scripts = boardRows(tx, scope, "script");
+    const total = scripts.reduce((sum, r) => ({ voicemails: sum.voicemails + r.voicemails, returned: sum.returned + r.returned, appointments: sum.appointments + r.appointments }), {
+      voicemails: 0,
+      returned: 0,
+      appointments: 0,
+    });
+    const lateScope: Scope = { ...scope, filter: { ...scope.filter, attempt: scope.filter.attempt ?? "4+" } };
+    const top = [...scripts].sort((a, b) => b.voicemails - a.voicemails || a.label.localeCompare(b.label)).slice(0, TOP_SCRIPTS_IN_TREND);
+    const trend = weeklyTrend(tx, scope, "script", now, new Set(top.map((s) => s.group)));
+    const stageOf = new Map(
+      tx
+        .select({ id: script.id, stage: script.stage })
+        .from(script)
+        .where(eq(script.teamId, actor.teamId))
+        .all()
+        .map((s) => [String(s.id), s.stage]),
+    );
+    return {
+      period: periodSummary(scope),
+      minSample: scope.team.minSample,
+      wordsPerMinute: scope.team.wordsPerMinute,
+      unattributedCallbacks: unattributedCallbacks(tx, scope),
+      activity: dailyActivity(tx, scope, now),
+      funnel: { ...total, ...rateEvidence(total.returned, total.voicemails), appointmentRate: total.voicemails ? total.appointments / total.voicemails : null },
+      byAttempt: inAttemptOrder(boardRows(tx, scope, "attempt-number").map(publicRow)),
+      lateAttemptScripts: boardRows(tx, lateScope, "script").map((r) => ({ ...publicRow(r), stage: stageOf.get(r.group) ?? "any" })),
+      heatmap: hourByWeekday(tx, scope),
+      readTime: scripts
+        .filter((r) => r.words !== null)
+        .map((r) => ({ ...publicRow(r), stage: stageOf.get(r.group) ?? "any", words: Math.round(r.words!), readSeconds: readSeconds(r.words!, scope.team.wordsPerMinute) })),
+      trend: { weeks: trend.weeks, series: top.map((s) => ({ key: s.key, label: s.label, points: trend.points(trend.series.get(s.group)) })) },
+    };
+  });
+}
+
+/** One rep's numbers against the team's; reps may open only their own. One snapshot. */
+export function repStats(db: Db, actor: Actor, input: RepStatsInput, now: Date = new Date()) {
+  const repId = input.repId ?? actor.userId;
+  if (!isManager(actor) && repId !== actor.userId) throw new Forbidden("Reps see their own numbers; a manager can open a colleague's.");
+  return readSnapshot(db, (tx) => {
+    const rep = tx
+      .select({ id: user.id, name: user.name, email: user.email, role: member.role })
+      .from(member)
+      .innerJoin(user, eq(user.id, member.userId))
+      .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, repId)))
+      .get();
+    if (!rep) throw new NotFound("No such member of this team.");
+    const teamScope = scopeFor(tx, actor, { ...input, repId: undefined }, now);
+    const repScope: Scope = { ...teamScope, filter: { ...teamScope.filter, repId } };
+    const byRep = weeklyTrend(tx, teamScope, "rep", now);
+    const teamWeeks = new Map<string, Counts>();
+    for (const weeks of byRep.series.values()) for (const [week, counts] of weeks) addCounts(teamWeeks, week, counts);
+    const scripts = boardRows(tx, repScope, "script").map(publicRow);
+    const overall = scripts.reduce((sum, r) => ({ voicemails: sum.voicemails + r.voicemails, returned: sum.returned + r.returned, appointments: sum.appointments + r.appointments }), {
+      voicemails: 0,
+      returned: 0,
+      appointments: 0,
+    });
+    return {
+      rep,
+      period: periodSummary(teamScope),
+      minSample: teamScope.team.minSample,
+      attributionWindowDays: teamScope.team.attributionWindowDays,
+      overall: { ...overall, ...rateEvidence(overall.returned, overall.voicemails) },
+      trend: { weeks: byRep.weeks, rep: byRep.points(byRep.series.get(repId)), team: byRep.points(teamWeeks) },
+      scripts,
+      activity: dailyActivity(tx, repScope, now),
+      awaitingCallback: awaitingCallback(tx, teamScope.team, repId, now),
+    };
+  });
 }

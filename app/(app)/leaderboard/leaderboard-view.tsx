@@ -3,78 +3,144 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/app/_trpc/client";
-import { RateChart } from "@/app/_components/rate-chart";
+import { ChartSkeleton } from "@/app/_components/chart-frame";
+import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { Badge, Card } from "@/app/_components/ui";
+import type { BoardDimension, LeaderboardInput } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
+import { describePeriod } from "./period-label";
+import { BOARD_TABS } from "./view-controls";
 
-const TABS = [
-  { by: "script", label: "Scripts", question: "Which scripts get called back?" },
-  { by: "rep", label: "Reps", question: "Whose voicemails get called back?" },
-] as const;
+const COLUMN_TITLES: Record<BoardDimension, string> = {
+  script: "Script",
+  version: "Script version",
+  rep: "Rep",
+  "attempt-number": "Voicemail #",
+  tag: "Tag",
+};
 
-export function LeaderboardView({ by }: { by: "script" | "rep" }) {
+const questionFor = (by: BoardDimension) =>
+  by === "version" ? "Which script versions get called back?" : BOARD_TABS.find((t) => t.by === by)!.question;
+
+const interval = (low: number, high: number) => `${formatPercent(low)} – ${formatPercent(high)}`;
+
+export function BoardSkeleton({ by }: { by: BoardDimension }) {
+  return (
+    <Card title={questionFor(by)} description="Loading…">
+      <ChartSkeleton title={questionFor(by)} testId={`leaderboard-chart-${by}`} height={rateChartHeight(5)} />
+    </Card>
+  );
+}
+
+export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput; me: string; canDrill: boolean }) {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.leaderboard.get.queryOptions({ by }));
-  const tab = TABS.find((t) => t.by === by)!;
+  const { data } = useSuspenseQuery(trpc.leaderboard.get.queryOptions(view));
+  const { data: options } = useSuspenseQuery(trpc.leaderboard.filters.queryOptions());
+  // Rep rows are keyed by email (as in the CSV); the drill-down is addressed by user id.
+  const repIds = new Map(options.reps.map((r) => [r.email, r.id]));
+  const question = questionFor(data.by);
   const ranked = data.rows.filter((r) => r.ranked);
   const unranked = data.rows.filter((r) => !r.ranked);
+  const period = describePeriod(data.period);
+  const drillable = (key: string) => data.by === "rep" && repIds.has(key) && (canDrill || repIds.get(key) === me);
 
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label="Leaderboard views" className="flex gap-1 border-b border-border">
-        {TABS.map((t) => (
-          <Link
-            key={t.by}
-            href={`/leaderboard?by=${t.by}`}
-            aria-current={t.by === by ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${t.by === by ? "border-accent font-medium text-text" : "border-transparent text-muted hover:text-text"}`}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
-      <Card title={tab.question} description={`Callback rate with its 95% interval · entries need ${data.minSample} voicemails to be ranked`}>
-        <RateChart title={tab.question} testId={`leaderboard-chart-${by}`} data={data.rows.map((r) => ({ ...r, label: r.label }))} />
+      <Card title={question} description={`${period} · callback rate with its 95% interval, ranked by the interval's lower end · ${data.minSample} voicemails to be ranked`}>
+        <RateChart
+          title={question}
+          testId={`leaderboard-chart-${data.by}`}
+          data={ranked}
+          height={rateChartHeight(Math.max(ranked.length, 5))}
+          emptyText={data.rows.length ? `Nothing has ${data.minSample} voicemails yet — see “Needs more data” below.` : "No voicemails in this period yet."}
+        />
+        <p className="mt-3 text-xs text-faint">Band: the 95% interval of the true callback rate. Tick: the observed rate. Hover a row for exact counts.</p>
       </Card>
-      <Card title="Table" description={data.unattributedCallbacks ? `${data.unattributedCallbacks} unattributed callbacks in this period (counted in totals, in no rate)` : undefined}>
+
+      <Card
+        title="Every entry, as in the CSV"
+        description={
+          data.unattributedCallbacks
+            ? `${data.unattributedCallbacks} unattributed callback${data.unattributedCallbacks === 1 ? "" : "s"} in this period (counted in totals, in no rate).`
+            : "Every callback in this period is credited to a voicemail."
+        }
+      >
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[640px] text-sm">
-            <caption className="sr-only">{tab.question} — leaderboard table</caption>
+          <table className="w-full min-w-[860px] text-sm">
+            <caption className="sr-only">{question} — leaderboard table</caption>
             <thead className="text-left text-xs text-faint">
               <tr>
                 <th className="pb-2 font-medium">Rank</th>
-                <th className="pb-2 font-medium">{by === "script" ? "Script" : "Rep"}</th>
+                <th className="pb-2 font-medium">{COLUMN_TITLES[data.by]}</th>
                 <th className="pb-2 font-medium">Callback rate</th>
+                <th className="pb-2 font-medium">95% interval</th>
                 <th className="pb-2 text-right font-medium">Voicemails</th>
                 <th className="pb-2 text-right font-medium">Returned</th>
                 <th className="pb-2 text-right font-medium">Appointments</th>
                 <th className="pb-2 text-right font-medium">Median to callback</th>
+                <th className="pb-2 text-right font-medium">80th pct</th>
+                <th className="pb-2 text-right font-medium">Ranked</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
-              {[...ranked, ...unranked].map((r) => (
+              {data.rows.map((r) => (
                 <tr key={r.key}>
                   <td className="tabular py-2">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
-                  <td className="py-2 font-medium">{r.label}</td>
+                  <td className="py-2">
+                    {drillable(r.key) ? (
+                      <Link href={`/leaderboard/reps/${repIds.get(r.key)}`} className="font-medium text-accent hover:underline">
+                        {r.label}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">{r.label}</span>
+                    )}
+                    {r.key !== r.label && <span className="block text-xs text-faint">{r.key}</span>}
+                  </td>
                   <td className="tabular py-2">{formatEvidence(r)}</td>
+                  <td className="tabular py-2 text-muted">{interval(r.ciLow, r.ciHigh)}</td>
                   <td className="tabular py-2 text-right">{r.voicemails}</td>
                   <td className="tabular py-2 text-right">{r.returned}</td>
                   <td className="tabular py-2 text-right">
-                    {r.appointments} <span className="text-faint">({formatPercent(r.voicemails ? r.appointments / r.voicemails : null, 0)})</span>
+                    {r.appointments} <span className="text-faint">({formatPercent(r.appointmentRate, 0)})</span>
                   </td>
                   <td className="tabular py-2 text-right">{formatMinutes(r.medianMinutesToCallback)}</td>
+                  <td className="tabular py-2 text-right">{formatMinutes(r.p80MinutesToCallback)}</td>
+                  <td className="py-2 text-right">{r.ranked ? "yes" : "no"}</td>
                 </tr>
               ))}
               {data.rows.length === 0 && (
                 <tr>
-                  <td colSpan={7} className="py-6 text-center text-muted">
-                    No voicemails logged yet.
+                  <td colSpan={10} className="py-6 text-center text-muted">
+                    No voicemails in this period yet.
                   </td>
                 </tr>
               )}
             </tbody>
           </table>
         </div>
+      </Card>
+
+      <Card
+        title="Needs more data"
+        description={`Entries with fewer than ${data.minSample} voicemails are not ranked: their intervals are still too wide to tell luck from skill.`}
+      >
+        {unranked.length === 0 ? (
+          <p className="text-sm text-muted">Every entry has enough voicemails to be ranked.</p>
+        ) : (
+          <div className="flex flex-col gap-4">
+            <ul aria-label="Entries that need more data" className="flex flex-col divide-y divide-border text-sm">
+              {unranked.map((r) => (
+                <li key={r.key} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span className="font-medium">{r.label}</span>
+                  <span className="tabular text-muted">
+                    {formatEvidence(r)} · {data.minSample - r.voicemails} more voicemail{data.minSample - r.voicemails === 1 ? "" : "s"} to rank
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <RateChart title="How wide are the intervals of unranked entries?" testId={`leaderboard-unranked-${data.by}`} data={unranked} tone="muted" />
+          </div>
+        )}
       </Card>
     </div>
   );

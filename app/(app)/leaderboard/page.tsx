@@ -1,19 +1,46 @@
-import { HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
+import Link from "next/link";
+import { Suspense } from "react";
+import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
-import { LeaderboardView } from "./leaderboard-view";
+import { leaderboardFromSearchParams } from "@/lib/inputs/leaderboard";
+import { BoardSkeleton, LeaderboardView } from "./leaderboard-view";
+import { ViewControls } from "./view-controls";
 
 export const metadata = { title: "Leaderboard" };
 
-export default async function LeaderboardPage({ searchParams }: { searchParams: Promise<{ by?: string }> }) {
-  const by = (await searchParams).by === "rep" ? "rep" : "script";
-  prefetch(trpc.leaderboard.get.queryOptions({ by }));
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LeaderboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const view = leaderboardFromSearchParams(await searchParams);
+  const caller = await serverCaller();
+  const [me, team] = await Promise.all([caller.me(), caller.teams.current()]);
+  // The controls render at once (no placeholder to shift the page); the board streams in below.
+  await getQueryClient().prefetchQuery(trpc.leaderboard.filters.queryOptions());
+  prefetch(trpc.leaderboard.get.queryOptions(view));
   return (
     <HydrateClient>
       <PageHeader
         title="Leaderboard"
         description="Ranked by the lower end of the 95% interval, so a lucky 2 of 2 never beats a steady 40 of 100."
+        actions={
+          <div className="flex gap-2 text-sm">
+            {team.role !== "rep" && (
+              <Link href="/leaderboard/team" className="rounded-md border border-border bg-surface px-3 py-2 font-medium hover:bg-surface-2">
+                Team overview
+              </Link>
+            )}
+            <Link href={`/leaderboard/reps/${me.id}`} className="rounded-md border border-border bg-surface px-3 py-2 font-medium hover:bg-surface-2">
+              My numbers
+            </Link>
+          </div>
+        }
       />
-      <LeaderboardView by={by} />
+      <div className="flex flex-col gap-6">
+        <ViewControls view={view} basePath="/leaderboard" tabs csv />
+        <Suspense fallback={<BoardSkeleton by={view.by} />}>
+          <LeaderboardView view={view} me={me.id} canDrill={team.role !== "rep"} />
+        </Suspense>
+      </div>
     </HydrateClient>
   );
 }

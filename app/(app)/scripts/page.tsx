@@ -1,18 +1,30 @@
+import Link from "next/link";
 import { HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
-import { NewScriptForm } from "./new-script-form";
-import { ScriptList } from "./script-list";
+import { LibraryFiltersBar } from "./library-filters";
+import { LibraryList } from "./library-list";
+import { filtersFromParams, libraryInputFrom } from "./library-params";
 
 export const metadata = { title: "Scripts" };
 
-export default function ScriptsPage() {
-  prefetch(trpc.scripts.pickable.queryOptions());
+export default async function ScriptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = filtersFromParams(await searchParams);
+  prefetch(trpc.scripts.library.queryOptions(libraryInputFrom(filters)));
+  prefetch(trpc.scripts.facets.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="Scripts" description="The team's voicemail library. Placeholders fill in for each prospect and rep." />
-      <div className="grid gap-6 lg:grid-cols-[1fr_400px]">
-        <ScriptList />
-        <NewScriptForm />
+      <PageHeader
+        title="Scripts"
+        description="The team's voicemail library, each script with what it has earned. Ranked by the lower end of its 95% interval."
+        actions={
+          <Link href="/scripts/new" className="inline-flex h-9 items-center rounded-md bg-accent px-3.5 text-sm font-medium text-accent-fg hover:opacity-90">
+            New script
+          </Link>
+        }
+      />
+      <div className="flex flex-col gap-4">
+        <LibraryFiltersBar filters={filters} />
+        <LibraryList filters={filters} />
       </div>
     </HydrateClient>
   );

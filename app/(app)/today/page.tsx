@@ -1,23 +1,17 @@
 import { HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
-import { LogCallbackForm } from "./log-callback-form";
-import { QuickLogForm } from "./quick-log-form";
-import { TodaysDials } from "./todays-dials";
+import { TodayView } from "./today-view";
 
 export const metadata = { title: "Today" };
 
 export default function TodayPage() {
   prefetch(trpc.scripts.pickable.queryOptions());
+  prefetch(trpc.attempts.today.queryOptions());
+  prefetch(trpc.prospects.awaitingCallback.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="Today" description="Log every dial as you make it; log callbacks the moment they ring." />
-      <div className="grid gap-6 lg:grid-cols-[1fr_360px]">
-        <div className="flex flex-col gap-6">
-          <QuickLogForm />
-          <TodaysDials />
-        </div>
-        <LogCallbackForm />
-      </div>
+      <PageHeader title="Today" description="Log every dial as you make it; log callbacks the moment they ring (⇧C)." />
+      <TodayView />
     </HydrateClient>
   );
 }

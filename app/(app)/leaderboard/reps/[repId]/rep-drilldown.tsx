@@ -1,0 +1,105 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/app/_trpc/client";
+import { ActivityChart } from "@/app/_components/activity-chart";
+import { ChartSkeleton } from "@/app/_components/chart-frame";
+import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
+import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
+import { Badge, Card } from "@/app/_components/ui";
+import type { RepStatsInput } from "@/lib/inputs/leaderboard";
+import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
+import { describePeriod } from "../../period-label";
+
+const questions = (name: string) => ({
+  trend: `Is ${name} getting called back more or less than the team?`,
+  scripts: `Which scripts work for ${name}?`,
+  activity: `How much did ${name} dial each day?`,
+});
+
+export function RepSkeleton() {
+  const q = questions("this rep");
+  return (
+    <div className="flex flex-col gap-6" aria-busy>
+      <div className="h-[76px]" />
+      <Card title={q.trend}>
+        <ChartSkeleton title={q.trend} testId="rep-trend" height={TREND_HEIGHT} />
+      </Card>
+      <Card title={q.scripts}>
+        <ChartSkeleton title={q.scripts} testId="rep-scripts" height={rateChartHeight(5)} />
+      </Card>
+    </div>
+  );
+}
+
+export function RepDrilldown({ input, name }: { input: RepStatsInput; name: string }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.leaderboard.rep.queryOptions(input));
+  const q = questions(name.split(" ")[0]);
+  const team = data.trend.team.reduce((sum, w) => ({ voicemails: sum.voicemails + w.voicemails, returned: sum.returned + w.returned }), { voicemails: 0, returned: 0 });
+  return (
+    <div className="flex flex-col gap-6">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Tile label="Voicemails" value={data.overall.voicemails.toLocaleString("en-US")} />
+        <Tile label="Callback rate" value={formatPercent(data.overall.rate)} detail={formatEvidence(data.overall)} />
+        <Tile label="Team callback rate" value={formatPercent(team.voicemails ? team.returned / team.voicemails : null)} detail={`${team.returned}/${team.voicemails}`} />
+        <Tile label="Awaiting a callback" value={data.awaitingCallback.toLocaleString("en-US")} detail={`voicemails inside the ${data.attributionWindowDays}-day window`} />
+      </dl>
+
+      <Card title={q.trend} description={`${describePeriod(data.period)} · weekly callback rate; hover a week for counts.`}>
+        <TrendChart
+          title={q.trend}
+          testId="rep-trend"
+          weeks={data.trend.weeks}
+          series={[
+            { key: "rep", label: name, points: data.trend.rep },
+            { key: "team", label: "Whole team", points: data.trend.team },
+          ]}
+        />
+      </Card>
+
+      <Card title={q.scripts} description={`Ranked by the interval's lower end; ${data.minSample} voicemails to be ranked.`}>
+        <RateChart title={q.scripts} testId="rep-scripts" data={data.scripts} height={rateChartHeight(Math.max(5, data.scripts.length))} />
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full min-w-[560px] text-sm">
+            <caption className="sr-only">{q.scripts} — table</caption>
+            <thead className="text-left text-xs text-faint">
+              <tr>
+                <th className="pb-2 font-medium">Rank</th>
+                <th className="pb-2 font-medium">Script</th>
+                <th className="pb-2 font-medium">Callback rate</th>
+                <th className="pb-2 text-right font-medium">Appointments</th>
+                <th className="pb-2 text-right font-medium">Median to callback</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {data.scripts.map((r) => (
+                <tr key={r.key}>
+                  <td className="tabular py-2">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <td className="py-2 font-medium">{r.label}</td>
+                  <td className="tabular py-2">{formatEvidence(r)}</td>
+                  <td className="tabular py-2 text-right">{r.appointments}</td>
+                  <td className="tabular py-2 text-right">{formatMinutes(r.medianMinutesToCallback)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <Card title={q.activity} description="Dials and voicemails left (bars); callbacks and appointments credited to them (lines).">
+        <ActivityChart title={q.activity} testId="rep-activity" days={data.activity} />
+      </Card>
+    </div>
+  );
+}
+
+function Tile({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="rounded-lg border border-border bg-surface px-4 py-3">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="tabular mt-1 text-lg font-semibold">{value}</dd>
+      {detail && <dd className="tabular text-xs text-faint">{detail}</dd>}
+    </div>
+  );
+}

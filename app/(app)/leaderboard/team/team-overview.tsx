@@ -1,0 +1,190 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/app/_trpc/client";
+import { ActivityChart, ACTIVITY_HEIGHT } from "@/app/_components/activity-chart";
+import { ChartSkeleton } from "@/app/_components/chart-frame";
+import { FunnelChart, FUNNEL_HEIGHT } from "@/app/_components/funnel-chart";
+import { HEATMAP_HEIGHT, HourHeatmap } from "@/app/_components/hour-heatmap";
+import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
+import { ReadTimeScatter, SCATTER_HEIGHT } from "@/app/_components/read-time-scatter";
+import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
+import { Badge, Card } from "@/app/_components/ui";
+import type { StatsFilter } from "@/lib/inputs/leaderboard";
+import { formatEvidence, formatPercent } from "@/lib/format";
+import { STAGE_LABELS } from "@/lib/vocabulary";
+import { describePeriod } from "../period-label";
+
+const Q = {
+  activity: "How busy was the team each day?",
+  funnel: "How many voicemails turn into callbacks and appointments?",
+  attempts: "Is the last-try stage earning its place?",
+  heatmap: "When should we leave messages?",
+  readTime: "Do shorter scripts get more callbacks?",
+  trend: "Are our top scripts holding up week by week?",
+} as const;
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const hourSpan = (h: number) => `${h % 12 === 0 ? 12 : h % 12}–${(h + 1) % 12 === 0 ? 12 : (h + 1) % 12} ${h + 1 < 12 ? "am" : "pm"}`;
+
+export function OverviewSkeleton() {
+  return (
+    <div className="flex flex-col gap-6" aria-busy>
+      <Card title={Q.activity}>
+        <ChartSkeleton title={Q.activity} testId="overview-activity" height={ACTIVITY_HEIGHT} />
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={Q.funnel}>
+          <ChartSkeleton title={Q.funnel} testId="overview-funnel" height={FUNNEL_HEIGHT} />
+        </Card>
+        <Card title={Q.attempts}>
+          <ChartSkeleton title={Q.attempts} testId="overview-attempts" height={rateChartHeight(4)} />
+        </Card>
+      </div>
+      <Card title={Q.heatmap}>
+        <ChartSkeleton title={Q.heatmap} testId="overview-heatmap" height={HEATMAP_HEIGHT} />
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={Q.readTime}>
+          <ChartSkeleton title={Q.readTime} testId="overview-read-time" height={SCATTER_HEIGHT} />
+        </Card>
+        <Card title={Q.trend}>
+          <ChartSkeleton title={Q.trend} testId="overview-trend" height={TREND_HEIGHT} />
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+export function TeamOverview({ filter }: { filter: StatsFilter }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.leaderboard.overview.queryOptions(filter));
+  const period = describePeriod(data.period);
+  const totals = data.activity.reduce(
+    (sum, d) => ({ dials: sum.dials + d.dials, callbacks: sum.callbacks + d.callbacks, appointments: sum.appointments + d.appointments }),
+    { dials: 0, callbacks: 0, appointments: 0 },
+  );
+  const late = data.byAttempt.find((r) => r.key === "4+");
+  const early = data.byAttempt.filter((r) => r.key === "2" || r.key === "3");
+  const lateWinner = data.lateAttemptScripts.find((r) => r.ranked);
+  const bestSlot = [...data.heatmap].filter((c) => c.voicemails >= data.minSample).sort((a, b) => b.ciLow - a.ciLow)[0];
+  const worstSlot = [...data.heatmap].filter((c) => c.voicemails >= data.minSample).sort((a, b) => a.ciHigh - b.ciHigh)[0];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <Tile label="Dials" value={totals.dials.toLocaleString("en-US")} />
+        <Tile label="Voicemails" value={data.funnel.voicemails.toLocaleString("en-US")} />
+        <Tile label="Callback rate" value={formatPercent(data.funnel.rate)} detail={formatEvidence(data.funnel)} />
+        <Tile label="Callbacks received" value={totals.callbacks.toLocaleString("en-US")} detail={`${data.unattributedCallbacks} unattributed`} />
+        <Tile label="Appointments" value={totals.appointments.toLocaleString("en-US")} detail="booked on a callback" />
+      </dl>
+
+      <Card title={Q.activity} description={`${period} · dials and voicemails (bars, left axis), callbacks and appointments received (lines, right axis)`}>
+        <ActivityChart title={Q.activity} testId="overview-activity" days={data.activity} />
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={Q.funnel} description="Voicemails left in the period, how many were returned, how many of those booked an appointment.">
+          <FunnelChart title={Q.funnel} testId="overview-funnel" funnel={data.funnel} />
+          {data.funnel.returned > 0 && (
+            <p className="mt-3 text-sm text-muted">
+              {formatPercent(data.funnel.appointments / data.funnel.returned, 0)} of returned voicemails booked an appointment ({formatPercent(data.funnel.appointmentRate)} of all
+              voicemails).
+            </p>
+          )}
+        </Card>
+        <Card title={Q.attempts} description="Callback rate of the 1st, 2nd, 3rd and later voicemails to the same prospect.">
+          <RateChart title={Q.attempts} testId="overview-attempts" data={data.byAttempt} height={rateChartHeight(4)} />
+          {late && late.rate !== null && early.length > 0 && (
+            <p className="mt-3 text-sm">
+              The 4th voicemail and later is returned <strong className="tabular">{formatEvidence(late)}</strong>
+              {early.every((r) => r.ciHigh < late.ciLow)
+                ? " — clearly more than the 2nd and 3rd: the last try is earning its place."
+                : early.every((r) => r.ciLow > late.ciHigh)
+                  ? " — clearly less than the 2nd and 3rd: consider stopping earlier or changing the last-try script."
+                  : " — not clearly different from the 2nd and 3rd yet."}
+            </p>
+          )}
+        </Card>
+      </div>
+
+      <Card
+        title="At the 4th voicemail and later, which scripts get called back?"
+        description="Last-try scripts compared only with scripts used at the same point of a cadence, never with first touches."
+      >
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[560px] text-sm">
+            <caption className="sr-only">Scripts used at the 4th voicemail and later — table</caption>
+            <thead className="text-left text-xs text-faint">
+              <tr>
+                <th className="pb-2 font-medium">Rank</th>
+                <th className="pb-2 font-medium">Script</th>
+                <th className="pb-2 font-medium">Stage</th>
+                <th className="pb-2 font-medium">Callback rate</th>
+                <th className="pb-2 text-right font-medium">Appointments</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {data.lateAttemptScripts.map((r) => (
+                <tr key={r.key}>
+                  <td className="tabular py-2">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <td className="py-2 font-medium">{r.label}</td>
+                  <td className="py-2">
+                    <Badge tone={r.stage === "last-try" ? "accent" : "neutral"}>{STAGE_LABELS[r.stage]}</Badge>
+                  </td>
+                  <td className="tabular py-2">{formatEvidence(r)}</td>
+                  <td className="tabular py-2 text-right">{r.appointments}</td>
+                </tr>
+              ))}
+              {data.lateAttemptScripts.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="py-4 text-center text-muted">
+                    No 4th-or-later voicemails in this period.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+        {lateWinner && (
+          <p className="mt-3 text-sm text-muted">
+            Best at this point: <strong className="text-text">{lateWinner.label}</strong> ({STAGE_LABELS[lateWinner.stage]}), {formatEvidence(lateWinner)}.
+          </p>
+        )}
+      </Card>
+
+      <Card
+        title={Q.heatmap}
+        description={`Callback rate of voicemails by the hour they were left (${data.period.timezone}). Shaded cells have at least ${data.minSample} voicemails.`}
+      >
+        <HourHeatmap title={Q.heatmap} testId="overview-heatmap" cells={data.heatmap} minSample={data.minSample} />
+        {bestSlot && worstSlot && bestSlot !== worstSlot && (
+          <p className="mt-3 text-sm">
+            Best: <strong>{WEEKDAYS[bestSlot.weekday]} {hourSpan(bestSlot.hour)}</strong> <span className="tabular text-muted">({formatEvidence(bestSlot)})</span>. Weakest:{" "}
+            <strong>{WEEKDAYS[worstSlot.weekday]} {hourSpan(worstSlot.hour)}</strong> <span className="tabular text-muted">({formatEvidence(worstSlot)})</span>.
+          </p>
+        )}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={Q.readTime} description={`One point per script, sized by voicemails; whiskers are the 95% interval. Read time at the team's ${data.wordsPerMinute} words per minute.`}>
+          <ReadTimeScatter title={Q.readTime} testId="overview-read-time" points={data.readTime} wordsPerMinute={data.wordsPerMinute} />
+        </Card>
+        <Card title={Q.trend} description="Weekly callback rate of the most-used scripts in the period (weeks start Monday).">
+          <TrendChart title={Q.trend} testId="overview-trend" weeks={data.trend.weeks} series={data.trend.series} />
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function Tile({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="rounded-lg border border-border bg-surface px-4 py-3">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="tabular mt-1 text-lg font-semibold">{value}</dd>
+      {detail && <dd className="tabular text-xs text-faint">{detail}</dd>}
+    </div>
+  );
+}

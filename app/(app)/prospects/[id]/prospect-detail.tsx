@@ -1,0 +1,83 @@
+"use client";
+
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge, Card, ErrorText, PageHeader, Select } from "@/app/_components/ui";
+import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
+import { useTRPC } from "@/app/_trpc/client";
+import { formatMinutes } from "@/lib/format";
+import { PROSPECT_STATUSES, type ProspectStatus } from "@/lib/vocabulary";
+import { STATUS_LABELS, statusTone } from "../prospect-status";
+import { EditCallbackDialog, type EditableCallback } from "./edit-callback-dialog";
+import { Timeline } from "./timeline";
+
+export function ProspectDetail({ id }: { id: number }) {
+  const trpc = useTRPC();
+  const invalidate = useCallsInvalidation();
+  const { data: p } = useSuspenseQuery(trpc.prospects.get.queryOptions({ id }));
+  const { data: members } = useSuspenseQuery(trpc.teams.members.queryOptions());
+  const { data: team } = useSuspenseQuery(trpc.teams.current.queryOptions());
+  const [editing, setEditing] = useState<EditableCallback | null>(null);
+  const update = useMutation(trpc.prospects.update.mutationOptions({ onSuccess: invalidate }));
+  const canReassign = team.role !== "rep";
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/prospects" className="text-muted hover:text-text">
+          ← Prospects
+        </Link>
+      </p>
+      <PageHeader title={p.name} description={[p.company, p.phone].filter(Boolean).join(" · ")} actions={<Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>} />
+      <div className="grid gap-6 lg:grid-cols-[320px_1fr]">
+        <Card title="Details">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-muted">Voicemails</dt>
+            <dd className="tabular">{p.voicemails}</dd>
+            <dt className="text-muted">Unreturned in a row</dt>
+            <dd className="tabular">{p.unreturned}</dd>
+            <dt className="text-muted">Last callback</dt>
+            <dd className="tabular" suppressHydrationWarning>
+              {p.lastCallbackAt ? p.lastCallbackAt.toLocaleString() : "—"}
+            </dd>
+          </dl>
+          <div className="mt-4 flex flex-col gap-3">
+            <label className="flex flex-col gap-1.5 text-sm font-medium">
+              Status
+              <Select value={p.status} onChange={(e) => update.mutate({ id, status: e.target.value as ProspectStatus })} disabled={update.isPending}>
+                {PROSPECT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </Select>
+            </label>
+            {canReassign ? (
+              <label className="flex flex-col gap-1.5 text-sm font-medium">
+                Owner
+                <Select value={p.ownerId ?? ""} onChange={(e) => update.mutate({ id, ownerId: e.target.value })} disabled={update.isPending}>
+                  {!p.ownerId && <option value="">Nobody</option>}
+                  {members.map((m) => (
+                    <option key={m.userId} value={m.userId}>
+                      {m.name}
+                    </option>
+                  ))}
+                </Select>
+              </label>
+            ) : (
+              <p className="text-sm">
+                <span className="text-muted">Owner</span> {p.ownerName ?? "—"}
+              </p>
+            )}
+            <ErrorText>{update.error?.message}</ErrorText>
+          </div>
+        </Card>
+        <Card title="Timeline" description={`Attempts and callbacks, newest first${p.unreturned ? ` · waiting ${formatMinutes(p.minutesWaiting)} since the first unreturned voicemail` : ""}`}>
+          <Timeline prospect={p} onEditCallback={setEditing} />
+        </Card>
+      </div>
+      {editing && <EditCallbackDialog callback={editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}

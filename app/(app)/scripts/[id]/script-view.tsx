@@ -1,0 +1,63 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/app/_trpc/client";
+import { Badge, Card, PageHeader } from "@/app/_components/ui";
+import { STAGE_LABELS } from "@/lib/vocabulary";
+import { ReadTime } from "../read-time";
+import { ScriptStatusBadges } from "../script-badges";
+import { ComparePanel } from "./compare-panel";
+import { EvidencePanel } from "./evidence-panel";
+import { ForksList } from "./forks-list";
+import { ScriptActions } from "./script-actions";
+import { VersionHistory } from "./version-history";
+import Link from "next/link";
+
+export function ScriptView({ id }: { id: number }) {
+  const trpc = useTRPC();
+  const { data: script } = useSuspenseQuery(trpc.scripts.get.queryOptions({ id }));
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/scripts" className="text-xs text-muted hover:text-text">
+          ← Scripts
+        </Link>
+        <PageHeader
+          title={script.title}
+          description={`By ${script.authorName} · version ${script.latestVersion.number}${script.tags.length ? ` · ${script.tags.map((t) => `#${t}`).join(" ")}` : ""}`}
+          actions={<ScriptActions script={script} />}
+        />
+        <div className="-mt-4 flex flex-wrap items-center gap-2">
+          <Badge>{STAGE_LABELS[script.stage]}</Badge>
+          <ScriptStatusBadges shared={script.shared} archived={script.archived} teamPick={script.teamPick} />
+          {script.forkedFrom && (
+            <span className="text-xs text-muted">
+              Forked from{" "}
+              <Link href={`/scripts/${script.forkedFrom.scriptId}`} className="text-accent hover:underline">
+                {script.forkedFrom.title}
+              </Link>{" "}
+              v{script.forkedFrom.versionNumber}
+            </span>
+          )}
+        </div>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[1fr_340px]">
+        <Card title="Script" description={`Version ${script.latestVersion.number}, as written`}>
+          <p className="text-sm leading-relaxed whitespace-pre-wrap">{script.latestVersion.body}</p>
+        </Card>
+        <Card title="Read time">
+          <ReadTime
+            words={script.latestVersion.words}
+            readSeconds={script.latestVersion.readSeconds}
+            wordsPerMinute={script.wordsPerMinute}
+            measured={{ medianMessageSeconds: script.evidence.medianMessageSeconds, measuredMessages: script.evidence.measuredMessages }}
+          />
+        </Card>
+      </div>
+      <EvidencePanel script={script} />
+      <ComparePanel script={script} />
+      <VersionHistory script={script} />
+      <ForksList script={script} />
+    </div>
+  );
+}

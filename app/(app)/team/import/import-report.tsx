@@ -1,0 +1,143 @@
+"use client";
+
+import type { inferRouterOutputs } from "@trpc/server";
+import { Badge } from "@/app/_components/ui";
+import type { AppRouter } from "@/server/routers/_app";
+
+type Report = inferRouterOutputs<AppRouter>["imports"]["run"];
+
+const n = (x: number) => x.toLocaleString("en-US");
+const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? "" : "s"}`;
+
+/** The server does the work in one synchronous step, so the bar can only say that it is working. */
+export function ImportProgress({ label }: { label: string }) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <p className="text-sm text-muted">{label}</p>
+      <progress aria-label={label} className="h-1.5 w-full overflow-hidden rounded-full accent-[var(--accent)]" />
+    </div>
+  );
+}
+
+function Counts({ report }: { report: Report }) {
+  const items = [
+    ["Rows", report.rows],
+    [report.written ? "Added" : "New", report.inserted],
+    ["Already there", report.duplicates],
+    ["New prospects", report.prospectsCreated],
+    ["New scripts", report.scriptsCreated],
+  ] as const;
+  return (
+    <dl className="grid grid-cols-3 gap-3 sm:grid-cols-5">
+      {items.map(([label, value]) => (
+        <div key={label} className="rounded-md bg-surface-2 px-3 py-2">
+          <dt className="text-xs text-muted">{label}</dt>
+          <dd className="text-lg font-semibold tabular-nums">{n(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function BadRows({ report }: { report: Report }) {
+  return (
+    <div role="alert" className="rounded-md border border-bad/30 bg-bad/10 px-4 py-3 text-sm">
+      <p className="font-medium text-bad">
+        Rejected: {plural(report.errorCount, "bad row")}
+        {report.rows ? ` in ${plural(report.rows, "row")}` : ""}. Nothing was imported — fix the file and choose it again.
+      </p>
+      <ul aria-label="Bad rows" className="mt-2 max-h-72 overflow-auto font-mono text-xs leading-relaxed text-text">
+        {report.errors.map((e) => (
+          <li key={`${e.line}:${e.reason}`}>
+            Line {e.line}: {e.reason}
+          </li>
+        ))}
+      </ul>
+      {report.errorCount > report.errors.length && <p className="mt-2 text-xs text-muted">…and {plural(report.errorCount - report.errors.length, "more bad row")}.</p>}
+    </div>
+  );
+}
+
+function Mapping({ report }: { report: Report }) {
+  if (!report.columns.length) return null;
+  return (
+    <table className="w-full text-sm">
+      <caption className="mb-2 text-left text-xs font-medium text-faint">Column mapping</caption>
+      <thead className="text-left text-xs text-faint">
+        <tr>
+          <th className="pb-1.5 font-medium">Column in the file</th>
+          <th className="pb-1.5 font-medium">Read as</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-border">
+        {report.columns.map((c) => (
+          <tr key={c.column}>
+            <td className="py-1.5">{c.column}</td>
+            <td className="py-1.5">{c.field ? <code className="font-mono text-xs">{c.field}</code> : <Badge tone="warn">ignored</Badge>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Preview({ report }: { report: Report }) {
+  const { header, rows } = report.preview;
+  if (!rows.length) return null;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-xs">
+        <caption className="mb-2 text-left text-xs font-medium text-faint">Preview: the first {plural(rows.length, "row")} as in the file</caption>
+        <thead className="text-left text-faint">
+          <tr>
+            <th className="pr-3 pb-1.5 font-medium">Line</th>
+            {header.map((h, i) => (
+              <th key={i} className="pr-3 pb-1.5 font-medium whitespace-nowrap">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {rows.map((r) => (
+            <tr key={r.line}>
+              <td className="py-1.5 pr-3 text-faint tabular-nums">{r.line}</td>
+              {header.map((_, i) => (
+                <td key={i} className="max-w-48 truncate py-1.5 pr-3" title={r.fields[i]}>
+                  {r.fields[i]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What a check or an import found: the verdict, the counts, and how the file was read. */
+export function ImportReport({ report }: { report: Report }) {
+  const ignored = report.ignoredColumns.length ? ` Ignored columns: ${report.ignoredColumns.join(", ")}.` : "";
+  return (
+    <div className="flex flex-col gap-5">
+      {report.errorCount > 0 ? (
+        <BadRows report={report} />
+      ) : report.written ? (
+        <p role="status" className="rounded-md border border-good/30 bg-good/10 px-4 py-3 text-sm font-medium text-good">
+          Imported: {plural(report.inserted, "row")} added, {n(report.duplicates)} already there.{ignored}
+        </p>
+      ) : (
+        <p role="status" className="rounded-md border border-border bg-surface-2 px-4 py-3 text-sm">
+          Ready to import: {plural(report.inserted, "new row")}, {n(report.duplicates)} already there.{ignored}
+        </p>
+      )}
+      {report.errorCount === 0 && <Counts report={report} />}
+      {!report.written && (
+        <div className="grid gap-5 xl:grid-cols-[240px_1fr]">
+          <Mapping report={report} />
+          <Preview report={report} />
+        </div>
+      )}
+    </div>
+  );
+}

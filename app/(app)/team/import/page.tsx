@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { serverCaller } from "@/app/_trpc/server";
+import { Card, PageHeader } from "@/app/_components/ui";
+import { ExportPanel } from "./export-panel";
+import { ImportPanel } from "./import-panel";
+import { FileFormat } from "./file-format";
+
+export const metadata = { title: "Import and export" };
+
+export default async function ImportPage() {
+  const caller = await serverCaller();
+  const team = await caller.teams.current();
+  const back = (
+    <Link href="/team" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+      Back to team
+    </Link>
+  );
+  if (team.role === "rep") {
+    return (
+      <>
+        <PageHeader title="Import and export" actions={back} />
+        <Card>
+          <p className="text-sm text-muted">Only managers and owners can import and export the team&apos;s data.</p>
+        </Card>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Import and export"
+        description={`Bring a call log or callbacks in from your CRM, or take ${team.name}'s data out. An import is all or nothing: one bad row and nothing is written.`}
+        actions={back}
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_340px]">
+        <ImportPanel timezone={team.timezone} />
+        <div className="flex flex-col gap-6">
+          <ExportPanel />
+          <FileFormat timezone={team.timezone} />
+        </div>
+      </div>
+    </>
+  );
+}

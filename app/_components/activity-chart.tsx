@@ -1,0 +1,83 @@
+"use client";
+
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SERIES_COLOURS } from "./chart-palette";
+import { ChartFrame } from "./chart-frame";
+
+export type DayActivity = { date: string; dials: number; voicemails: number; callbacks: number; appointments: number };
+
+export const ACTIVITY_HEIGHT = 280;
+const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12 };
+
+/**
+ * Dials and voicemails per day as bars (left axis), callbacks and appointments as lines (right
+ * axis, as they run an order of magnitude lower). Exact counts in the tooltip and the table twin.
+ */
+export function ActivityChart({ title, testId, days }: { title: string; testId: string; days: DayActivity[] }) {
+  const active = days.some((d) => d.dials || d.callbacks);
+  return (
+    <ChartFrame
+      title={title}
+      testId={testId}
+      height={ACTIVITY_HEIGHT}
+      state={active ? "loaded" : "empty"}
+      emptyText="No dials or callbacks in this period."
+      twin={<ActivityTable title={title} days={days} />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          <XAxis dataKey="date" tickFormatter={shortDate} stroke="var(--faint)" fontSize={11} minTickGap={24} />
+          <YAxis yAxisId="dials" stroke="var(--faint)" fontSize={11} allowDecimals={false} />
+          <YAxis yAxisId="callbacks" orientation="right" stroke="var(--faint)" fontSize={11} allowDecimals={false} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => shortDate(String(d))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Bar yAxisId="dials" dataKey="dials" name="Dials" fill="var(--border)" isAnimationActive={false} />
+          <Bar yAxisId="dials" dataKey="voicemails" name="Voicemails" fill={SERIES_COLOURS[4]} isAnimationActive={false} />
+          <Line yAxisId="callbacks" dataKey="callbacks" name="Callbacks (right axis)" stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            yAxisId="callbacks"
+            dataKey="appointments"
+            name="Appointments (right axis)"
+            stroke={SERIES_COLOURS[5]}
+            strokeWidth={2}
+            strokeDasharray="5 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+function ActivityTable({ title, days }: { title: string; days: DayActivity[] }) {
+  return (
+    <table className="w-full min-w-[420px] text-sm">
+      <caption className="sr-only">{title} — table</caption>
+      <thead className="text-left text-xs text-faint">
+        <tr>
+          <th className="pb-1 font-medium">Day</th>
+          <th className="pb-1 text-right font-medium">Dials</th>
+          <th className="pb-1 text-right font-medium">Voicemails</th>
+          <th className="pb-1 text-right font-medium">Callbacks</th>
+          <th className="pb-1 text-right font-medium">Appointments</th>
+        </tr>
+      </thead>
+      <tbody className="tabular divide-y divide-border">
+        {days
+          .filter((d) => d.dials || d.callbacks)
+          .map((d) => (
+            <tr key={d.date}>
+              <td className="py-1">{d.date}</td>
+              <td className="py-1 text-right">{d.dials}</td>
+              <td className="py-1 text-right">{d.voicemails}</td>
+              <td className="py-1 text-right">{d.callbacks}</td>
+              <td className="py-1 text-right">{d.appointments}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,44 @@
+// The frame every chart sits in: an accessible name, a fixed height (no layout shift while it
+// loads), a loading and an empty state, `data-state` for tests, and a table twin for readers who
+// want the exact numbers (or cannot see the chart).
+
+export type ChartState = "loading" | "empty" | "loaded";
+
+type Props = {
+  title: string;
+  testId: string;
+  height: number;
+  state: ChartState;
+  emptyText?: string;
+  /** The numbers behind the chart, shown on request. */
+  twin?: React.ReactNode;
+  twinLabel?: string;
+  children?: React.ReactNode;
+};
+
+export function ChartFrame({ title, testId, height, state, emptyText = "Nothing to show for this period yet.", twin, twinLabel = "Show the numbers", children }: Props) {
+  return (
+    <figure role="figure" aria-label={title} aria-busy={state === "loading"} data-testid={testId} data-state={state === "empty" ? "loaded" : state} className="m-0">
+      <div style={{ height }} className="relative">
+        {state === "loading" && (
+          <div className="absolute inset-0 animate-pulse rounded-md bg-surface-2">
+            <span className="sr-only">Loading {title}</span>
+          </div>
+        )}
+        {state === "empty" && <p className="grid h-full place-items-center text-center text-sm text-muted">{emptyText}</p>}
+        {state === "loaded" && children}
+      </div>
+      {twin && state === "loaded" && (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer text-xs text-muted hover:text-text">{twinLabel}</summary>
+          <div className="mt-2 overflow-x-auto">{twin}</div>
+        </details>
+      )}
+    </figure>
+  );
+}
+
+/** A chart-shaped placeholder card body while a section's data streams in. */
+export function ChartSkeleton({ title, testId, height }: { title: string; testId: string; height: number }) {
+  return <ChartFrame title={title} testId={testId} height={height} state="loading" />;
+}

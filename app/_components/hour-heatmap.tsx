@@ -1,0 +1,90 @@
+import { formatEvidence, formatPercent } from "@/lib/format";
+import { ChartFrame } from "./chart-frame";
+import { SEQUENTIAL_BLUES, sequentialColour } from "./chart-palette";
+
+export type HeatCell = { weekday: number; hour: number; voicemails: number; returned: number; rate: number | null; ciLow: number; ciHigh: number };
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+export const HEATMAP_HEIGHT = 300;
+const hourLabel = (h: number) => `${h % 12 === 0 ? 12 : h % 12}${h < 12 ? "a" : "p"}`;
+
+/**
+ * Callback rate by weekday (rows) and local hour (columns) as a table: each cell carries its rate
+ * as text and as a shade of one colour-blind-safe sequential scale. Cells under the minimum sample
+ * stay unshaded, so a lucky 1 of 2 never looks like the best hour.
+ */
+export function HourHeatmap({ title, testId, cells, minSample }: { title: string; testId: string; cells: HeatCell[]; minSample: number }) {
+  const byKey = new Map(cells.map((c) => [`${c.weekday}:${c.hour}`, c]));
+  const hours = cells.length ? range(Math.min(...cells.map((c) => c.hour)), Math.max(...cells.map((c) => c.hour))) : [];
+  const weekdays = WEEKDAYS.map((_, i) => i).filter((d) => d < 5 || cells.some((c) => c.weekday === d));
+  const shaded = cells.filter((c) => c.voicemails >= minSample && c.rate !== null);
+  const max = Math.max(0, ...shaded.map((c) => c.rate!));
+  return (
+    <ChartFrame title={title} testId={testId} height={HEATMAP_HEIGHT} state={cells.length ? "loaded" : "empty"} emptyText="No voicemails in this period.">
+      <div className="flex h-full flex-col gap-2">
+        <div className="overflow-x-auto">
+          <table className="w-full border-separate border-spacing-0.5 text-[11px]">
+            <caption className="sr-only">{title} — callback rate by weekday and hour, with returned/voicemails</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="w-10">
+                  <span className="sr-only">Weekday</span>
+                </th>
+                {hours.map((h) => (
+                  <th key={h} scope="col" className="font-medium text-faint">
+                    {hourLabel(h)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {weekdays.map((d) => (
+                <tr key={d}>
+                  <th scope="row" className="pr-1 text-left font-medium text-muted">
+                    {WEEKDAYS[d]}
+                  </th>
+                  {hours.map((h) => {
+                    const cell = byKey.get(`${d}:${h}`);
+                    const label = `${WEEKDAYS[d]} ${hourLabel(h)}: ${cell ? formatEvidence(cell) : "no voicemails"}`;
+                    if (!cell) return <td key={h} aria-label={label} title={label} className="h-10 min-w-10 rounded bg-surface-2" />;
+                    const enough = cell.voicemails >= minSample;
+                    const colour = sequentialColour(cell.rate ?? 0, max);
+                    return (
+                      <td
+                        key={h}
+                        aria-label={label}
+                        title={label}
+                        className={`tabular h-10 min-w-10 rounded text-center leading-tight ${enough ? "" : "border border-dashed border-border text-faint"}`}
+                        style={enough ? { background: colour.background, color: colour.lightText ? "#ffffff" : "#0b1a33" } : undefined}
+                      >
+                        <span className="block font-medium">{formatPercent(cell.rate, 0)}</span>
+                        <span className="block opacity-80">
+                          {cell.returned}/{cell.voicemails}
+                        </span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="flex flex-wrap items-center gap-2 text-xs text-muted" aria-hidden>
+          <span>Lower</span>
+          {SEQUENTIAL_BLUES.map((c) => (
+            <span key={c} className="h-3 w-6 rounded-sm" style={{ background: c }} />
+          ))}
+          <span>Higher callback rate (0–{formatPercent(max, 0)})</span>
+          <span className="ml-2 inline-block h-3 w-6 rounded-sm border border-dashed border-border" />
+          <span>under {minSample} voicemails</span>
+        </div>
+      </div>
+    </ChartFrame>
+  );
+}
+
+function range(from: number, to: number) {
+  const values: number[] = [];
+  for (let i = from; i <= to; i++) values.push(i);
+  return values;
+}

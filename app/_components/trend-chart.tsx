@@ -1,0 +1,93 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatEvidence, type Evidence } from "@/lib/format";
+import { ChartFrame } from "./chart-frame";
+import { SERIES_COLOURS, SERIES_DASHES } from "./chart-palette";
+
+export type TrendSeries = { key: string; label: string; points: (Evidence & { week: string })[] };
+
+export const TREND_HEIGHT = 280;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const weekLabel = (week: string) => new Date(`${week}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
+/**
+ * Weekly callback rate per series (weeks start on Monday, in the team's zone). Series differ by
+ * colour and by dash pattern; a week without voicemails is a gap, not a zero.
+ */
+export function TrendChart({ title, testId, weeks, series }: { title: string; testId: string; weeks: string[]; series: TrendSeries[] }) {
+  const rows = weeks.map((week, i) => {
+    const row: Record<string, number | string | null> = { week };
+    for (const s of series) row[s.key] = s.points[i]?.rate ?? null;
+    return row;
+  });
+  const evidence = new Map(series.map((s) => [s.key, new Map(s.points.map((p) => [p.week, p]))]));
+  const active = series.some((s) => s.points.some((p) => p.voicemails > 0));
+  return (
+    <ChartFrame
+      title={title}
+      testId={testId}
+      height={TREND_HEIGHT}
+      state={active ? "loaded" : "empty"}
+      emptyText="No voicemails in this period."
+      twin={
+        <table className="w-full min-w-[420px] text-sm">
+          <caption className="sr-only">{title} — table</caption>
+          <thead className="text-left text-xs text-faint">
+            <tr>
+              <th className="pb-1 font-medium">Week of</th>
+              {series.map((s) => (
+                <th key={s.key} className="pb-1 font-medium">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="tabular divide-y divide-border">
+            {weeks.map((week) => (
+              <tr key={week}>
+                <td className="py-1 whitespace-nowrap">{week}</td>
+                {series.map((s) => (
+                  <td key={s.key} className="py-1 whitespace-nowrap">
+                    {formatEvidence(evidence.get(s.key)!.get(week)!)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          <XAxis dataKey="week" tickFormatter={weekLabel} stroke="var(--faint)" fontSize={11} minTickGap={16} />
+          <YAxis tickFormatter={pct} stroke="var(--faint)" fontSize={11} domain={[0, "auto"]} />
+          <Tooltip
+            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12 }}
+            labelFormatter={(w) => `Week of ${weekLabel(String(w))}`}
+            formatter={(_value, _name, item) => {
+              const s = series.find((x) => x.key === item.dataKey);
+              const point = s && evidence.get(s.key)?.get(String((item.payload as { week: string }).week));
+              return [point ? formatEvidence(point) : "—", s?.label ?? ""];
+            }}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {series.map((s, i) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]}
+              strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]}
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,140 @@
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { attempt, callback, prospect } from "@/db/schema";
+import { makeTeam, openTestDatabase } from "@/tests/support/fixtures";
+
+// Callbacks (issue 3): the preview before saving says exactly what saving will store; edits,
+// deletes and restores re-run attribution; another team's callbacks do not exist.
+const db = openTestDatabase();
+
+const t0 = new Date("2025-03-03T14:00:00Z");
+const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+const DAY = 24 * 60;
+
+async function codeOf(call: Promise<unknown>): Promise<string> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
+  return error.code;
+}
+
+let teams = 0;
+async function setup() {
+  const team = makeTeam(db, `Callbacks ${++teams}`);
+  const rep = team.join("rep", `Rita Rep ${teams}`);
+  const opener = await team.owner.caller.scripts.create({ title: "Number early", stage: "first-touch", body: "Hi {prospect.firstName}, {rep.name} here." });
+  const nudge = await team.owner.caller.scripts.create({ title: "Nudge", stage: "follow-up", body: "Hi again {prospect.firstName}." });
+  return { team, rep, opener, nudge };
+}
+
+const creditOf = (callbackId: number) => db.select({ credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, callbackId)).get()?.credited;
+const returnedAt = (attemptId: number) => db.select({ at: attempt.returnedAt }).from(attempt).where(eq(attempt.id, attemptId)).get()?.at;
+
+describe("preview before saving", () => {
+  it("names the voicemail that will be credited, found by the pasted number in any format", async () => {
+    const { rep, opener } = await setup();
+    const vm = await rep.caller.attempts.log({ prospect: { name: "Dana Whitfield", phone: "(516) 541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const preview = await rep.caller.callbacks.preview({ phone: "+1 516 541 8160", at: later(95) });
+    expect(preview).toMatchObject({
+      prospect: { id: vm.prospectId, name: "Dana Whitfield" },
+      reason: null,
+      credit: { attemptId: vm.id, voicemailNumber: 1, scriptTitle: "Number early", repName: rep.user.name, minutesBefore: 95 },
+    });
+    const saved = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: later(95) });
+    expect(saved.credit?.attemptId).toBe(preview.credit?.attemptId);
+  });
+
+  it.each([
+    { name: "an unknown number", phone: "212-555-0199", offset: 60, reason: "new-prospect" },
+    { name: "a callback before any voicemail", phone: "516-541-8160", offset: -60, reason: "no-voicemail-before" },
+    { name: "a callback outside the 14-day window", phone: "516-541-8160", offset: 15 * DAY, reason: "outside-window" },
+    { name: "text that is no phone number", phone: "1234", offset: 0, reason: "not-a-phone" },
+  ])("says why $name would be unattributed", async ({ phone, offset, reason }) => {
+    const { rep, opener } = await setup();
+    await rep.caller.attempts.log({ prospect: { name: "Dana Whitfield", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const preview = await rep.caller.callbacks.preview({ phone, at: later(offset) });
+    expect(preview).toMatchObject({ credit: null, reason });
+  });
+});
+
+describe("editing, deleting and restoring callbacks", () => {
+  it("re-credits a callback edited to an earlier time, before the second voicemail", async () => {
+    const { rep, opener, nudge } = await setup();
+    const first = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const second = await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: nudge.id, at: later(DAY) });
+    const cb = await rep.caller.callbacks.log({ prospect: { id: first.prospectId }, result: "interested", at: later(DAY + 30) });
+    expect(creditOf(cb.id)).toBe(second.id);
+
+    const edited = await rep.caller.callbacks.update({ id: cb.id, at: later(120) });
+    expect(edited.credit).toMatchObject({ attemptId: first.id, voicemailNumber: 1, scriptTitle: "Number early" });
+    expect(returnedAt(first.id)).toEqual(later(120));
+    expect(returnedAt(second.id)).toBeNull();
+  });
+
+  it("counts two callbacks for one voicemail once, and the earlier stays the return time after one is deleted", async () => {
+    const { rep, opener } = await setup();
+    const vm = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const a = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: later(60) });
+    const b = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "other", at: later(180) });
+    expect([creditOf(a.id), creditOf(b.id)]).toEqual([vm.id, vm.id]);
+    const board = await rep.caller.leaderboard.get({ by: "script" });
+    expect(board.rows).toEqual([expect.objectContaining({ key: "Number early", voicemails: 1, returned: 1, rate: 1 })]);
+
+    await rep.caller.callbacks.remove({ id: a.id });
+    expect(returnedAt(vm.id)).toEqual(later(180));
+    expect(creditOf(a.id)).toBe(vm.id);
+    await rep.caller.callbacks.restore({ id: a.id });
+    expect(returnedAt(vm.id)).toEqual(later(60));
+  });
+
+  it("deleting the only callback makes the voicemail unreturned again; restoring returns it", async () => {
+    const { rep, opener } = await setup();
+    const vm = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const cb = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: later(60) });
+    await rep.caller.callbacks.remove({ id: cb.id });
+    expect(returnedAt(vm.id)).toBeNull();
+    const restored = await rep.caller.callbacks.restore({ id: cb.id });
+    expect(restored.credit).toMatchObject({ attemptId: vm.id });
+    expect(returnedAt(vm.id)).toEqual(later(60));
+  });
+
+  it("an edit to appointment moves the prospect to status appointment", async () => {
+    const { rep, opener } = await setup();
+    const vm = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const cb = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: later(60) });
+    await rep.caller.callbacks.update({ id: cb.id, result: "appointment", notes: "Tuesday 10:00" });
+    expect(db.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, vm.prospectId)).get()).toEqual({ status: "appointment" });
+    expect(db.select({ appointment: attempt.appointment }).from(attempt).where(eq(attempt.id, vm.id)).get()).toEqual({ appointment: true });
+  });
+
+  it("another team's callback is NOT_FOUND for update, remove and restore, and is not previewable by id", async () => {
+    const { rep, opener } = await setup();
+    const other = await setup();
+    const vm = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const cb = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: later(60) });
+    for (const who of [other.team.owner, other.rep]) {
+      expect(await codeOf(who.caller.callbacks.update({ id: cb.id, notes: "x" }))).toBe("NOT_FOUND");
+      expect(await codeOf(who.caller.callbacks.remove({ id: cb.id }))).toBe("NOT_FOUND");
+      expect(await codeOf(who.caller.callbacks.restore({ id: cb.id }))).toBe("NOT_FOUND");
+      expect(await codeOf(who.caller.callbacks.preview({ prospectId: vm.prospectId }))).toBe("NOT_FOUND");
+    }
+    // The same number in the other team is a different (new) prospect there.
+    expect(await other.rep.caller.callbacks.preview({ phone: "516-541-8160" })).toMatchObject({ prospect: null, reason: "new-prospect" });
+    expect(db.select().from(callback).where(eq(callback.id, cb.id)).get()).toMatchObject({ notes: null, deletedAt: null });
+  });
+
+  it("a rep cannot change a callback another rep logged; a manager can", async () => {
+    const { team, rep, opener } = await setup();
+    const colleague = team.join("rep", "Colin Colleague");
+    const manager = team.join("manager", "Mia Manager");
+    const vm = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const cb = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: later(60) });
+    expect(await codeOf(colleague.caller.callbacks.update({ id: cb.id, result: "other" }))).toBe("FORBIDDEN");
+    expect(await codeOf(colleague.caller.callbacks.remove({ id: cb.id }))).toBe("FORBIDDEN");
+    await manager.caller.callbacks.update({ id: cb.id, notes: "Checked" });
+    expect(db.select({ notes: callback.notes }).from(callback).where(eq(callback.id, cb.id)).get()).toEqual({ notes: "Checked" });
+  });
+});

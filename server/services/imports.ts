@@ -1,0 +1,347 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { attempt, callback, member, prospect, script, scriptVersion, user } from "@/db/schema";
+import type { Tx } from "@/db/types";
+import type { ImportInput, ImportKind } from "@/lib/inputs/imports";
+import {
+  attemptColumns,
+  callbackColumns,
+  isRowError,
+  mapAttemptRecord,
+  mapCallbackRecord,
+  type AttemptRow,
+  type CallbackRow,
+  type ColumnMapping,
+  type RowError,
+} from "@/server/domain/csv-mapping";
+import { CsvError, readCsv, type CsvTable } from "@/server/domain/csv-read";
+import { zoneOffsets } from "@/server/domain/csv-time";
+import { wordCount } from "@/server/domain/script-template";
+import { isManager, type Actor } from "./actor";
+import { reattributeProspects } from "./attribution-batch";
+import { Forbidden } from "./errors";
+import { getTeam } from "./teams";
+
+// CSV import (DESIGN.md, "Command-line tool and file formats"): all or nothing in one
+// transaction, every bad row reported with its line, a repeated import adds nothing (the natural
+// unique indexes on attempt and callback skip what is already there).
+//
+// Decisions: a rep must already be a member of the team — --create-missing creates scripts, never
+// accounts, because giving someone a login is not something a call log should do. A new prospect
+// is owned by the rep of its first row; an existing prospect's name and company are left as they
+// are. A voicemail is stamped with the script version in effect at its time.
+
+export type ImportProgress = { phase: "checking" | "writing" | "attributing"; done: number; total: number };
+
+export type ImportOptions = {
+  createMissing?: boolean;
+  dryRun?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Keep at most this many errors in the summary (errorCount still counts them all). */
+  errorLimit?: number;
+};
+
+export type ImportSummary = {
+  kind: ImportKind;
+  dryRun: boolean;
+  /** True when the rows are now in the database. */
+  written: boolean;
+  rows: number;
+  inserted: number;
+  duplicates: number;
+  prospectsCreated: number;
+  scriptsCreated: number;
+  errors: RowError[];
+  errorCount: number;
+  columns: ColumnMapping;
+  ignoredColumns: string[];
+  /** The header and the first data rows as they are in the file, for a preview. */
+  preview: { header: string[]; rows: { line: number; fields: string[] }[] };
+};
+
+const PREVIEW_ROWS = 5;
+const PROGRESS_EVERY = 2000;
+
+/** Rolls a dry run's transaction back once the summary is known. */
+class DryRunDone extends Error {}
+
+function emptySummary(kind: ImportKind, options: ImportOptions): ImportSummary {
+  return {
+    kind,
+    dryRun: Boolean(options.dryRun),
+    written: false,
+    rows: 0,
+    inserted: 0,
+    duplicates: 0,
+    prospectsCreated: 0,
+    scriptsCreated: 0,
+    errors: [],
+    errorCount: 0,
+    columns: [],
+    ignoredColumns: [],
+    preview: { header: [], rows: [] },
+  };
+}
+
+function withErrors(summary: ImportSummary, errors: RowError[], options: ImportOptions): ImportSummary {
+  const sorted = [...errors].sort((a, b) => a.line - b.line);
+  return { ...summary, errors: sorted.slice(0, options.errorLimit ?? sorted.length), errorCount: sorted.length };
+}
+
+function requireManager(actor: Actor) {
+  if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
+}
+
+/** Reads and maps the file; a file-level problem comes back as the one error. */
+function readRows<Row>(
+  kind: ImportKind,
+  csvText: string,
+  options: ImportOptions,
+  columnsOf: typeof attemptColumns | typeof callbackColumns,
+  mapRecord: (record: CsvTable["records"][number], columns: ReturnType<typeof columnsOf>, width: number) => Row | RowError,
+) {
+  const summary = emptySummary(kind, options);
+  let table: CsvTable;
+  let columns: ReturnType<typeof columnsOf>;
+  try {
+    table = readCsv(csvText);
+    summary.preview = { header: table.header, rows: table.records.slice(0, PREVIEW_ROWS) };
+    summary.rows = table.records.length;
+    columns = columnsOf(table.header, table.headerLine);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { summary, rows: [] as Row[], errors: [{ line: error.line ?? 1, reason: error.message }] };
+  }
+  summary.columns = columns.mapping;
+  summary.ignoredColumns = columns.ignored;
+  const rows: Row[] = [];
+  const errors: RowError[] = [];
+  const total = table.records.length;
+  table.records.forEach((record, i) => {
+    const mapped = mapRecord(record, columns, table.header.length);
+    if (isRowError(mapped as object)) errors.push(mapped as RowError);
+    else rows.push(mapped as Row);
+    if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.({ phase: "checking", done: i + 1, total });
+  });
+  return { summary, rows, errors };
+}
+
+/** Runs `work` in one immediate transaction (so the lookups it caches stay true), rolled back for a dry run. */
+function inTransaction(db: Db, dryRun: boolean, work: (tx: Tx) => ImportSummary): ImportSummary {
+  let result: ImportSummary | null = null;
+  try {
+    db.transaction(
+      (tx) => {
+        result = work(tx);
+        if (dryRun && result.errorCount === 0) throw new DryRunDone();
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (!(error instanceof DryRunDone)) throw error;
+  }
+  return result!;
+}
+
+function teamContext(db: Db, actor: Actor) {
+  const team = getTeam(db, actor.teamId);
+  return { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, phones: new Map<string, string | null>() };
+}
+
+function prospectsByPhone(tx: Tx, teamId: string) {
+  const rows = tx.select({ id: prospect.id, phone: prospect.phone }).from(prospect).where(eq(prospect.teamId, teamId)).all();
+  return new Map(rows.map((r) => [r.phone, r.id]));
+}
+
+/** Progress every PROGRESS_EVERY rows of a write loop. */
+function writeProgress(options: ImportOptions, total: number) {
+  return (done: number) => {
+    if (done % PROGRESS_EVERY === 0 || done === total) options.onProgress?.({ phase: "writing", done, total });
+  };
+}
+
+const attributing = (options: ImportOptions) => (done: number, total: number) => options.onProgress?.({ phase: "attributing", done, total });
+
+/** Scripts of the team by title (archived and other people's drafts included: history used them). */
+function scriptVersionsByTitle(tx: Tx, teamId: string) {
+  const rows = tx
+    .select({ title: script.title, versionId: scriptVersion.id, createdAt: scriptVersion.createdAt, number: scriptVersion.number })
+    .from(script)
+    .innerJoin(scriptVersion, eq(scriptVersion.scriptId, script.id))
+    .where(eq(script.teamId, teamId))
+    .orderBy(script.title, scriptVersion.number)
+    .all();
+  const byTitle = new Map<string, { id: number; from: number }[]>();
+  for (const r of rows) {
+    const list = byTitle.get(r.title) ?? [];
+    list.push({ id: r.versionId, from: r.createdAt.getTime() });
+    byTitle.set(r.title, list);
+  }
+  return byTitle;
+}
+
+/** The version in effect at `at`: the latest made at or before it, else the first. */
+function versionAt(versions: { id: number; from: number }[], at: number): number {
+  let chosen = versions[0].id;
+  for (const v of versions) if (v.from <= at) chosen = v.id;
+  return chosen;
+}
+
+/** A script for a title the file names but the team lacks: shared, stage any, the title as its text. */
+function createImportedScript(tx: Tx, actor: Actor, title: string) {
+  const created = tx.insert(script).values({ teamId: actor.teamId, title, stage: "any", authorId: actor.userId, shared: true }).returning({ id: script.id }).get();
+  // Braces would read as placeholders; the body must stay a valid template.
+  const body = title.replace(/[{}]/g, "").trim() || "Imported script";
+  const version = tx
+    .insert(scriptVersion)
+    .values({ scriptId: created.id, number: 1, body, wordCount: wordCount(body), authorId: actor.userId })
+    .returning({ id: scriptVersion.id, createdAt: scriptVersion.createdAt })
+    .get();
+  return [{ id: version.id, from: version.createdAt.getTime() }];
+}
+
+export function importAttempts(db: Db, actor: Actor, csvText: string, options: ImportOptions = {}): ImportSummary {
+  requireManager(actor);
+  const context = teamContext(db, actor);
+  const read = readRows<AttemptRow>("attempts", csvText, options, attemptColumns, (record, columns, width) => mapAttemptRecord(record, columns, width, context));
+  if (!read.rows.length && read.errors.length) return withErrors(read.summary, read.errors, options);
+
+  return inTransaction(db, Boolean(options.dryRun), (tx) => {
+    const summary = { ...read.summary };
+    const errors = [...read.errors];
+    const reps = new Map(
+      tx
+        .select({ email: user.email, id: user.id })
+        .from(member)
+        .innerJoin(user, eq(user.id, member.userId))
+        .where(eq(member.organizationId, actor.teamId))
+        .all()
+        .map((r) => [r.email.toLowerCase(), r.id]),
+    );
+    const scripts = scriptVersionsByTitle(tx, actor.teamId);
+    const missingScripts = new Set<string>();
+    const valid: AttemptRow[] = [];
+    for (const row of read.rows) {
+      const problems: string[] = [];
+      if (!reps.has(row.repEmail)) problems.push(`rep_email “${row.repEmail}” is not a member of this team (add or invite them first)`);
+      if (row.scriptTitle !== null && !scripts.has(row.scriptTitle)) {
+        if (options.createMissing) missingScripts.add(row.scriptTitle);
+        else problems.push(`no script titled “${row.scriptTitle}” in this team (create missing scripts: --create-missing, or the box on the import page)`);
+      }
+      if (problems.length) errors.push({ line: row.line, reason: problems.join("; ") });
+      else valid.push(row);
+    }
+    if (errors.length) return withErrors(summary, errors, options);
+
+    for (const title of missingScripts) scripts.set(title, createImportedScript(tx, actor, title));
+    summary.scriptsCreated = missingScripts.size;
+
+    const phones = prospectsByPhone(tx, actor.teamId);
+    const newProspects = new Map<string, { name: string; company: string | null; phone: string; ownerId: string }>();
+    for (const row of valid) {
+      if (phones.has(row.prospectPhone) || newProspects.has(row.prospectPhone)) continue;
+      const owner = reps.get(row.repEmail)!;
+      newProspects.set(row.prospectPhone, { name: row.prospectName, company: row.prospectCompany, phone: row.prospectPhone, ownerId: owner });
+    }
+    // One prepared statement per table, run once per row: cheaper than building SQL per chunk.
+    const insertProspect = tx
+      .insert(prospect)
+      .values({ teamId: actor.teamId, name: sql.placeholder("name"), company: sql.placeholder("company"), phone: sql.placeholder("phone"), ownerId: sql.placeholder("ownerId") })
+      .returning({ id: prospect.id })
+      .prepare();
+    for (const p of newProspects.values()) phones.set(p.phone, insertProspect.get(p)!.id);
+    summary.prospectsCreated = newProspects.size;
+
+    const insertAttempt = tx
+      .insert(attempt)
+      .values({
+        teamId: actor.teamId,
+        repId: sql.placeholder("repId"),
+        prospectId: sql.placeholder("prospectId"),
+        at: sql.placeholder("at"),
+        outcome: sql.placeholder("outcome"),
+        scriptVersionId: sql.placeholder("scriptVersionId"),
+        messageSeconds: sql.placeholder("messageSeconds"),
+        notes: sql.placeholder("notes"),
+      })
+      .onConflictDoNothing()
+      .returning({ prospectId: attempt.prospectId })
+      .prepare();
+    const progress = writeProgress(options, valid.length);
+    const voicemailProspects = new Set<number>();
+    valid.forEach((row, i) => {
+      const inserted = insertAttempt.get({
+        repId: reps.get(row.repEmail)!,
+        prospectId: phones.get(row.prospectPhone)!,
+        at: row.at,
+        outcome: row.outcome,
+        scriptVersionId: row.scriptTitle === null ? null : versionAt(scripts.get(row.scriptTitle)!, row.at.getTime()),
+        messageSeconds: row.messageSeconds,
+        notes: row.notes,
+      });
+      if (inserted) summary.inserted++;
+      if (inserted && row.outcome === "voicemail") voicemailProspects.add(inserted.prospectId);
+      progress(i + 1);
+    });
+    summary.duplicates = valid.length - summary.inserted;
+
+    // Only voicemails take part in attribution; each prospect is recomputed once, at the end.
+    reattributeProspects(tx, actor.teamId, voicemailProspects, attributing(options));
+    return { ...summary, written: !options.dryRun };
+  });
+}
+
+export function importCallbacks(db: Db, actor: Actor, csvText: string, options: ImportOptions = {}): ImportSummary {
+  requireManager(actor);
+  const context = teamContext(db, actor);
+  const read = readRows<CallbackRow>("callbacks", csvText, options, callbackColumns, (record, columns, width) => mapCallbackRecord(record, columns, width, context));
+  if (!read.rows.length && read.errors.length) return withErrors(read.summary, read.errors, options);
+
+  return inTransaction(db, Boolean(options.dryRun), (tx) => {
+    const summary = { ...read.summary };
+    const errors = [...read.errors];
+    const phones = prospectsByPhone(tx, actor.teamId);
+    for (const row of read.rows) {
+      if (!phones.has(row.prospectPhone)) errors.push({ line: row.line, reason: `no prospect with phone ${row.prospectPhone} in this team (import their attempts first)` });
+    }
+    if (errors.length) return withErrors(summary, errors, options);
+
+    const insertCallback = tx
+      .insert(callback)
+      .values({
+        teamId: actor.teamId,
+        prospectId: sql.placeholder("prospectId"),
+        at: sql.placeholder("at"),
+        result: sql.placeholder("result"),
+        notes: sql.placeholder("notes"),
+        loggedById: actor.userId,
+      })
+      .onConflictDoNothing()
+      .returning({ prospectId: callback.prospectId })
+      .prepare();
+    const progress = writeProgress(options, read.rows.length);
+    const affected = new Set<number>();
+    const appointments = new Set<number>();
+    read.rows.forEach((row, i) => {
+      const inserted = insertCallback.get({ prospectId: phones.get(row.prospectPhone)!, at: row.at, result: row.result, notes: row.notes });
+      if (inserted) {
+        summary.inserted++;
+        affected.add(inserted.prospectId);
+        if (row.result === "appointment") appointments.add(inserted.prospectId);
+      }
+      progress(i + 1);
+    });
+    summary.duplicates = read.rows.length - summary.inserted;
+
+    reattributeProspects(tx, actor.teamId, affected, attributing(options));
+    // As for a callback logged live: an appointment moves the prospect to status appointment.
+    for (const id of appointments) tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, id)).run();
+    return { ...summary, written: !options.dryRun };
+  });
+}
+
+/** The import page's one entry point: the kind picks the file format. */
+export function importFile(db: Db, actor: Actor, input: Required<Omit<ImportInput, "csv">> & { csv: string }, options: Pick<ImportOptions, "errorLimit"> = {}) {
+  const run = input.kind === "attempts" ? importAttempts : importCallbacks;
+  return run(db, actor, input.csv, { createMissing: input.createMissing, dryRun: input.dryRun, ...options });
+}

@@ -1,0 +1,53 @@
+import type { Db } from "@/db/client";
+import type { LeaderboardInput } from "@/lib/inputs/leaderboard";
+import { formatCsv } from "@/server/domain/csv";
+import type { Actor } from "./actor";
+import { leaderboard, type LeaderboardRow } from "./stats";
+
+// The leaderboard CSV (DESIGN.md, "leaderboard" file format), written from the same rows the page
+// shows: the download route and `ringback export leaderboard` both call `leaderboardCsv`.
+
+export const LEADERBOARD_CSV_COLUMNS = [
+  "by",
+  "key",
+  "label",
+  "voicemails",
+  "returned",
+  "rate",
+  "ci_low",
+  "ci_high",
+  "appointments",
+  "median_minutes_to_callback",
+  "ranked",
+  "rank",
+] as const;
+
+const fraction = (x: number | null) => (x === null ? "" : x.toFixed(4));
+
+export function leaderboardCsvRow(row: LeaderboardRow) {
+  return {
+    by: row.by,
+    key: row.key,
+    label: row.label,
+    voicemails: row.voicemails,
+    returned: row.returned,
+    rate: fraction(row.rate),
+    ci_low: fraction(row.ciLow),
+    ci_high: fraction(row.ciHigh),
+    appointments: row.appointments,
+    median_minutes_to_callback: row.medianMinutesToCallback === null ? "" : row.medianMinutesToCallback.toFixed(1),
+    ranked: row.ranked ? "true" : "false",
+    rank: row.rank ?? "",
+  };
+}
+
+export function leaderboardCsv(db: Db, actor: Actor, input: LeaderboardInput, now: Date = new Date()): string {
+  const board = leaderboard(db, actor, input, now);
+  return formatCsv(LEADERBOARD_CSV_COLUMNS, board.rows.map(leaderboardCsvRow));
+}
+
+/** A file name that says what the file holds: `ringback-leaderboard-script-2025-03-01-to-2025-03-31.csv`. */
+export function leaderboardCsvFileName(input: LeaderboardInput): string {
+  const span = input.range === "custom" ? `${input.from ?? "start"}-to-${input.to ?? "now"}` : input.range;
+  return `ringback-leaderboard-${input.by}-${span}.csv`;
+}
