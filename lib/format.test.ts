@@ -5,8 +5,8 @@ describe("formatPhoneForDisplay", () => {
   it("writes North American numbers the way reps dial them", () => {
     expect(formatPhoneForDisplay("+15165418160")).toBe("(516) 541-8160");
   });
-  it("keeps the country code visible for other countries", () => {
-    expect(formatPhoneForDisplay("+442071838750")).toBe("+44 2071838750");
+  it("keeps other countries in E.164, where the country code stays unambiguous", () => {
+    expect(formatPhoneForDisplay("+442071838750")).toBe("+442071838750");
   });
   it("leaves anything that is not E.164 untouched rather than guess", () => {
     expect(formatPhoneForDisplay("unknown")).toBe("unknown");

@@ -20,12 +20,12 @@ export function formatMinutes(minutes: number | null): string {
 }
 
 /**
- * A stored E.164 number as people write it: North American numbers as `(516) 555-0101`, others
- * with a space after the country code. Kept free of libphonenumber so client bundles stay small.
+ * A stored E.164 number as people write it: North American numbers as `(516) 555-0101`. Other
+ * countries stay in E.164 — splitting off a country code needs libphonenumber's tables, which
+ * would triple the client bundle.
  */
 export function formatPhoneForDisplay(e164: string): string {
   const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   if (nanp) return `(${nanp[1]}) ${nanp[2]}-${nanp[3]}`;
-  const other = /^\+(\d{1,3})(\d+)$/.exec(e164);
-  return other ? `+${other[1]} ${other[2]}` : e164;
+  return e164;
 }
