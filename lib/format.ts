@@ -21,8 +21,8 @@ export function formatMinutes(minutes: number | null): string {
 
 /**
  * A stored E.164 number as people write it: North American numbers as `(516) 555-0101`. Other
- * countries stay in E.164 — splitting off a country code needs libphonenumber's tables, which
- * would triple the client bundle.
+ * countries stay in E.164 — splitting off a country code needs libphonenumber's metadata, kept
+ * out of client bundles.
  */
 export function formatPhoneForDisplay(e164: string): string {
   const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
