@@ -199,6 +199,16 @@ export function acceptInvite(db: Db, signedIn: { userId: string; email: string; 
     if (invite.email !== signedIn.email.toLowerCase()) {
       throw new Forbidden(`This invite is for ${invite.email}. Sign in with that address to accept it.`);
     }
+    // Checked again now, not only when it was sent: an inviter who has since left the team or
+    // lost their rank cannot still hand out a role above their own.
+    const inviter = tx
+      .select({ role: member.role })
+      .from(member)
+      .where(and(eq(member.organizationId, invite.organizationId), eq(member.userId, invite.inviterId)))
+      .get();
+    if (!inviter || ROLE_RANK[invite.role] > ROLE_RANK[inviter.role]) {
+      throw new Forbidden("Whoever sent this invite can no longer grant it. Ask your manager for a new one.");
+    }
     addMember(tx, invite.organizationId, signedIn.userId, invite.role);
     tx.update(invitation).set({ status: "accepted" }).where(eq(invitation.id, invite.id)).run();
     if (signedIn.sessionId) {
