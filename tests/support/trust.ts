@@ -11,7 +11,8 @@ export type ProcedureInfo = { path: string; type: "query" | "mutation" | "subscr
 
 /** Every procedure of the app router, from tRPC's own flat record of them. */
 export function allProcedures(): ProcedureInfo[] {
-  const record = appRouter._def.procedures as Record<string, { _def: { type: ProcedureInfo["type"] } }>;
+  // Typed as the nested router, but at run time tRPC keeps it flat: "scripts.get" -> procedure.
+  const record = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureInfo["type"] } }>;
   return Object.entries(record)
     .map(([path, procedure]) => ({ path, type: procedure._def.type }))
     .sort((a, b) => a.path.localeCompare(b.path));
