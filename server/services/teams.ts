@@ -96,6 +96,8 @@ export function switchTeam(db: Db, userId: string, sessionId: string, teamId: st
 
 export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
   if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
+  // Every field is optional: an input with none of them (or only unknown ones) changes nothing.
+  if (Object.values(input).every((v) => v === undefined)) return getTeam(db, actor.teamId);
   db.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
   return getTeam(db, actor.teamId);
 }
