@@ -97,6 +97,8 @@ export function switchTeam(db: Db, userId: string, sessionId: string, teamId: st
 
 export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
   if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
+  // Every field is optional: an input with none of them (or only unknown ones) changes nothing.
+  if (Object.values(input).every((v) => v === undefined)) return getTeam(db, actor.teamId);
   db.transaction((tx) => {
     const before = getTeam(tx, actor.teamId);
     tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
@@ -208,6 +210,16 @@ export function acceptInvite(db: Db, signedIn: { userId: string; email: string; 
     }
     if (invite.email !== signedIn.email.toLowerCase()) {
       throw new Forbidden(`This invite is for ${invite.email}. Sign in with that address to accept it.`);
+    }
+    // Checked again now, not only when it was sent: an inviter who has since left the team or
+    // lost their rank cannot still hand out a role above their own.
+    const inviter = tx
+      .select({ role: member.role })
+      .from(member)
+      .where(and(eq(member.organizationId, invite.organizationId), eq(member.userId, invite.inviterId)))
+      .get();
+    if (!inviter || ROLE_RANK[invite.role] > ROLE_RANK[inviter.role]) {
+      throw new Forbidden("Whoever sent this invite can no longer grant it. Ask your manager for a new one.");
     }
     addMember(tx, invite.organizationId, signedIn.userId, invite.role);
     tx.update(invitation).set({ status: "accepted" }).where(eq(invitation.id, invite.id)).run();
