@@ -38,8 +38,8 @@ export function MemberList() {
               {anyRemovable && (
                 <td className="py-2 text-right">
                   {m.canRemove && (
-                    <Button variant="ghost" className="h-8" aria-label={`Remove ${m.name} from team`} onClick={() => setRemoving(m)}>
-                      Remove from team
+                    <Button variant="ghost" className="h-8 whitespace-nowrap" aria-label={`Remove ${m.name} from team`} onClick={() => setRemoving(m)}>
+                      Remove
                     </Button>
                   )}
                 </td>

@@ -61,7 +61,7 @@ export function ProspectDetail({ id }: { id: number }) {
                   {/* Someone removed from the team still owns what they owned, until it is reassigned. */}
                   {p.ownerId && !members.some((m) => m.userId === p.ownerId) && (
                     <option value={p.ownerId} disabled>
-                      {p.ownerName} (no longer in the team)
+                      {p.ownerName} (former member)
                     </option>
                   )}
                   {members.map((m) => (
