@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 export const PASSWORD = "correct-horse-battery";
@@ -35,3 +35,32 @@ export async function newOwnerWithTeam(page: Page, teamName: string) {
 
 export const test = base;
 export { expect };
+
+/** Writes a shared script as `page`'s user; leaves the page on the script. */
+export async function addSharedScript(page: Page, title: string, stage: string, body: string) {
+  await page.getByRole("link", { name: "Scripts", exact: true }).click();
+  await page.getByRole("link", { name: "New script" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Stage").selectOption(stage);
+  await page.getByLabel("Script", { exact: true }).fill(body);
+  await page.getByLabel(/Share with the team now/).check();
+  await page.getByRole("button", { name: "Save script" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+}
+
+/** Invites someone by link from the Team page and signs them up in a browser of their own; leaves them on Today. */
+export async function inviteByLink(browser: Browser, inviter: Page, name: string, role: "rep" | "manager" | "owner" = "rep") {
+  const email = uniqueEmail(role);
+  await inviter.getByRole("link", { name: "Team", exact: true }).click();
+  await inviter.getByLabel("Email").fill(email);
+  await inviter.getByLabel("Role").selectOption(role);
+  await inviter.getByRole("button", { name: "Create invite link" }).click();
+  const link = await inviter.getByLabel(/Invite link for/).inputValue();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account to join" }).click();
+  await signUp(page, name, email);
+  await page.getByRole("button", { name: "Accept invite" }).click();
+  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
+  return { page, email };
+}

@@ -93,6 +93,25 @@ describe("versions", () => {
     expect(await codeOf(rep.caller.scripts.get({ id: unused.id }))).toBe("NOT_FOUND");
     await expect(rep.caller.scripts.create({ title: "Scratch", stage: "any", body: "Again." })).resolves.toMatchObject({ title: "Scratch" });
   });
+
+  it("a version stays while any attempt points at it, even a deleted one, and below the services the database refuses too", async () => {
+    const draft = await rep.caller.scripts.create({ title: "Once used", stage: "any", body: "Hi.", shared: false });
+    const dial = await rep.caller.attempts.log({ prospect: { name: "Ola Once", phone: nextPhone() }, outcome: "voicemail", scriptId: draft.id, at: t0 });
+    // A deleted dial can be restored, so its version is still in use.
+    await rep.caller.attempts.remove({ id: dial.id });
+    expect(await codeOf(rep.caller.scripts.deleteDraft({ id: draft.id }))).toBe("CONFLICT");
+    const shared = await rep.caller.scripts.create({ title: "Shared one", stage: "any", body: "Hi." });
+    expect(await codeOf(rep.caller.scripts.deleteDraft({ id: shared.id }))).toBe("BAD_REQUEST");
+
+    // Whatever a future code path tries, the foreign keys keep a used version and its script.
+    const before = rowCounts(db);
+    const versionId = db.select({ v: attempt.scriptVersionId }).from(attempt).where(eq(attempt.id, dial.id)).get()!.v!;
+    expect(() => db.$client.prepare("DELETE FROM script_version WHERE id = ?").run(versionId)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.$client.prepare("DELETE FROM script WHERE id = ?").run(draft.id)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(rowCounts(db)).toEqual(before);
+    await rep.caller.attempts.restore({ id: dial.id });
+    await expect(rep.caller.scripts.get({ id: draft.id })).resolves.toMatchObject({ title: "Once used" });
+  });
 });
 
 describe("curation", () => {
