@@ -46,6 +46,7 @@ const PROBES: Record<string, Probe[]> = {
   "teams.invite": [shown("invite A's rep to B", ({ a }) => ({ email: a.rep.user.email, role: "rep" }))],
   "teams.invites": [shown("pending invites", none, true)],
   "teams.revokeInvite": [refused("revoke A's invite", ({ a }) => ({ inviteId: a.inviteId }))],
+  "teams.removeMember": [refused("remove A's rep", ({ a }) => ({ memberId: a.repMemberId }))],
   // An invite link is a 144-bit secret made to be sent outside the team: holding it is what
   // entitles someone to see whom it invites, to what team and role. Nothing else shows.
   "teams.describeInvite": [{ name: "A's invite link", input: ({ a }) => ({ inviteId: a.inviteId }), expect: "link" }],

@@ -32,6 +32,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "teams.invite": "manager",
   "teams.invites": "manager",
   "teams.revokeInvite": "manager",
+  "teams.removeMember": "manager",
   "teams.updateSettings": "owner",
   "attempts.log": "member",
   "attempts.mine": "member",

@@ -90,6 +90,7 @@ export type VictimTeam = {
   callbackId: number;
   deletedCallbackId: number;
   inviteId: string;
+  repMemberId: string;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -107,6 +108,7 @@ export type OwnTeam = {
   attemptId: number;
   callbackId: number;
   inviteId: string;
+  repMemberId: string;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -146,6 +148,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const vmB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravoprospect", phone: "646-555-0199" }, outcome: "voicemail", scriptId: scriptB.id, at: T0 });
   const cbB = await teamB.owner.caller.callbacks.log({ prospect: { id: vmB.prospectId }, result: "interested", at: minutesAfter(30) });
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
+  const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
   return {
     a: {
@@ -163,6 +166,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       callbackId: cb.id,
       deletedCallbackId: goneCallback.id,
       inviteId: invite.id,
+      repMemberId: await memberIdOf(teamA, repA),
       secrets: [
         "Acme",
         "Zanzibar",
@@ -194,6 +198,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       attemptId: vmB.id,
       callbackId: cbB.id,
       inviteId: inviteB.id,
+      repMemberId: await memberIdOf(teamB, repB),
     },
   };
 }

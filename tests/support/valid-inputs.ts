@@ -18,6 +18,7 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "teams.invite": () => ({ email: "new.person@example.test", role: "rep" }),
   "teams.invites": () => undefined,
   "teams.revokeInvite": (b) => ({ inviteId: b.inviteId }),
+  "teams.removeMember": (b) => ({ memberId: b.repMemberId }),
   "teams.describeInvite": (b) => ({ inviteId: b.inviteId }),
   "teams.acceptInvite": (b) => ({ inviteId: b.inviteId }),
 
