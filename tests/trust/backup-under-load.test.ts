@@ -24,7 +24,8 @@ import { prepareTeam } from "./team";
 //  2. So the backup must hold exactly the final rows up to its own highest ids (no holes, no
 //     extras), each unchanged in its raw columns; pass integrity_check and foreign_key_check;
 //     and pass `ringback verify` (derived attribution recomputed from its own raw rows: 0
-//     differences). Every write acknowledged before the backup command started must be in it.
+//     differences). Every write acknowledged before the backup started (its partial file
+//     appeared) must be in it: a copy that misses the WAL, or an older snapshot, fails here.
 //  3. The expected exports are then computed independently of the backup: a copy of the final
 //     source cut back to those ids. Exports of the backup file, of the restored database and of
 //     that cut-back source must be byte-identical.
@@ -109,11 +110,17 @@ describe("backup under write load", () => {
 
     // Start the backup mid-stream: well after the first writes, well before the last.
     while (acknowledged.attempts.length < (REPS * DIALS) / 4) await new Promise((r) => setTimeout(r, 20));
-    const before = { attempts: [...acknowledged.attempts], callbacks: [...acknowledged.callbacks], scripts: [...scripts] };
     const backupFile = path.join(dir, "backup.db");
+    let finished = false;
+    const backingUp = ringbackOk(source, ["backup", backupFile]).finally(() => (finished = true));
+    // The CLI takes a second to start; the backup itself begins when its partial file appears
+    // beside the target. What was acknowledged before that instant must be in the backup.
+    while (!finished && !fs.readdirSync(dir).some((f) => f.startsWith("backup.db.partial-"))) await new Promise((r) => setTimeout(r, 1));
+    expect(finished, "the backup's partial file was seen").toBe(false);
     const started = Date.now();
-    await ringbackOk(source, ["backup", backupFile]);
-    const seconds = (Date.now() - started) / 1000;
+    const before = { attempts: [...acknowledged.attempts], callbacks: [...acknowledged.callbacks], scripts: [...scripts] };
+    await backingUp;
+    const milliseconds = Date.now() - started;
     const duringBackup =
       acknowledged.attempts.length + acknowledged.callbacks.length + scripts.length - (before.attempts.length + before.callbacks.length + before.scripts.length);
     await Promise.all([dialling, curating]);
@@ -169,7 +176,7 @@ describe("backup under write load", () => {
     }
 
     console.log(
-      `backup in ${seconds.toFixed(1)} s with ${duringBackup} writes acknowledged during it (${before.attempts.length + before.callbacks.length + before.scripts.length} before); ` +
+      `backup (partial file to exit) in ${milliseconds} ms with ${duringBackup} writes acknowledged during it (${before.attempts.length + before.callbacks.length + before.scripts.length} before); ` +
         `backup holds ${inBackup.attempt.length}/${final.attempt.length} dials, ${inBackup.callback.length}/${final.callback.length} callbacks, ` +
         `${inBackup.script.length}/${final.script.length} scripts; ${rowsCompared} rows compared with the source, ${csvRows} CSV rows × 3 exports identical, 0 differences`,
     );
