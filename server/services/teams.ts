@@ -33,10 +33,14 @@ export function slugify(name: string): string {
   return base || "team";
 }
 
+/**
+ * The name plus a random suffix, always: a suffix added only on a clash (`acme-2`) would tell
+ * the creator that some other team already has that name.
+ */
 function uniqueSlug(db: Queryable, name: string): string {
   const base = slugify(name);
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
+  for (;;) {
+    const candidate = `${base}-${crypto.randomBytes(3).toString("hex")}`;
     if (!db.select({ id: organization.id }).from(organization).where(eq(organization.slug, candidate)).get()) return candidate;
   }
 }
