@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Role, Stage } from "@/lib/vocabulary";
 import { normalisePhone } from "@/server/domain/phone";
+import { zoneOffset } from "@/server/domain/time-buckets";
 import { reattributeProspect } from "@/server/services/attribution";
 import { createScript, spokenWords } from "@/server/services/scripts";
 import { addMember, createTeam } from "@/server/services/teams";
@@ -364,24 +365,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Wall-clock offset (local − UTC, ms) of a time zone at an instant. */
-function offsetFinder(timeZone: string) {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
-  return (ms: number) => {
-    const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
-  };
-}
-
 // ---------------------------------------------------------------------------
 // The seed.
 // ---------------------------------------------------------------------------
@@ -459,7 +442,7 @@ function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>
   const rng = randomTools(options.seed ?? 20_240_611);
   const nowMs = (options.now ?? new Date()).getTime();
   const days = options.days ?? 122;
-  const offsetAt = offsetFinder(DEMO_TEAM.timezone);
+  const offsetAt = (ms: number) => zoneOffset(ms, DEMO_TEAM.timezone);
   const historyStart = nowMs - days * DAY;
 
   // --- scripts, each created through the service as a person of the team would ---------------

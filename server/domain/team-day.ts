@@ -1,20 +1,6 @@
 // "Today" is a day in the team's timezone (DESIGN.md: days are bucketed in it), not the
 // server's or the browser's.
-
-function wallClockAsUtc(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-}
+import { wallClockAsUtc } from "./time-buckets";
 
 /** The UTC instant of midnight starting the day that contains `now` in `timeZone`. */
 export function startOfDayIn(timeZone: string, now: Date): Date {

@@ -45,11 +45,16 @@ function wallClock(ms: number, timeZone: string) {
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 const isoDate = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 
+/** The wall-clock reading of an instant in a zone, as if that reading were UTC (whole seconds). */
+export function wallClockAsUtc(ms: number, timeZone: string): number {
+  const p = wallClock(ms, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+}
+
 /** Local time − UTC in milliseconds at an instant. */
 export function zoneOffset(instant: Date | number, timeZone: string): number {
   const ms = typeof instant === "number" ? instant : instant.getTime();
-  const p = wallClock(ms, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+  return wallClockAsUtc(ms, timeZone) - Math.floor(ms / 1000) * 1000;
 }
 
 /** Weekday of a calendar date, 0 = Monday. */
