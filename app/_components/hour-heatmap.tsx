@@ -19,6 +19,7 @@ export function HourHeatmap({ title, testId, cells, minSample }: { title: string
   const weekdays = WEEKDAYS.map((_, i) => i).filter((d) => d < 5 || cells.some((c) => c.weekday === d));
   const shaded = cells.filter((c) => c.voicemails >= minSample && c.rate !== null);
   const max = Math.max(0, ...shaded.map((c) => c.rate!));
+  const min = Math.min(max, ...shaded.map((c) => c.rate!));
   return (
     <ChartFrame title={title} testId={testId} height={HEATMAP_HEIGHT} state={cells.length ? "loaded" : "empty"} emptyText="No voicemails in this period.">
       <div className="flex h-full flex-col gap-2">
@@ -48,7 +49,7 @@ export function HourHeatmap({ title, testId, cells, minSample }: { title: string
                     const label = `${WEEKDAYS[d]} ${hourLabel(h)}: ${cell ? formatEvidence(cell) : "no voicemails"}`;
                     if (!cell) return <td key={h} aria-label={label} title={label} className="h-10 min-w-10 rounded bg-surface-2" />;
                     const enough = cell.voicemails >= minSample;
-                    const colour = sequentialColour(cell.rate ?? 0, max);
+                    const colour = sequentialColour(cell.rate ?? 0, min, max);
                     return (
                       <td
                         key={h}
@@ -69,14 +70,19 @@ export function HourHeatmap({ title, testId, cells, minSample }: { title: string
             </tbody>
           </table>
         </div>
-        <div className="flex flex-wrap items-center gap-2 text-xs text-muted" aria-hidden>
-          <span>Lower</span>
-          {SEQUENTIAL_BLUES.map((c) => (
-            <span key={c} className="h-3 w-6 rounded-sm" style={{ background: c }} />
-          ))}
-          <span>Higher callback rate (0–{formatPercent(max, 0)})</span>
-          <span className="ml-2 inline-block h-3 w-6 rounded-sm border border-dashed border-border" />
-          <span>under {minSample} voicemails</span>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-muted" aria-hidden>
+          <span className="flex items-center gap-1.5">
+            <span className="tabular">{formatPercent(min, 0)}</span>
+            {SEQUENTIAL_BLUES.map((c) => (
+              <span key={c} className="h-3 w-5 rounded-sm" style={{ background: c }} />
+            ))}
+            <span className="tabular">{formatPercent(max, 0)}</span>
+            <span>callback rate</span>
+          </span>
+          <span className="flex items-center gap-1.5">
+            <span className="inline-block h-3 w-5 rounded-sm border border-dashed border-border" />
+            under {minSample} voicemails
+          </span>
         </div>
       </div>
     </ChartFrame>
