@@ -114,7 +114,7 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
         description="Last-try scripts compared only with scripts used at the same point of a cadence, never with first touches."
       >
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[560px] text-sm">
+          <table className="w-full min-w-[560px] text-sm [&_td:not(:last-child)]:pr-4 [&_th:not(:last-child)]:pr-4">
             <caption className="sr-only">Scripts used at the 4th voicemail and later — table</caption>
             <thead className="text-left text-xs text-faint">
               <tr>
@@ -128,12 +128,12 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
             <tbody className="divide-y divide-border">
               {data.lateAttemptScripts.map((r) => (
                 <tr key={r.key}>
-                  <td className="tabular py-2">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <td className="tabular py-2 whitespace-nowrap">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
                   <td className="py-2 font-medium">{r.label}</td>
                   <td className="py-2">
                     <Badge tone={r.stage === "last-try" ? "accent" : "neutral"}>{STAGE_LABELS[r.stage]}</Badge>
                   </td>
-                  <td className="tabular py-2">{formatEvidence(r)}</td>
+                  <td className="tabular py-2 whitespace-nowrap">{formatEvidence(r)}</td>
                   <td className="tabular py-2 text-right">{r.appointments}</td>
                 </tr>
               ))}
@@ -168,7 +168,7 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={Q.readTime} description={`One point per script, sized by voicemails; whiskers are the 95% interval. Read time at the team's ${data.wordsPerMinute} words per minute.`}>
+        <Card title={Q.readTime} description={`One point per script, sized by voicemails; whiskers are the 95% interval; hollow points have fewer than ${data.minSample} voicemails. Read time at the team's ${data.wordsPerMinute} words per minute.`}>
           <ReadTimeScatter title={Q.readTime} testId="overview-read-time" points={data.readTime} wordsPerMinute={data.wordsPerMinute} />
         </Card>
         <Card title={Q.trend} description="Weekly callback rate of the most-used scripts in the period (weeks start Monday).">
