@@ -158,6 +158,15 @@ test("a manager ranks scripts and reps, keeps the view in the URL, and downloads
   await expect(page).toHaveURL(/range=custom&from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d$/);
   await expectBoard(boardTable(page), [["1", "Hang up mid-sentence", "25.0% (9–53%) · 3/12"]]);
   await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", /^\/api\/leaderboard\.csv\?range=custom&from=.+&to=.+$/);
+
+  // A range that ends before it starts is refused in place; the view stays as it was.
+  const shown = page.url();
+  await page.getByLabel("From").fill(localDate(new Date(Date.now() - 10 * DAY)));
+  await page.getByLabel("To").fill(localDate(new Date(Date.now() - 20 * DAY)));
+  await page.getByRole("button", { name: "Apply dates" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The range ends before it starts." })).toBeVisible();
+  await expect(page.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
+  expect(page.url()).toBe(shown);
 });
 
 test("the team overview and a rep's drill-down load their charts; a rep is kept out of the overview", async ({ browser }, testInfo) => {

@@ -64,6 +64,7 @@ export function RateChart({
   tone = "accent",
   emptyText = "No voicemails in this period yet.",
   height,
+  twin,
 }: {
   title: string;
   data: RateBar[];
@@ -71,6 +72,8 @@ export function RateChart({
   tone?: "accent" | "muted";
   emptyText?: string;
   height?: number;
+  /** The numbers behind the chart, when the page has no table of them nearby. */
+  twin?: React.ReactNode;
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const narrow = width > 0 && width < NARROW;
@@ -80,7 +83,7 @@ export function RateChart({
   // As wide as the longest name needs (about 7 px a character at 12 px), up to the cap.
   const labelWidth = Math.min(160, 16 + 7 * Math.min(maxChars, Math.max(4, ...rows.map((r) => r.label.length))));
   return (
-    <ChartFrame title={title} testId={testId} height={height ?? rateChartHeight(rows.length)} state={rows.length ? "loaded" : "empty"} emptyText={emptyText}>
+    <ChartFrame title={title} testId={testId} height={height ?? rateChartHeight(rows.length)} state={rows.length ? "loaded" : "empty"} emptyText={emptyText} twin={twin}>
       <div ref={ref} className="h-full w-full">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: narrow ? NARROW_LEFT : 4 }}>
