@@ -81,14 +81,16 @@ export function HourHeatmap({ title, testId, cells, minSample }: { title: string
           </table>
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-muted" aria-hidden>
-          <span className="flex items-center gap-1.5">
-            <span className="tabular">{formatPercent(min, 0)}</span>
-            {SEQUENTIAL_BLUES.map((c) => (
-              <span key={c} className="h-3 w-5 rounded-sm" style={{ background: c }} />
-            ))}
-            <span className="tabular">{formatPercent(max, 0)}</span>
-            <span>callback rate</span>
-          </span>
+          {shaded.length > 0 && (
+            <span className="flex items-center gap-1.5">
+              <span className="tabular">{formatPercent(min, 0)}</span>
+              {SEQUENTIAL_BLUES.map((c) => (
+                <span key={c} className="h-3 w-5 rounded-sm" style={{ background: c }} />
+              ))}
+              <span className="tabular">{formatPercent(max, 0)}</span>
+              <span>callback rate</span>
+            </span>
+          )}
           <span className="flex items-center gap-1.5">
             <span className="inline-block h-3 w-5 rounded-sm border border-dashed border-border" />
             under {minSample} voicemails

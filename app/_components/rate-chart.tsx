@@ -6,7 +6,8 @@ import { formatEvidence, formatPercent, type Evidence } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { useElementWidth } from "./use-element-width";
 
-export type RateBar = Evidence & { label: string };
+/** `ranked: false` (under the team's minimum sample) is drawn grey, whatever the chart's tone. */
+export type RateBar = Evidence & { label: string; ranked?: boolean };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const ROW_HEIGHT = 34;
@@ -19,7 +20,7 @@ const shorten = (max: number) => (label: string) => (label.length > max ? `${lab
 /** Left edge of the plot when the name column is hidden: the chart's left margin. */
 const NARROW_LEFT = 4;
 
-function intervalShape(colour: string, narrow: boolean) {
+function intervalShape(tone: string, narrow: boolean) {
   /**
    * The 95% interval as a band, the observed rate as a bold tick inside it, the rate written after
    * it. On a phone the entry's name is written above its band instead of in a column beside it.
@@ -28,6 +29,7 @@ function intervalShape(colour: string, narrow: boolean) {
     const { x = 0, width = 0, height = 0 } = props;
     const y = (props.y ?? 0) + (narrow ? 5 : 0);
     const entry = props.payload as RateBar;
+    const colour = entry.ranked === false ? "var(--faint)" : tone;
     const span = entry.ciHigh - entry.ciLow;
     const rateX = x + (span > 0 ? (width * ((entry.rate ?? 0) - entry.ciLow)) / span : 0);
     return (

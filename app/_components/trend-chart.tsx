@@ -66,7 +66,7 @@ export function TrendChart({ title, testId, weeks, series }: { title: string; te
     >
       <div ref={ref} className="h-full w-full">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+          <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 0, left: -8 }}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
             <XAxis dataKey="week" ticks={ticks} interval={0} tickFormatter={weekLabel} stroke="var(--faint)" fontSize={11} />
             <YAxis tickFormatter={pct} stroke="var(--faint)" fontSize={11} domain={[0, axis.top]} ticks={axis.ticks} />

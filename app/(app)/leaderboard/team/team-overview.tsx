@@ -187,6 +187,9 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
         description={`Callback rate of voicemails by the hour they were left (${data.period.timezone}). Shaded cells have at least ${data.minSample} voicemails.`}
       >
         <HourHeatmap title={Q.heatmap} testId="overview-heatmap" cells={data.heatmap} minSample={data.minSample} />
+        {!bestSlot && data.heatmap.length > 0 && (
+          <p className="mt-3 text-sm text-muted">No hour has {data.minSample} voicemails yet: too early to say when messages work best.</p>
+        )}
         {bestSlot && worstSlot && bestSlot !== worstSlot && (
           <p className="mt-3 text-sm">
             Best: <strong>{WEEKDAYS[bestSlot.weekday]} {hourSpan(bestSlot.hour)}</strong> <span className="tabular text-muted">({formatEvidence(bestSlot)})</span>. Weakest:{" "}

@@ -58,7 +58,7 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
         />
       </Card>
 
-      <Card title={q.scripts} description={`Ranked by the interval's lower end; ${data.minSample} voicemails to be ranked.`}>
+      <Card title={q.scripts} description={`Ranked by the interval's lower end; ${data.minSample} voicemails to be ranked (grey until then).`}>
         <RateChart title={q.scripts} testId="rep-scripts" data={data.scripts} height={rateChartHeight(Math.max(5, data.scripts.length))} />
         <div className="mt-4 overflow-x-auto">
           <table className="w-full min-w-[560px] text-sm [&_td:not(:last-child)]:pr-4 [&_th:not(:last-child)]:pr-4">
