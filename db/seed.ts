@@ -37,7 +37,7 @@ export const DEMO_PEOPLE: readonly Person[] = [
 // rep's own factor and the attempt-number decay); `seconds` is how long a rep takes to leave it.
 // ---------------------------------------------------------------------------
 
-type ScriptKey = "intro24" | "overview" | "referral" | "quick" | "hangup" | "coffee" | "insight" | "lastTry" | "closing" | "draft";
+type ScriptKey = "intro24" | "overview" | "referral" | "quick" | "hangup" | "coffee" | "insight" | "lastTry" | "closing" | "pilot" | "draft";
 
 type ScriptSeed = {
   key: ScriptKey;
@@ -54,6 +54,8 @@ type ScriptSeed = {
   shared?: boolean;
   /** One edit part-way through the history: attempts after it use version 2. */
   edit?: { body: string; rate: number; seconds: number; atFraction: number };
+  /** A script written near the end of the history, so far with too few voicemails to be ranked. */
+  writtenDaysAgo?: number;
 };
 
 const SCRIPTS: readonly ScriptSeed[] = [
@@ -186,6 +188,17 @@ const SCRIPTS: readonly ScriptSeed[] = [
       "and the team at {prospect.company}.",
   },
   {
+    key: "pilot",
+    title: "Under 20 Seconds (pilot)",
+    stage: "first-touch",
+    tags: ["number-early", "under-30s"],
+    author: "rep2",
+    rate: 0.34,
+    seconds: 17,
+    writtenDaysAgo: 8,
+    body: "{prospect.firstName}, {rep.name}, {rep.phone}. One idea for {prospect.company} that takes two minutes. Again, {rep.phone}.",
+  },
+  {
     key: "draft",
     title: "Voicemail Drop Test (draft)",
     stage: "first-touch",
@@ -210,6 +223,8 @@ type RepProfile = {
   factor: number;
   joinedAt: number;
   prefs: Record<CallingStage, Partial<Record<ScriptKey, number>>>;
+  /** A new script the rep tries on this share of first touches once it is written. */
+  pilot?: { script: ScriptKey; share: number };
 };
 
 const REPS: readonly RepProfile[] = [
@@ -226,6 +241,7 @@ const REPS: readonly RepProfile[] = [
     factor: 1.1,
     joinedAt: 0,
     prefs: { "first-touch": { intro24: 2, referral: 3 }, "follow-up": { hangup: 5, insight: 1 }, "last-try": { lastTry: 2, closing: 2 } },
+    pilot: { script: "pilot", share: 0.1 },
   },
   {
     key: "rep3",
@@ -440,6 +456,8 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
 
 function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>, options: SeedOptions) {
   const rng = randomTools(options.seed ?? 20_240_611);
+  // Pilot choices draw from their own stream, so adding a pilot leaves the rest of the history as it was.
+  const pilotRng = randomTools((options.seed ?? 20_240_611) + 1);
   const nowMs = (options.now ?? new Date()).getTime();
   const days = options.days ?? 122;
   const offsetAt = (ms: number) => zoneOffset(ms, DEMO_TEAM.timezone);
@@ -453,9 +471,10 @@ function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>
     const author = DEMO_PEOPLE.find((p) => p.key === s.author)!;
     const actor = { userId: userIds.get(s.author)!, teamId, role: author.role };
     const created = createScript(db, actor, { title: s.title, stage: s.stage, tags: s.tags, body: s.body, shared: s.shared ?? true });
-    db.update(script).set({ teamPick: s.teamPick ?? false, createdAt: libraryDate, updatedAt: libraryDate }).where(eq(script.id, created.id)).run();
-    db.update(scriptVersion).set({ createdAt: libraryDate }).where(eq(scriptVersion.id, created.latestVersion.id)).run();
-    const list = [{ id: created.latestVersion.id, rate: s.rate, seconds: s.seconds, from: -Infinity }];
+    const written = s.writtenDaysAgo ? new Date(nowMs - s.writtenDaysAgo * DAY) : libraryDate;
+    db.update(script).set({ teamPick: s.teamPick ?? false, createdAt: written, updatedAt: written }).where(eq(script.id, created.id)).run();
+    db.update(scriptVersion).set({ createdAt: written }).where(eq(scriptVersion.id, created.latestVersion.id)).run();
+    const list = [{ id: created.latestVersion.id, rate: s.rate, seconds: s.seconds, from: s.writtenDaysAgo ? written.getTime() : -Infinity }];
     scriptVersions++;
     if (s.edit) {
       // Written directly rather than through updateScript, which stamps the version with today's date.
@@ -609,7 +628,8 @@ function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>
           cadence.voicemails++;
           voicemailCount++;
           const stage: CallingStage = cadence.voicemails === 1 ? "first-touch" : cadence.voicemails <= 3 ? "follow-up" : "last-try";
-          const key = rng.weighted(Object.entries(rep.prefs[stage]) as [ScriptKey, number][]);
+          let key = rng.weighted(Object.entries(rep.prefs[stage]) as [ScriptKey, number][]);
+          if (stage === "first-touch" && rep.pilot && versions.get(rep.pilot.script)![0].from <= t && pilotRng.chance(rep.pilot.share)) key = rep.pilot.script;
           const chosen = scriptByKey.get(key)!;
           const version = versions.get(key)!.filter((v) => v.from <= t).at(-1)!;
           row.scriptVersionId = version.id;

@@ -33,6 +33,38 @@ export async function newOwnerWithTeam(page: Page, teamName: string) {
   return email;
 }
 
+/**
+ * The owner invites a member by link; they sign up in their own browser and accept. Leaves the
+ * member on Today and returns their page and email.
+ */
+export async function inviteMember(browser: Browser, owner: Page, name: string, role: "rep" | "manager") {
+  const email = uniqueEmail(role);
+  await owner.getByRole("link", { name: "Team", exact: true }).click();
+  await expect(owner).toHaveURL(/\/team$/);
+  await owner.getByLabel("Email").fill(email);
+  await owner.getByLabel("Role").selectOption(role);
+  await owner.getByRole("button", { name: "Create invite link" }).click();
+  const link = await owner.getByLabel(`Invite link for ${email}`).inputValue();
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create an account to join" }).click();
+  await signUp(page, name, email);
+  await page.getByRole("button", { name: "Accept invite" }).click();
+  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
+  return { page, email };
+}
+
+/**
+ * Calls a tRPC procedure over HTTP as the page's signed-in user (the real router, the real
+ * session cookie): a fast way to set up data that the UI has its own tests for.
+ */
+export async function callProcedure<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const body = await response.json();
+  expect(response.ok(), JSON.stringify(body)).toBe(true);
+  return body.result.data.json as T;
+}
+
 export const test = base;
 export { expect };
 

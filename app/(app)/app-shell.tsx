@@ -44,7 +44,7 @@ export function AppShell({ user, teams, current, children }: Props) {
   }
 
   return (
-    <div className="min-h-dvh md:grid md:grid-cols-[220px_1fr]">
+    <div className="min-h-dvh md:grid md:grid-cols-[220px_minmax(0,1fr)]">
       <aside className="border-b border-border bg-surface md:sticky md:top-0 md:h-dvh md:border-r md:border-b-0">
         <div className="flex items-center justify-between gap-2 px-4 py-3 md:block md:py-5">
           <Link href="/today" className="flex items-center gap-2 font-semibold tracking-tight">
@@ -108,7 +108,7 @@ export function AppShell({ user, teams, current, children }: Props) {
           </button>
         </div>
       </aside>
-      <main className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">
+      <main className="mx-auto w-full min-w-0 max-w-6xl px-4 py-6 md:px-8 md:py-8">
         {children}
         <button onClick={signOut} className="mt-10 flex items-center gap-2 text-sm text-muted hover:text-text md:hidden">
           <LogOut aria-hidden className="size-4" />

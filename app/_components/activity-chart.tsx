@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { countAxis } from "@/lib/chart-scale";
 import { SERIES_COLOURS } from "./chart-palette";
 import { ChartFrame } from "./chart-frame";
 
@@ -9,6 +10,25 @@ export type DayActivity = { date: string; dials: number; voicemails: number; cal
 export const ACTIVITY_HEIGHT = 280;
 const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12 };
+/** Beyond about two months, daily bars are a pixel wide and weekends zig-zag the lines: show weeks. */
+const MAX_DAILY_BARS = 62;
+
+/** The Monday (ISO weekday 1) of a local date's week, as the team's stats service counts weeks. */
+function mondayOf(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+function byWeek(days: DayActivity[]): DayActivity[] {
+  const weeks = new Map<string, DayActivity>();
+  for (const d of days) {
+    const week = mondayOf(d.date);
+    const sum = weeks.get(week) ?? { date: week, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 };
+    weeks.set(week, { date: week, dials: sum.dials + d.dials, voicemails: sum.voicemails + d.voicemails, callbacks: sum.callbacks + d.callbacks, appointments: sum.appointments + d.appointments });
+  }
+  return [...weeks.values()];
+}
 
 /**
  * Dials and voicemails per day as bars (left axis), callbacks and appointments as lines (right
@@ -16,6 +36,11 @@ const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--bo
  */
 export function ActivityChart({ title, testId, days }: { title: string; testId: string; days: DayActivity[] }) {
   const active = days.some((d) => d.dials || d.callbacks);
+  const weekly = days.length > MAX_DAILY_BARS;
+  const data = weekly ? byWeek(days) : days;
+  const left = countAxis(Math.max(0, ...data.map((d) => d.dials)));
+  const right = countAxis(Math.max(0, ...data.map((d) => d.callbacks)));
+  const when = (date: string) => (weekly ? `Week of ${shortDate(date)}` : shortDate(date));
   return (
     <ChartFrame
       title={title}
@@ -26,20 +51,20 @@ export function ActivityChart({ title, testId, days }: { title: string; testId: 
       twin={<ActivityTable title={title} days={days} />}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }} barGap={1}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis dataKey="date" tickFormatter={shortDate} stroke="var(--faint)" fontSize={11} minTickGap={24} />
-          <YAxis yAxisId="dials" stroke="var(--faint)" fontSize={11} allowDecimals={false} />
-          <YAxis yAxisId="callbacks" orientation="right" stroke="var(--faint)" fontSize={11} allowDecimals={false} />
-          <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => shortDate(String(d))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="dials" dataKey="dials" name="Dials" fill="var(--border)" isAnimationActive={false} />
-          <Bar yAxisId="dials" dataKey="voicemails" name="Voicemails" fill={SERIES_COLOURS[4]} isAnimationActive={false} />
-          <Line yAxisId="callbacks" dataKey="callbacks" name="Callbacks (right axis)" stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <YAxis yAxisId="dials" domain={[0, left.top]} ticks={left.ticks} stroke="var(--faint)" fontSize={11} />
+          <YAxis yAxisId="callbacks" orientation="right" domain={[0, right.top]} ticks={right.ticks} stroke="var(--faint)" fontSize={11} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => when(String(d))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "var(--muted)" }}>{value}</span>} />
+          <Bar yAxisId="dials" dataKey="dials" name={weekly ? "Dials per week" : "Dials"} fill="var(--faint)" fillOpacity={0.35} isAnimationActive={false} />
+          <Bar yAxisId="dials" dataKey="voicemails" name={weekly ? "Voicemails per week" : "Voicemails"} fill={SERIES_COLOURS[4]} isAnimationActive={false} />
+          <Line yAxisId="callbacks" dataKey="callbacks" name={weekly ? "Callbacks per week (right axis)" : "Callbacks (right axis)"} stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line
             yAxisId="callbacks"
             dataKey="appointments"
-            name="Appointments (right axis)"
+            name={weekly ? "Appointments per week (right axis)" : "Appointments (right axis)"}
             stroke={SERIES_COLOURS[5]}
             strokeWidth={2}
             strokeDasharray="5 3"

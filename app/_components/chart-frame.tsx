@@ -8,6 +8,8 @@ type Props = {
   title: string;
   testId: string;
   height: number;
+  /** A different fixed height below the `sm` breakpoint, for charts laid out differently on a phone. */
+  phoneHeight?: number;
   state: ChartState;
   emptyText?: string;
   /** The numbers behind the chart, shown on request. */
@@ -16,10 +18,13 @@ type Props = {
   children?: React.ReactNode;
 };
 
-export function ChartFrame({ title, testId, height, state, emptyText = "Nothing to show for this period yet.", twin, twinLabel = "Show the numbers", children }: Props) {
+export function ChartFrame({ title, testId, height, phoneHeight, state, emptyText = "Nothing to show for this period yet.", twin, twinLabel = "Show the numbers", children }: Props) {
   return (
     <figure role="figure" aria-label={title} aria-busy={state === "loading"} data-testid={testId} data-state={state === "empty" ? "loaded" : state} className="m-0">
-      <div style={{ height }} className="relative">
+      <div
+        style={{ "--chart-height": `${height}px`, "--chart-phone-height": `${phoneHeight ?? height}px` } as React.CSSProperties}
+        className="relative h-(--chart-phone-height) sm:h-(--chart-height)"
+      >
         {state === "loading" && (
           <div className="absolute inset-0 animate-pulse rounded-md bg-surface-2">
             <span className="sr-only">Loading {title}</span>
@@ -39,6 +44,6 @@ export function ChartFrame({ title, testId, height, state, emptyText = "Nothing 
 }
 
 /** A chart-shaped placeholder card body while a section's data streams in. */
-export function ChartSkeleton({ title, testId, height }: { title: string; testId: string; height: number }) {
-  return <ChartFrame title={title} testId={testId} height={height} state="loading" />;
+export function ChartSkeleton({ title, testId, height, phoneHeight }: { title: string; testId: string; height: number; phoneHeight?: number }) {
+  return <ChartFrame title={title} testId={testId} height={height} phoneHeight={phoneHeight} state="loading" />;
 }

@@ -11,8 +11,13 @@ export const SERIES_DASHES = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2"] as cons
  */
 export const SEQUENTIAL_BLUES = ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594"] as const;
 
-/** The class of a value in [0, max], and whether text on it needs to be light. */
-export function sequentialColour(value: number, max: number): { background: string; lightText: boolean } {
-  const index = max > 0 ? Math.min(SEQUENTIAL_BLUES.length - 1, Math.floor((value / max) * SEQUENTIAL_BLUES.length)) : 0;
+/**
+ * The class of a value in [min, max], and whether text on it needs to be light. The scale spans the
+ * values shown, not 0–max: hourly callback rates sit within a few points of each other, and a
+ * scale from zero would paint them all the same dark blue.
+ */
+export function sequentialColour(value: number, min: number, max: number): { background: string; lightText: boolean } {
+  const span = max - min;
+  const index = span > 0 ? Math.min(SEQUENTIAL_BLUES.length - 1, Math.max(0, Math.floor(((value - min) / span) * SEQUENTIAL_BLUES.length))) : SEQUENTIAL_BLUES.length - 1;
   return { background: SEQUENTIAL_BLUES[index], lightText: index >= 4 };
 }

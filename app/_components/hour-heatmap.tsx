@@ -6,6 +6,8 @@ export type HeatCell = { weekday: number; hour: number; voicemails: number; retu
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 export const HEATMAP_HEIGHT = 300;
+/** Business hours down the side (10 rows of 42 px), the weekdays across, and the legend. */
+export const HEATMAP_PHONE_HEIGHT = 520;
 const hourLabel = (h: number) => `${h % 12 === 0 ? 12 : h % 12}${h < 12 ? "a" : "p"}`;
 
 /**
@@ -19,12 +21,16 @@ export function HourHeatmap({ title, testId, cells, minSample }: { title: string
   const weekdays = WEEKDAYS.map((_, i) => i).filter((d) => d < 5 || cells.some((c) => c.weekday === d));
   const shaded = cells.filter((c) => c.voicemails >= minSample && c.rate !== null);
   const max = Math.max(0, ...shaded.map((c) => c.rate!));
+  const min = Math.min(max, ...shaded.map((c) => c.rate!));
+  const cell = (d: number, h: number) => <HeatmapCell key={`${d}:${h}`} weekday={d} hour={h} cell={byKey.get(`${d}:${h}`)} minSample={minSample} min={min} max={max} />;
+  const caption = `${title} — callback rate by weekday and hour, with returned/voicemails`;
   return (
-    <ChartFrame title={title} testId={testId} height={HEATMAP_HEIGHT} state={cells.length ? "loaded" : "empty"} emptyText="No voicemails in this period.">
+    <ChartFrame title={title} testId={testId} height={HEATMAP_HEIGHT} phoneHeight={HEATMAP_PHONE_HEIGHT} state={cells.length ? "loaded" : "empty"} emptyText="No voicemails in this period.">
       <div className="flex h-full flex-col gap-2">
-        <div className="overflow-x-auto">
-          <table className="w-full border-separate border-spacing-0.5 text-[11px]">
-            <caption className="sr-only">{title} — callback rate by weekday and hour, with returned/voicemails</caption>
+        <div className="min-h-0 flex-1 overflow-auto">
+          {/* Hours across on a wide screen; on a phone, hours down and weekdays across, so it fits. */}
+          <table className="hidden w-full border-separate border-spacing-0.5 text-[11px] sm:table">
+            <caption className="sr-only">{caption}</caption>
             <thead>
               <tr>
                 <th scope="col" className="w-10">
@@ -43,43 +49,75 @@ export function HourHeatmap({ title, testId, cells, minSample }: { title: string
                   <th scope="row" className="pr-1 text-left font-medium text-muted">
                     {WEEKDAYS[d]}
                   </th>
-                  {hours.map((h) => {
-                    const cell = byKey.get(`${d}:${h}`);
-                    const label = `${WEEKDAYS[d]} ${hourLabel(h)}: ${cell ? formatEvidence(cell) : "no voicemails"}`;
-                    if (!cell) return <td key={h} aria-label={label} title={label} className="h-10 min-w-10 rounded bg-surface-2" />;
-                    const enough = cell.voicemails >= minSample;
-                    const colour = sequentialColour(cell.rate ?? 0, max);
-                    return (
-                      <td
-                        key={h}
-                        aria-label={label}
-                        title={label}
-                        className={`tabular h-10 min-w-10 rounded text-center leading-tight ${enough ? "" : "border border-dashed border-border text-faint"}`}
-                        style={enough ? { background: colour.background, color: colour.lightText ? "#ffffff" : "#0b1a33" } : undefined}
-                      >
-                        <span className="block font-medium">{formatPercent(cell.rate, 0)}</span>
-                        <span className="block opacity-80">
-                          {cell.returned}/{cell.voicemails}
-                        </span>
-                      </td>
-                    );
-                  })}
+                  {hours.map((h) => cell(d, h))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="w-full border-separate border-spacing-0.5 text-[11px] sm:hidden">
+            <caption className="sr-only">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="w-9">
+                  <span className="sr-only">Hour</span>
+                </th>
+                {weekdays.map((d) => (
+                  <th key={d} scope="col" className="font-medium text-faint">
+                    {WEEKDAYS[d]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {hours.map((h) => (
+                <tr key={h}>
+                  <th scope="row" className="pr-1 text-left font-medium text-muted">
+                    {hourLabel(h)}
+                  </th>
+                  {weekdays.map((d) => cell(d, h))}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <div className="flex flex-wrap items-center gap-2 text-xs text-muted" aria-hidden>
-          <span>Lower</span>
-          {SEQUENTIAL_BLUES.map((c) => (
-            <span key={c} className="h-3 w-6 rounded-sm" style={{ background: c }} />
-          ))}
-          <span>Higher callback rate (0–{formatPercent(max, 0)})</span>
-          <span className="ml-2 inline-block h-3 w-6 rounded-sm border border-dashed border-border" />
-          <span>under {minSample} voicemails</span>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-muted" aria-hidden>
+          {shaded.length > 0 && (
+            <span className="flex items-center gap-1.5">
+              <span className="tabular">{formatPercent(min, 0)}</span>
+              {SEQUENTIAL_BLUES.map((c) => (
+                <span key={c} className="h-3 w-5 rounded-sm" style={{ background: c }} />
+              ))}
+              <span className="tabular">{formatPercent(max, 0)}</span>
+              <span>callback rate</span>
+            </span>
+          )}
+          <span className="flex items-center gap-1.5">
+            <span className="inline-block h-3 w-5 rounded-sm border border-dashed border-border" />
+            under {minSample} voicemails
+          </span>
         </div>
       </div>
     </ChartFrame>
+  );
+}
+
+function HeatmapCell({ weekday, hour, cell, minSample, min, max }: { weekday: number; hour: number; cell: HeatCell | undefined; minSample: number; min: number; max: number }) {
+  const label = `${WEEKDAYS[weekday]} ${hourLabel(hour)}: ${cell ? formatEvidence(cell) : "no voicemails"}`;
+  if (!cell) return <td aria-label={label} title={label} className="h-10 min-w-10 rounded bg-surface-2" />;
+  const enough = cell.voicemails >= minSample;
+  const colour = sequentialColour(cell.rate ?? 0, min, max);
+  return (
+    <td
+      aria-label={label}
+      title={label}
+      className={`tabular h-10 min-w-10 rounded text-center leading-tight ${enough ? "" : "border border-dashed border-border text-faint"}`}
+      style={enough ? { background: colour.background, color: colour.lightText ? "#ffffff" : "#0b1a33" } : undefined}
+    >
+      <span className="block font-medium">{formatPercent(cell.rate, 0)}</span>
+      <span className="block opacity-80">
+        {cell.returned}/{cell.voicemails}
+      </span>
+    </td>
   );
 }
 

@@ -22,7 +22,7 @@ const COLUMN_TITLES: Record<BoardDimension, string> = {
 const questionFor = (by: BoardDimension) =>
   by === "version" ? "Which script versions get called back?" : BOARD_TABS.find((t) => t.by === by)!.question;
 
-const interval = (low: number, high: number) => `${formatPercent(low)} – ${formatPercent(high)}`;
+const interval = (low: number, high: number) => `${(low * 100).toFixed(1)}–${formatPercent(high)}`;
 
 export function BoardSkeleton({ by }: { by: BoardDimension }) {
   return (
@@ -66,7 +66,7 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
         }
       >
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[860px] text-sm">
+          <table className="w-full min-w-[880px] text-sm [&_td:not(:last-child)]:pr-3 [&_th:not(:last-child)]:pr-3">
             <caption className="sr-only">{question} — leaderboard table</caption>
             <thead className="text-left text-xs text-faint">
               <tr>
@@ -85,7 +85,7 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
             <tbody className="divide-y divide-border">
               {data.rows.map((r) => (
                 <tr key={r.key}>
-                  <td className="tabular py-2">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <td className="tabular py-2 whitespace-nowrap">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
                   <td className="py-2">
                     {drillable(r.key) ? (
                       <Link href={`/leaderboard/reps/${repIds.get(r.key)}`} className="font-medium text-accent hover:underline">
@@ -96,15 +96,15 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
                     )}
                     {r.key !== r.label && <span className="block text-xs text-faint">{r.key}</span>}
                   </td>
-                  <td className="tabular py-2">{formatEvidence(r)}</td>
-                  <td className="tabular py-2 text-muted">{interval(r.ciLow, r.ciHigh)}</td>
+                  <td className="tabular py-2 whitespace-nowrap">{formatEvidence(r)}</td>
+                  <td className="tabular py-2 whitespace-nowrap text-muted">{interval(r.ciLow, r.ciHigh)}</td>
                   <td className="tabular py-2 text-right">{r.voicemails}</td>
                   <td className="tabular py-2 text-right">{r.returned}</td>
-                  <td className="tabular py-2 text-right">
+                  <td className="tabular py-2 text-right whitespace-nowrap">
                     {r.appointments} <span className="text-faint">({formatPercent(r.appointmentRate, 0)})</span>
                   </td>
-                  <td className="tabular py-2 text-right">{formatMinutes(r.medianMinutesToCallback)}</td>
-                  <td className="tabular py-2 text-right">{formatMinutes(r.p80MinutesToCallback)}</td>
+                  <td className="tabular py-2 text-right whitespace-nowrap">{formatMinutes(r.medianMinutesToCallback)}</td>
+                  <td className="tabular py-2 text-right whitespace-nowrap">{formatMinutes(r.p80MinutesToCallback)}</td>
                   <td className="py-2 text-right">{r.ranked ? "yes" : "no"}</td>
                 </tr>
               ))}

@@ -38,6 +38,14 @@ export function ViewControls({ view, basePath, tabs = false, repFilter = true, c
   const [pending, startTransition] = useTransition();
   const [from, setFrom] = useState(view.from ?? "");
   const [to, setTo] = useState(view.to ?? "");
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  // Back and forward change the view without remounting: take the dates of the view now shown.
+  const [shownRange, setShownRange] = useState(`${view.from}|${view.to}`);
+  if (shownRange !== `${view.from}|${view.to}`) {
+    setShownRange(`${view.from}|${view.to}`);
+    setFrom(view.from ?? "");
+    setTo(view.to ?? "");
+  }
   const search = leaderboardSearchString(view);
 
   const go = (overrides: Partial<LeaderboardInput>) =>
@@ -70,6 +78,9 @@ export function ViewControls({ view, basePath, tabs = false, repFilter = true, c
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
+          // The URL parser drops a reversed range (the link still opens), so say so here instead.
+          if (from && to && from > to) return setRangeError("The range ends before it starts.");
+          setRangeError(null);
           go({ range: "custom", from: from || undefined, to: to || undefined });
         }}
       >
@@ -88,11 +99,24 @@ export function ViewControls({ view, basePath, tabs = false, repFilter = true, c
               <Input id="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} className="w-40" />
             </Control>
             <Control id="to" label="To">
-              <Input id="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} className="w-40" />
+              <Input
+                id="to"
+                type="date"
+                value={to}
+                onChange={(e) => setTo(e.target.value)}
+                aria-invalid={rangeError ? true : undefined}
+                aria-describedby={rangeError ? "range-error" : undefined}
+                className="w-40"
+              />
             </Control>
             <Button type="submit" variant="secondary">
               Apply dates
             </Button>
+            {rangeError && (
+              <p id="range-error" role="alert" className="basis-full text-xs text-bad">
+                {rangeError}
+              </p>
+            )}
           </>
         )}
         {repFilter && (

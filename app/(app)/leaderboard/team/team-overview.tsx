@@ -5,13 +5,13 @@ import { useTRPC } from "@/app/_trpc/client";
 import { ActivityChart, ACTIVITY_HEIGHT } from "@/app/_components/activity-chart";
 import { ChartSkeleton } from "@/app/_components/chart-frame";
 import { FunnelChart, FUNNEL_HEIGHT } from "@/app/_components/funnel-chart";
-import { HEATMAP_HEIGHT, HourHeatmap } from "@/app/_components/hour-heatmap";
+import { HEATMAP_HEIGHT, HEATMAP_PHONE_HEIGHT, HourHeatmap } from "@/app/_components/hour-heatmap";
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { ReadTimeScatter, SCATTER_HEIGHT } from "@/app/_components/read-time-scatter";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
 import { Badge, Card } from "@/app/_components/ui";
 import type { StatsFilter } from "@/lib/inputs/leaderboard";
-import { formatEvidence, formatPercent } from "@/lib/format";
+import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { STAGE_LABELS } from "@/lib/vocabulary";
 import { describePeriod } from "../period-label";
 
@@ -42,7 +42,7 @@ export function OverviewSkeleton() {
         </Card>
       </div>
       <Card title={Q.heatmap}>
-        <ChartSkeleton title={Q.heatmap} testId="overview-heatmap" height={HEATMAP_HEIGHT} />
+        <ChartSkeleton title={Q.heatmap} testId="overview-heatmap" height={HEATMAP_HEIGHT} phoneHeight={HEATMAP_PHONE_HEIGHT} />
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={Q.readTime}>
@@ -95,7 +95,35 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
           )}
         </Card>
         <Card title={Q.attempts} description="Callback rate of the 1st, 2nd, 3rd and later voicemails to the same prospect.">
-          <RateChart title={Q.attempts} testId="overview-attempts" data={data.byAttempt} height={rateChartHeight(4)} />
+          <RateChart
+            title={Q.attempts}
+            testId="overview-attempts"
+            data={data.byAttempt}
+            height={rateChartHeight(4)}
+            twin={
+              <table className="w-full text-sm [&_td:not(:last-child)]:pr-3 [&_th:not(:last-child)]:pr-3">
+                <caption className="sr-only">{Q.attempts} — table</caption>
+                <thead className="text-left text-xs text-faint">
+                  <tr>
+                    <th className="pb-1 font-medium">Voicemail #</th>
+                    <th className="pb-1 font-medium">Callback rate</th>
+                    <th className="pb-1 text-right font-medium">Appointments</th>
+                    <th className="pb-1 text-right font-medium">Median to callback</th>
+                  </tr>
+                </thead>
+                <tbody className="tabular divide-y divide-border">
+                  {data.byAttempt.map((r) => (
+                    <tr key={r.key}>
+                      <td className="py-1">{r.key}</td>
+                      <td className="py-1 whitespace-nowrap">{formatEvidence(r)}</td>
+                      <td className="py-1 text-right">{r.appointments}</td>
+                      <td className="py-1 text-right whitespace-nowrap">{formatMinutes(r.medianMinutesToCallback)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
           {late && late.rate !== null && early.length > 0 && (
             <p className="mt-3 text-sm">
               The 4th voicemail and later is returned <strong className="tabular">{formatEvidence(late)}</strong>
@@ -114,7 +142,7 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
         description="Last-try scripts compared only with scripts used at the same point of a cadence, never with first touches."
       >
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[560px] text-sm">
+          <table className="w-full min-w-[560px] text-sm [&_td:not(:last-child)]:pr-4 [&_th:not(:last-child)]:pr-4">
             <caption className="sr-only">Scripts used at the 4th voicemail and later — table</caption>
             <thead className="text-left text-xs text-faint">
               <tr>
@@ -128,12 +156,12 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
             <tbody className="divide-y divide-border">
               {data.lateAttemptScripts.map((r) => (
                 <tr key={r.key}>
-                  <td className="tabular py-2">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <td className="tabular py-2 whitespace-nowrap">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
                   <td className="py-2 font-medium">{r.label}</td>
                   <td className="py-2">
                     <Badge tone={r.stage === "last-try" ? "accent" : "neutral"}>{STAGE_LABELS[r.stage]}</Badge>
                   </td>
-                  <td className="tabular py-2">{formatEvidence(r)}</td>
+                  <td className="tabular py-2 whitespace-nowrap">{formatEvidence(r)}</td>
                   <td className="tabular py-2 text-right">{r.appointments}</td>
                 </tr>
               ))}
@@ -159,6 +187,9 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
         description={`Callback rate of voicemails by the hour they were left (${data.period.timezone}). Shaded cells have at least ${data.minSample} voicemails.`}
       >
         <HourHeatmap title={Q.heatmap} testId="overview-heatmap" cells={data.heatmap} minSample={data.minSample} />
+        {!bestSlot && data.heatmap.length > 0 && (
+          <p className="mt-3 text-sm text-muted">No hour has {data.minSample} voicemails yet: too early to say when messages work best.</p>
+        )}
         {bestSlot && worstSlot && bestSlot !== worstSlot && (
           <p className="mt-3 text-sm">
             Best: <strong>{WEEKDAYS[bestSlot.weekday]} {hourSpan(bestSlot.hour)}</strong> <span className="tabular text-muted">({formatEvidence(bestSlot)})</span>. Weakest:{" "}
@@ -168,7 +199,7 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={Q.readTime} description={`One point per script, sized by voicemails; whiskers are the 95% interval. Read time at the team's ${data.wordsPerMinute} words per minute.`}>
+        <Card title={Q.readTime} description={`One point per script, sized by voicemails; whiskers are the 95% interval; hollow points have fewer than ${data.minSample} voicemails. Read time at the team's ${data.wordsPerMinute} words per minute.`}>
           <ReadTimeScatter title={Q.readTime} testId="overview-read-time" points={data.readTime} wordsPerMinute={data.wordsPerMinute} />
         </Card>
         <Card title={Q.trend} description="Weekly callback rate of the most-used scripts in the period (weeks start Monday).">

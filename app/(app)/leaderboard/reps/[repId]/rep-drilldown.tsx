@@ -58,10 +58,10 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
         />
       </Card>
 
-      <Card title={q.scripts} description={`Ranked by the interval's lower end; ${data.minSample} voicemails to be ranked.`}>
+      <Card title={q.scripts} description={`Ranked by the interval's lower end; ${data.minSample} voicemails to be ranked (grey until then).`}>
         <RateChart title={q.scripts} testId="rep-scripts" data={data.scripts} height={rateChartHeight(Math.max(5, data.scripts.length))} />
         <div className="mt-4 overflow-x-auto">
-          <table className="w-full min-w-[560px] text-sm">
+          <table className="w-full min-w-[560px] text-sm [&_td:not(:last-child)]:pr-4 [&_th:not(:last-child)]:pr-4">
             <caption className="sr-only">{q.scripts} — table</caption>
             <thead className="text-left text-xs text-faint">
               <tr>
@@ -75,9 +75,9 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
             <tbody className="divide-y divide-border">
               {data.scripts.map((r) => (
                 <tr key={r.key}>
-                  <td className="tabular py-2">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <td className="tabular py-2 whitespace-nowrap">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
                   <td className="py-2 font-medium">{r.label}</td>
-                  <td className="tabular py-2">{formatEvidence(r)}</td>
+                  <td className="tabular py-2 whitespace-nowrap">{formatEvidence(r)}</td>
                   <td className="tabular py-2 text-right">{r.appointments}</td>
                   <td className="tabular py-2 text-right">{formatMinutes(r.medianMinutesToCallback)}</td>
                 </tr>
