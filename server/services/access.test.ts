@@ -1,26 +1,12 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { invitation } from "@/db/schema";
-import { callerFor, makeTeam, makeUser, openTestDatabase, rowCounts, type TestTeam, type TeamMember } from "@/tests/support/fixtures";
+import { callerFor, makeTeam, makeUser, openTestDatabase, rowCounts, type TestTeam, type TeamMember, codeOf, t0, later } from "@/tests/support/fixtures";
 
 // Who may do what, and what one team can never see of another (DESIGN.md, "People" and
 // "every piece of data belongs to exactly one team"). Every call goes through the real router
 // and a real migrated database: one per file.
 const db = openTestDatabase();
-
-const t0 = new Date("2025-03-03T14:00:00Z");
-const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-
-/** The tRPC code a rejected call carries (fails the test when the call succeeds or throws something else). */
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
-  return error.code;
-}
 
 let teamA: TestTeam;
 let teamB: TestTeam;

@@ -1,25 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { attempt, callback } from "@/db/schema";
-import { makeTeam, openTestDatabase } from "@/tests/support/fixtures";
+import { makeTeam, openTestDatabase, codeOf, t0, later } from "@/tests/support/fixtures";
 
 // Editing, deleting and restoring dials (issue 3): attribution re-runs in the same transaction,
 // reps change only their own dials, and another team's ids do not exist.
 const db = openTestDatabase();
 
-const t0 = new Date("2025-03-03T14:00:00Z");
-const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const DAY = 24 * 60;
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
-  return error.code;
-}
 
 let teams = 0;
 async function setup() {

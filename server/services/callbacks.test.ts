@@ -1,25 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { attempt, callback, prospect } from "@/db/schema";
-import { makeTeam, openTestDatabase } from "@/tests/support/fixtures";
+import { makeTeam, openTestDatabase, codeOf, t0, later } from "@/tests/support/fixtures";
 
 // Callbacks (issue 3): the preview before saving says exactly what saving will store; edits,
 // deletes and restores re-run attribution; another team's callbacks do not exist.
 const db = openTestDatabase();
 
-const t0 = new Date("2025-03-03T14:00:00Z");
-const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const DAY = 24 * 60;
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
-  return error.code;
-}
 
 let teams = 0;
 async function setup() {

@@ -1,8 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { prospect } from "@/db/schema";
-import { makeTeam, openTestDatabase } from "@/tests/support/fixtures";
+import { makeTeam, openTestDatabase, codeOf } from "@/tests/support/fixtures";
 
 // Prospects (issue 3): one prospect per phone number whatever its format, the list's filters,
 // the suggested next script, owner reassignment by managers only, and team isolation.
@@ -11,15 +10,6 @@ const db = openTestDatabase();
 const DAY_MS = 86_400_000;
 const now = Date.now();
 const ago = (days: number) => new Date(now - days * DAY_MS);
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
-  return error.code;
-}
 
 let teams = 0;
 async function setup() {

@@ -2,23 +2,11 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { attempt, member } from "@/db/schema";
-import { makeTeam, openTestDatabase, rowCounts, type TeamMember, type TestTeam } from "@/tests/support/fixtures";
+import { makeTeam, openTestDatabase, rowCounts, type TeamMember, type TestTeam, codeOf, t0, later } from "@/tests/support/fixtures";
 
 // The team library through the real router on a real migrated database (one per file):
 // versions, visibility, curation rights, forks, and the evidence each script page shows.
 const db = openTestDatabase();
-
-const t0 = new Date("2025-03-03T14:00:00Z");
-const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
-  return error.code;
-}
 
 let team: TestTeam;
 let other: TestTeam;

@@ -3,12 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { leaderboardCsv } from "@/server/services/leaderboard-csv";
 import { repStats } from "@/server/services/stats";
-import { makeTeam, type TeamMember, type TestTeam } from "@/tests/support/fixtures";
+import { makeTeam, type TeamMember, type TestTeam, codeOf } from "@/tests/support/fixtures";
 
 // A fixture team whose every number is worked out by hand below (DESIGN.md, "Metric
 // definitions"). It lives in a temporary database file so the CLI can read the same data as a
@@ -52,15 +51,6 @@ let team: TestTeam;
 let manager: TeamMember;
 let ann: TeamMember;
 let ben: TeamMember;
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
-  return error.code;
-}
 
 beforeAll(async () => {
   team = makeTeam(db, "Stats Fixture");

@@ -1,12 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { makeTeam, openTestDatabase } from "@/tests/support/fixtures";
+import { codeOf, makeTeam, openTestDatabase, t0 } from "@/tests/support/fixtures";
 import { verifyDatabase } from "./verify";
 
 // Team settings (issue 2): owners change them; a new attribution window re-credits every
 // callback at once, so no rate is ever computed from credits made under the old window.
 const db = openTestDatabase();
-const t0 = new Date("2025-03-03T14:00:00Z");
 const DAY_MS = 86_400_000;
 
 describe("team settings", () => {
@@ -31,7 +29,6 @@ describe("team settings", () => {
   it("refuses a manager, an unknown time zone and an out-of-range window, changing nothing", async () => {
     const team = makeTeam(db, "Settings Team");
     const manager = team.join("manager", "Mia Manager");
-    const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
     expect(await codeOf(manager.caller.teams.updateSettings({ minSample: 5 }))).toBe("FORBIDDEN");
     expect(await codeOf(team.owner.caller.teams.updateSettings({ timezone: "Mars/Olympus_Mons" }))).toBe("BAD_REQUEST");
     expect(await codeOf(team.owner.caller.teams.updateSettings({ attributionWindowDays: 0 }))).toBe("BAD_REQUEST");

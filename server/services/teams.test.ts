@@ -1,25 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { session } from "@/db/schema";
 import { addMember } from "@/server/services/teams";
 import { newId } from "@/server/services/ids";
 import { problemCount, verifyDatabase } from "@/server/services/verify";
-import { callerFor, makeTeam, openTestDatabase, rowCounts, type TeamMember, type TestTeam } from "@/tests/support/fixtures";
+import { callerFor, makeTeam, openTestDatabase, rowCounts, type TeamMember, type TestTeam, codeOf, t0, later } from "@/tests/support/fixtures";
 
 // Removing someone from the team (DESIGN.md: "deleting a member keeps their history under their
 // name"; owners and managers manage members, and a team always keeps an owner).
 const db = openTestDatabase();
-const t0 = new Date("2025-03-03T14:00:00Z");
-const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
-  return error.code;
-}
 
 let team: TestTeam;
 let manager: TeamMember;

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 // Service-test helpers: a fresh migrated database per test file, users and teams made through the
 // same services the app uses, and tRPC callers built from the inner context (no HTTP, no mocks).
 import { openDatabase, type Db } from "@/db/client";
@@ -67,4 +68,18 @@ export function rowCounts(db: Db) {
   const count = (table: string) => db.$client.prepare(`select count(*) as n from "${table}"`).get() as { n: number };
   const tables = ["prospect", "attempt", "callback", "script", "script_version", "script_tag", "member", "invitation"];
   return Object.fromEntries(tables.map((t) => [t, count(t).n]));
+}
+
+/** The fixed instant service tests log from, and minutes after it. */
+export const t0 = new Date("2025-03-03T14:00:00Z");
+export const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+/** The tRPC code a rejected call carries (fails the test when the call succeeds or throws something else). */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
+  return error.code;
 }
