@@ -62,6 +62,43 @@ describe("importAttempts", () => {
     expect(attempts[0].messageSeconds).toBe(24);
   });
 
+  it("reads 516-541-8160, (516) 541-8160 and +1 516 541 8160 as one prospect", async () => {
+    const { rita, owner } = await teamWithScripts();
+    const summary = importAttempts(
+      db,
+      owner,
+      csv(
+        `2025-03-03T09:00,${rita.user.email},Dana Whitfield,516-541-8160,,busy,,,`,
+        `2025-03-04T09:00,${rita.user.email},D. Whitfield,(516) 541-8160,,busy,,,`,
+        `2025-03-05T09:00,${rita.user.email},Dana W,+1 516 541 8160,,busy,,,`,
+      ),
+    );
+    expect(summary).toMatchObject({ inserted: 3, prospectsCreated: 1 });
+    const { attempts, prospects } = teamRows(owner.teamId);
+    expect(prospects).toEqual([expect.objectContaining({ phone: "+15165418160", name: "Dana Whitfield" })]);
+    expect(new Set(attempts.map((a) => a.prospectId))).toEqual(new Set([prospects[0].id]));
+  });
+
+  it("matches script titles ignoring case and spacing, and creates one script per title however written", async () => {
+    const { rita, owner } = await teamWithScripts();
+    const summary = importAttempts(
+      db,
+      owner,
+      csv(
+        `2025-03-03T09:00,${rita.user.email},Dana,5165418160,,voicemail,LAST  TRY,,`,
+        `2025-03-04T09:00,${rita.user.email},Dana,5165418160,,voicemail,Brand new,,`,
+        `2025-03-05T09:00,${rita.user.email},Dana,5165418160,,voicemail,brand NEW,,`,
+      ),
+      { createMissing: true },
+    );
+    expect(summary).toMatchObject({ inserted: 3, scriptsCreated: 1, errors: [] });
+    const titles = db.select({ title: script.title }).from(script).where(eq(script.teamId, owner.teamId)).orderBy(script.title).all();
+    expect(titles.map((t) => t.title)).toEqual(["Brand new", "Last try", "Number early"]);
+    const scripted = teamRows(owner.teamId).attempts.map((a) => a.scriptVersionId);
+    expect(scripted[1]).toBe(scripted[2]);
+    expect(scripted[0]).not.toBe(scripted[1]);
+  });
+
   it("rejects a file with one bad row, writes nothing, and names the line", async () => {
     const { rita, sam, owner } = await teamWithScripts();
     const before = rowCounts(db);
