@@ -14,7 +14,8 @@ import { attempt, callback, organization, prospect, script, scriptVersion } from
 
 export const DEMO_TEAM = { slug: "demo", name: "Demo Sales", timezone: "America/New_York" } as const;
 export const DEMO_PASSWORD = "ringback-demo";
-export const DEMO_URL = "http://localhost:3000";
+/** Where `npm run demo` serves the app: BETTER_AUTH_URL when set, else localhost on $PORT. */
+export const demoUrl = () => process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
 
 type PersonKey = "owner" | "manager" | "rep1" | "rep2" | "rep3" | "rep4" | "rep5" | "rep6";
 type Person = { key: PersonKey; email: string; name: string; role: Role; phone: string | null };

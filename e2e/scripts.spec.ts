@@ -64,6 +64,7 @@ test("write, check, share, fork, use and compare a script", async ({ page }, tes
 
   // Edit the fork's text: a second version with a diff against the first.
   await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
   await page.getByLabel("Script", { exact: true }).fill("{rep.phone} — that's {rep.name}. Hi {prospect.firstName}, quick question about {prospect.company}; call me back.");
   await page.getByRole("button", { name: "Save script" }).click();
   await expect(page.getByText("Version 2", { exact: true })).toBeVisible();

@@ -18,3 +18,14 @@ export function formatMinutes(minutes: number | null): string {
   if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
   return `${(minutes / 1440).toFixed(1)} d`;
 }
+
+/**
+ * A stored E.164 number as people write it: North American numbers as `(516) 555-0101`. Other
+ * countries stay in E.164 — splitting off a country code needs libphonenumber's metadata, kept
+ * out of client bundles.
+ */
+export function formatPhoneForDisplay(e164: string): string {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  if (nanp) return `(${nanp[1]}) ${nanp[2]}-${nanp[3]}`;
+  return e164;
+}

@@ -5,7 +5,7 @@
 import { Command } from "commander";
 import { ZodError } from "zod";
 import { databasePath, openDatabase, openDatabaseReadOnly, type Db } from "@/db/client";
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAM, DEMO_URL, seedDemo } from "@/db/seed";
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAM, demoUrl, seedDemo } from "@/db/seed";
 import { LEADERBOARD_DIMENSIONS, leaderboardInput } from "@/lib/inputs/leaderboard";
 import { ROLES, TEAM_DEFAULTS } from "@/lib/vocabulary";
 import { backupDatabase, restoreDatabase } from "@/server/services/backup";
@@ -141,7 +141,7 @@ program
         } else {
           console.log(`The demo team is already there (slug ${DEMO_TEAM.slug}); nothing changed.`);
         }
-        console.log(`\nSign in at ${DEMO_URL} with password ${DEMO_PASSWORD} as any of:`);
+        console.log(`\nSign in at ${demoUrl()} with password ${DEMO_PASSWORD} as any of:`);
         for (const person of DEMO_PEOPLE) console.log(`  ${person.email.padEnd(28)} ${person.role.padEnd(8)} ${person.name}`);
       });
     }),

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { formatMinutes } from "@/lib/format";
+import { formatMinutes, formatPhoneForDisplay } from "@/lib/format";
 import { CALLBACK_RESULT_LABELS, CALLBACK_RESULTS, type CallbackResult } from "@/lib/vocabulary";
 import { fromLocalInput } from "./local-time";
 import { Button, ErrorText, Field, Input, Select } from "./ui";
@@ -103,7 +103,7 @@ export function CallbackForm({ onClose }: { onClose: () => void }) {
                   <span className="font-medium">{s.name}</span>
                   {s.company && <span className="text-muted"> · {s.company}</span>}
                 </span>
-                <span className="tabular text-xs text-faint">{s.phone}</span>
+                <span className="tabular text-xs text-faint">{formatPhoneForDisplay(s.phone)}</span>
               </button>
             </li>
           ))}

@@ -15,9 +15,9 @@ export const teamSettingsInput = z
   .object({
     name,
     timezone: z.string().trim().min(1).max(64),
-    attributionWindowDays: z.number().int().min(1).max(90),
-    minSample: z.number().int().min(1).max(1000),
-    wordsPerMinute: z.number().int().min(80).max(300),
+    attributionWindowDays: z.number("Enter a number of days.").int("Whole days only.").min(1, "At least 1 day.").max(90, "At most 90 days."),
+    minSample: z.number("Enter a number of voicemails.").int("A whole number of voicemails.").min(1, "At least 1 voicemail.").max(1000, "At most 1,000 voicemails."),
+    wordsPerMinute: z.number("Enter words a minute.").int("A whole number of words.").min(80, "At least 80 words a minute.").max(300, "At most 300 words a minute."),
   })
   .partial();
 export type TeamSettingsInput = z.infer<typeof teamSettingsInput>;

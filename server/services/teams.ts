@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { invitation, member, organization, session, user } from "@/db/schema";
+import { invitation, member, organization, prospect, session, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import { ROLE_RANK, type Role } from "@/lib/vocabulary";
 import type { CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
 import type { Actor } from "./actor";
+import { reattributeProspects } from "./attribution-batch";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { newId } from "./ids";
 
@@ -96,7 +97,16 @@ export function switchTeam(db: Db, userId: string, sessionId: string, teamId: st
 
 export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
   if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
-  db.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+  db.transaction((tx) => {
+    const before = getTeam(tx, actor.teamId);
+    tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+    // The window decides which voicemail each callback credits, so every stored credit is
+    // recomputed with the new one before anyone can read a rate computed with the old.
+    if (input.attributionWindowDays !== undefined && input.attributionWindowDays !== before.attributionWindowDays) {
+      const prospects = tx.select({ id: prospect.id }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
+      reattributeProspects(tx, actor.teamId, prospects.map((p) => p.id));
+    }
+  });
   return getTeam(db, actor.teamId);
 }
 

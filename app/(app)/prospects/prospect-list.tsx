@@ -7,6 +7,7 @@ import { Badge, Card, Input, Select } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { PROSPECT_STATUSES, type ProspectStatus } from "@/lib/vocabulary";
 import { STATUS_LABELS, statusTone } from "./prospect-status";
+import { formatPhoneForDisplay } from "@/lib/format";
 
 const dateOnly = (d: Date) => d.toLocaleDateString([], { month: "short", day: "numeric" });
 
@@ -89,7 +90,7 @@ export function ProspectList() {
                   </Link>
                 </td>
                 <td className="py-2 text-muted">{p.company ?? "—"}</td>
-                <td className="tabular py-2 text-muted">{p.phone}</td>
+                <td className="tabular py-2 text-muted">{formatPhoneForDisplay(p.phone)}</td>
                 <td className="py-2 text-muted">{p.ownerName ?? "—"}</td>
                 <td className="py-2">
                   <Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>

@@ -2,6 +2,7 @@ import { serverCaller, HydrateClient, prefetch, trpc } from "@/app/_trpc/server"
 import { PageHeader } from "@/app/_components/ui";
 import { InvitePanel } from "./invite-panel";
 import { MemberList } from "./member-list";
+import { TeamSettings } from "./team-settings";
 
 export const metadata = { title: "Team" };
 
@@ -21,6 +22,13 @@ export default async function TeamPage() {
         <MemberList />
         {canManage && <InvitePanel canInviteOwner={team.role === "owner"} />}
       </div>
+      {team.role === "owner" && (
+        <div className="mt-6">
+          <TeamSettings
+            initial={{ name: team.name, timezone: team.timezone, attributionWindowDays: team.attributionWindowDays, minSample: team.minSample, wordsPerMinute: team.wordsPerMinute }}
+          />
+        </div>
+      )}
     </HydrateClient>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { useDeferredValue, useRef } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { formatPhoneForDisplay } from "@/lib/format";
 
 export type PickedProspect =
   | { kind: "existing"; id: number; name: string; company: string | null; phone: string }
@@ -64,7 +65,7 @@ export function ProspectPicker({ query, onQueryChange, onPick, inputRef }: Props
                 <span className="font-medium">{p.name}</span>
                 {p.company && <span className="text-muted"> · {p.company}</span>}
               </span>
-              <span className="tabular shrink-0 text-xs text-faint">{p.phone}</span>
+              <span className="tabular shrink-0 text-xs text-faint">{formatPhoneForDisplay(p.phone)}</span>
             </Command.Item>
           ))}
           {settled && matches.length === 0 && (

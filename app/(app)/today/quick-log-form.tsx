@@ -8,6 +8,7 @@ import { STAGE_LABELS, type Outcome } from "@/lib/vocabulary";
 import { OUTCOME_KEYS, OutcomePicker } from "./outcome-picker";
 import { ProspectPicker, type PickedProspect } from "./prospect-picker";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
+import { formatPhoneForDisplay } from "@/lib/format";
 
 type Props = { picked: PickedProspect | null; onPickedChange: (p: PickedProspect | null) => void };
 
@@ -138,7 +139,7 @@ export function QuickLogForm({ picked, onPickedChange }: Props) {
               <span className="font-medium">{picked.name}</span>
               {picked.company && <span className="text-muted"> · {picked.company}</span>}
               <span className="tabular block text-xs text-faint">
-                {picked.phone}
+                {formatPhoneForDisplay(picked.phone)}
                 {current && ` · next voicemail #${current.nextVoicemailNumber}`}
                 {current && current.unreturned > 0 && ` · ${current.unreturned} unreturned`}
               </span>

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Badge, Card, ErrorText, PageHeader, Select } from "@/app/_components/ui";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
 import { useTRPC } from "@/app/_trpc/client";
-import { formatMinutes } from "@/lib/format";
+import { formatMinutes, formatPhoneForDisplay } from "@/lib/format";
 import { PROSPECT_STATUSES, type ProspectStatus } from "@/lib/vocabulary";
 import { STATUS_LABELS, statusTone } from "../prospect-status";
 import { EditCallbackDialog, type EditableCallback } from "./edit-callback-dialog";
@@ -29,7 +29,7 @@ export function ProspectDetail({ id }: { id: number }) {
           ← Prospects
         </Link>
       </p>
-      <PageHeader title={p.name} description={[p.company, p.phone].filter(Boolean).join(" · ")} actions={<Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>} />
+      <PageHeader title={p.name} description={[p.company, formatPhoneForDisplay(p.phone)].filter(Boolean).join(" · ")} actions={<Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>} />
       <div className="grid gap-6 lg:grid-cols-[320px_1fr]">
         <Card title="Details">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
