@@ -243,6 +243,22 @@ describe("importCallbacks", () => {
     expect(summary.errors).toEqual([{ line: 2, reason: "no prospect with phone +15165550199 in this team (import their attempts first)" }]);
     expect(rowCounts(db)).toEqual(before);
   });
+  it("never matches another team's prospects: their phones are unknown here, and a new prospect is made", async () => {
+    const a = await teamWithScripts();
+    const b = await teamWithScripts();
+    importAttempts(db, b.owner, callLog(b.rita.user.email, b.sam.user.email));
+    const before = rowCounts(db);
+    expect(importCallbacks(db, a.owner, "time,prospect_phone,result\n2025-03-04T11:00,516-541-8160,interested\n").errors).toEqual([
+      { line: 2, reason: "no prospect with phone +15165418160 in this team (import their attempts first)" },
+    ]);
+    expect(rowCounts(db)).toEqual(before);
+
+    expect(importAttempts(db, a.owner, csv(`2025-03-03T09:00,${a.rita.user.email},Dana Whitfield,516-541-8160,,busy,,,`))).toMatchObject({ inserted: 1, prospectsCreated: 1 });
+    const [mine] = teamRows(a.owner.teamId).prospects;
+    const theirs = teamRows(b.owner.teamId).prospects.find((p) => p.phone === "+15165418160")!;
+    expect(mine.id).not.toBe(theirs.id);
+    expect(teamRows(b.owner.teamId).attempts.filter((x) => x.prospectId === mine.id)).toEqual([]);
+  });
 });
 
 describe("export", () => {
