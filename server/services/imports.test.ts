@@ -99,6 +99,42 @@ describe("importAttempts", () => {
     expect(scripted[0]).not.toBe(scripted[1]);
   });
 
+  it("numbers voicemails by time for new and existing prospects alike, a repeated row once, as verify recomputes them", async () => {
+    const { rita, sam, owner } = await teamWithScripts();
+    importAttempts(db, owner, csv(`2025-03-05T09:00,${rita.user.email},Old Timer,5165418170,,voicemail,Number early,,`));
+    const summary = importAttempts(
+      db,
+      owner,
+      csv(
+        `2025-03-06T09:00,${rita.user.email},New Person,5165418171,,voicemail,Number early,,`,
+        `2025-03-04T09:00,${sam.user.email},New Person,5165418171,,voicemail,Last try,,`,
+        `2025-03-05T09:00,${sam.user.email},New Person,5165418171,,busy,,,`,
+        `2025-03-04T09:00,${rita.user.email},New Person,5165418171,,voicemail,Number early,,`,
+        // The second line again: written once, and it must not take a number from the 6 March one.
+        `2025-03-04T09:00,${sam.user.email},New Person,(516) 541-8171,,Left voicemail,Last try,,`,
+        `2025-03-04T09:00,${sam.user.email},Old Timer,5165418170,,voicemail,Last try,,`,
+      ),
+    );
+    expect(summary).toMatchObject({ rows: 6, inserted: 5, duplicates: 1, prospectsCreated: 1 });
+    const { attempts, prospects } = teamRows(owner.teamId);
+    const numbers = (name: string) => {
+      const id = prospects.find((p) => p.name === name)!.id;
+      return attempts.filter((a) => a.prospectId === id).map((a) => [a.at.toISOString().slice(0, 10), a.voicemailNumber]);
+    };
+    // Two voicemails at the same instant are ordered as written (ids follow the file).
+    expect(numbers("New Person")).toEqual([
+      ["2025-03-04", 1],
+      ["2025-03-04", 2],
+      ["2025-03-05", null],
+      ["2025-03-06", 3],
+    ]);
+    expect(numbers("Old Timer")).toEqual([
+      ["2025-03-04", 1],
+      ["2025-03-05", 2],
+    ]);
+    expect(verifyDatabase(db).differences).toEqual([]);
+  });
+
   it("rejects a file with one bad row, writes nothing, and names the line", async () => {
     const { rita, sam, owner } = await teamWithScripts();
     const before = rowCounts(db);
