@@ -10,5 +10,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,
+    // Seeding a month of demo history in a hook takes ~3 s alone, far more on a loaded machine.
+    hookTimeout: 120_000,
   },
 });

@@ -1,10 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
-import { addScript, expect, inviteMember, newOwnerWithTeam, test } from "./fixtures";
+import { addSharedScript, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
 
 // A rep's day (issue 3): keyboard-only logging, callbacks credited before saving, undo.
 
 /** Invites a rep by link and signs them up in their own browser; leaves them on Today. */
-const inviteRep = async (browser: Browser, owner: Page, name: string) => (await inviteMember(browser, owner, name, "rep")).page;
+const inviteRep = async (browser: Browser, owner: Page, name: string) => (await inviteByLink(browser, owner, name, "rep")).page;
 
 const counter = (page: Page, label: string) => page.getByLabel(`${label} today`);
 const dialLogged = (page: Page) => page.getByRole("status").filter({ hasText: "Dial logged." });
@@ -32,8 +32,8 @@ async function pickExisting(page: Page, name: string) {
 test("a rep logs 10 dials using only the keyboard, and the counters and the leaderboard move", async ({ browser }, testInfo) => {
   const owner = await (await browser.newContext()).newPage();
   await newOwnerWithTeam(owner, "Keyboard Calling");
-  await addScript(owner, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}. Calling about {prospect.company}.");
-  await addScript(owner, "Second nudge", "follow-up", "{prospect.firstName}, {rep.name} again — one more try.");
+  await addSharedScript(owner, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}. Calling about {prospect.company}.");
+  await addSharedScript(owner, "Second nudge", "follow-up", "{prospect.firstName}, {rep.name} again — one more try.");
   const rep = await inviteRep(browser, owner, "Kim Keys");
 
   await rep.getByRole("link", { name: "Leaderboard", exact: true }).click();
@@ -94,7 +94,7 @@ test("a callback is logged by pasting a number and shows the credited script bef
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
   await newOwnerWithTeam(page, "Paste Calling");
-  await addScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, call me back.");
+  await addSharedScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, call me back.");
   await page.getByRole("link", { name: "Today", exact: true }).click();
   await page.getByLabel("Prospect", { exact: true }).fill("212 555 0147");
   await page.getByRole("option", { name: /Create new prospect/ }).click();
@@ -141,7 +141,7 @@ test("a callback is logged by pasting a number and shows the credited script bef
 test("undo restores a deleted dial, on a phone-width screen", async ({ browser }, testInfo) => {
   const page = await (await browser.newContext({ viewport: { width: 375, height: 812 } })).newPage();
   await newOwnerWithTeam(page, "Undo Calling");
-  await addScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}.");
+  await addSharedScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}.");
   await page.getByRole("link", { name: "Today", exact: true }).click();
   await page.getByLabel("Prospect", { exact: true }).fill("415-555-0123");
   await page.getByRole("option", { name: /Create new prospect/ }).click();
@@ -184,7 +184,7 @@ test("undo restores a deleted dial, on a phone-width screen", async ({ browser }
 
 test("a logged callback is undone from the dialog, and deleted and restored from the prospect's timeline", async ({ page }, testInfo) => {
   await newOwnerWithTeam(page, "Callback Undo");
-  await addScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, call me back.");
+  await addSharedScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, call me back.");
   await page.getByRole("link", { name: "Today", exact: true }).click();
   await page.getByLabel("Prospect", { exact: true }).fill("718-555-0142");
   await page.getByRole("option", { name: /Create new prospect/ }).click();

@@ -36,8 +36,8 @@ export async function newOwnerWithTeam(page: Page, teamName: string) {
 export const test = base;
 export { expect };
 
-/** Writes a shared script through the editor; leaves the page on the script. */
-export async function addScript(page: Page, title: string, stage: string, body: string) {
+/** Writes a shared script as `page`'s user; leaves the page on the script. */
+export async function addSharedScript(page: Page, title: string, stage: string, body: string) {
   await page.getByRole("link", { name: "Scripts", exact: true }).click();
   await page.getByRole("link", { name: "New script" }).click();
   await expect(page).toHaveURL(/\/scripts\/new$/);
@@ -49,14 +49,15 @@ export async function addScript(page: Page, title: string, stage: string, body: 
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
 }
 
-/** Invites a member by link and signs them up in their own browser; leaves them on Today. */
-export async function inviteMember(browser: Browser, owner: Page, name: string, role: "rep" | "manager") {
+/** Invites someone by link from the Team page and signs them up in a browser of their own; leaves them on Today. */
+export async function inviteByLink(browser: Browser, inviter: Page, name: string, role: "rep" | "manager" | "owner" = "rep") {
   const email = uniqueEmail(role);
-  await owner.getByRole("link", { name: "Team", exact: true }).click();
-  await owner.getByLabel("Email", { exact: true }).fill(email);
-  await owner.getByLabel("Role", { exact: true }).selectOption(role);
-  await owner.getByRole("button", { name: "Create invite link" }).click();
-  const link = await owner.getByLabel(/Invite link for/).inputValue();
+  await inviter.getByRole("link", { name: "Team", exact: true }).click();
+  // Exact: the owner's team settings have "Voicemails before a rate is ranked", which holds "email".
+  await inviter.getByLabel("Email", { exact: true }).fill(email);
+  await inviter.getByLabel("Role", { exact: true }).selectOption(role);
+  await inviter.getByRole("button", { name: "Create invite link" }).click();
+  const link = await inviter.getByLabel(/Invite link for/).inputValue();
   const page = await (await browser.newContext()).newPage();
   await page.goto(link);
   await page.getByRole("link", { name: "Create an account to join" }).click();

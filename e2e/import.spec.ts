@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { addScript, expect, inviteMember, newOwnerWithTeam, test } from "./fixtures";
+import { addSharedScript, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
 
 // CSV import and export for managers (issue 3): a file with a bad row is refused whole with the
 // row's line number, the fixed file goes in, the rows show up, and the download reads back.
@@ -32,8 +32,8 @@ async function screenshots(page: Page, testInfo: { outputPath: (name: string) =>
 test("a manager imports a call log with a bad row, fixes it, imports it, and downloads it back", async ({ browser }, testInfo) => {
   const owner = await (await browser.newContext()).newPage();
   const ownerEmail = await newOwnerWithTeam(owner, "Import Calling");
-  await addScript(owner, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}. Call me back.");
-  const { page, email: managerEmail } = await inviteMember(browser, owner, "Mia Manager", "manager");
+  await addSharedScript(owner, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}. Call me back.");
+  const { page, email: managerEmail } = await inviteByLink(browser, owner, "Mia Manager", "manager");
 
   await page.getByRole("link", { name: "Team", exact: true }).click();
   await page.getByRole("link", { name: "Import and export" }).click();

@@ -64,7 +64,8 @@ test("write, check, share, fork, use and compare a script", async ({ page }, tes
 
   // Edit the fork's text: a second version with a diff against the first.
   await page.getByRole("link", { name: "Edit" }).click();
-  await expect(page).toHaveURL(/\/edit$/);
+  // The script page has a region named "Script" too: wait for the editor before typing.
+  await expect(page).toHaveURL(new RegExp(`/scripts/${forkId}/edit$`));
   await page.getByLabel("Script", { exact: true }).fill("{rep.phone} — that's {rep.name}. Hi {prospect.firstName}, quick question about {prospect.company}; call me back.");
   await page.getByRole("button", { name: "Save script" }).click();
   await expect(page.getByText("Version 2", { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STAGES } from "@/lib/vocabulary";
-import { id, shortText } from "./fields";
+import { hasControlCharacters, id, shortText } from "./fields";
 
 // Script inputs, shared by the editor's forms and the procedures. Placeholder checks are the
 // domain parser's (server/domain/script-template.ts): the services run it on every save, and the
@@ -13,7 +13,12 @@ export const tag = z
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Tags are lowercase words joined by dashes.");
 
 export const scriptTitle = shortText.min(1, "Required.");
-export const scriptBody = z.string().trim().min(1, "Write the script.").max(5000, "At most 5000 characters.");
+export const scriptBody = z
+  .string()
+  .trim()
+  .min(1, "Write the script.")
+  .max(5000, "At most 5000 characters.")
+  .refine((s) => !hasControlCharacters(s), "Contains control characters.");
 export const scriptTags = z.array(tag).max(12, "At most 12 tags.");
 
 export const createScriptInput = z.object({

@@ -21,3 +21,7 @@ export const teamSettingsInput = z
   })
   .partial();
 export type TeamSettingsInput = z.infer<typeof teamSettingsInput>;
+
+/** A membership of the caller's team, by its id (the team itself comes from the session). */
+export const removeMemberInput = z.object({ memberId: z.string().trim().min(1).max(64) });
+export type RemoveMemberInput = z.infer<typeof removeMemberInput>;

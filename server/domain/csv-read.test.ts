@@ -57,6 +57,9 @@ describe("readCsv", () => {
     { name: "an empty file", text: "", line: null, message: /empty/ },
     { name: "a header and no data", text: "a,b\r\n\r\n", line: 1, message: /no data rows/ },
     { name: "a NUL character", text: "a\nx\u0000y\n", line: 2, message: /binary/ },
+    { name: "UTF-16LE without a BOM, read as UTF-8 (a NUL after every letter)", text: "t\u0000i\u0000m\u0000e\u0000\r\u0000\n\u00001\u0000\r\u0000\n\u0000", line: 1, message: /UTF-16/ },
+    { name: "U+FFFD left by a lenient decoder (a Latin-1 é)", text: "name\nRen\uFFFD\n", line: 2, message: /not UTF-8/ },
+    { name: "lines ending in a lone CR (old Mac)", text: "a,b\r1,2\r", line: 1, message: /lone carriage return/ },
   ];
   it.each(errors)("refuses $name", ({ text, line, message }) => {
     const problem = failure(() => readCsv(text));
@@ -88,6 +91,7 @@ describe("decodeCsvBytes", () => {
     { name: "UTF-16 with its BOM", bytes: Uint8Array.from([0xff, 0xfe, 0x61, 0x00]), line: 1, message: /UTF-16/ },
     { name: "an .xlsx workbook (zip magic)", bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), line: 1, message: /workbook/ },
     { name: "binary with NUL bytes", bytes: Uint8Array.from([0x61, 0x0a, 0x00, 0x01]), line: 2, message: /binary/ },
+    { name: "UTF-16LE without a BOM", bytes: Uint8Array.from([..."time\r\n1\r\n"].flatMap((c) => [c.charCodeAt(0), 0])), line: 1, message: /UTF-16/ },
     { name: "a truncated multi-byte character", bytes: Uint8Array.from([...utf8("a\n"), 0xe2, 0x82]), line: 2, message: /not UTF-8/ },
     { name: "an overlong encoding of '/'", bytes: Uint8Array.from([0x61, 0x0a, 0xc0, 0xaf]), line: 2, message: /not UTF-8 \(byte 0xC0\)/ },
   ];

@@ -39,18 +39,31 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+const UTF16_MESSAGE = "The file is UTF-16 text; save it as “CSV UTF-8” and try again.";
+
+/**
+ * UTF-16 without a byte-order mark: Latin text has a NUL beside every letter. A third of the
+ * first units being NUL is far beyond any binary accident in a text file and far below UTF-16's half.
+ */
+function looksLikeUtf16(units: ArrayLike<number>): boolean {
+  let nuls = 0;
+  for (let i = 0; i < units.length; i++) if (units[i] === 0) nuls++;
+  return units.length >= 8 && nuls * 3 >= units.length;
+}
+
 /**
  * File bytes → text. Refuses what is not a CSV in UTF-8 with a reason a person can act on:
  * UTF-16 (Excel's "Unicode text"), a workbook or zip, binary data, other encodings (Latin-1…).
  */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CsvError("The file is UTF-16 text; save it as “CSV UTF-8” and try again.", 1);
+    throw new CsvError(UTF16_MESSAGE, 1);
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     throw new CsvError("The file is a workbook or zip archive, not CSV; save it as “CSV UTF-8” and try again.", 1);
   }
   const nul = bytes.indexOf(0);
+  if (nul !== -1 && looksLikeUtf16(bytes.subarray(0, 200))) throw new CsvError(UTF16_MESSAGE, 1);
   if (nul !== -1) throw new CsvError("The file contains NUL bytes: it looks binary, not like CSV text.", lineAt(bytes, nul));
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -69,7 +82,15 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 export function readCsv(input: string): CsvTable {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   const nul = text.indexOf("\u0000");
+  if (nul !== -1 && looksLikeUtf16(Array.from(text.slice(0, 200), (c) => c.charCodeAt(0)))) throw new CsvError(UTF16_MESSAGE, 1);
   if (nul !== -1) throw new CsvError("The file contains NUL characters: it looks binary, not like CSV text.", countLines(text, nul));
+  // U+FFFD is what a lenient reader puts where bytes were not UTF-8 (a Latin-1 é, say): the text
+  // that was there is already lost, so importing it would store the damage.
+  const replaced = text.indexOf("\uFFFD");
+  if (replaced !== -1) throw new CsvError("The file has characters that were not UTF-8 when it was read (shown as �); save it as “CSV UTF-8” and try again.", countLines(text, replaced));
+  if (text.includes("\r") && !text.includes("\n")) {
+    throw new CsvError("The file's lines end with a lone carriage return (old Mac format); save it as “CSV UTF-8” and try again.", 1);
+  }
 
   const records: CsvRecord[] = [];
   const n = text.length;

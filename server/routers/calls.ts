@@ -11,6 +11,7 @@ import {
   updateCallbackInput,
   updateProspectInput,
 } from "@/lib/inputs/calls";
+import { instant } from "@/lib/inputs/fields";
 import { listMyAttempts, logAttempt, removeAttempt, restoreAttempt, todaysDials, updateAttempt } from "@/server/services/attempts";
 import { logCallback, previewCallback, removeCallback, restoreCallback, updateCallback } from "@/server/services/callbacks";
 import { awaitingCallback, dialContext, listProspects, prospectDetail, searchProspects, updateProspect } from "@/server/services/prospects";
@@ -19,7 +20,7 @@ import { createTRPCRouter, memberProcedure } from "@/server/trpc";
 export const attemptsRouter = createTRPCRouter({
   log: memberProcedure.input(logAttemptInput).mutation(({ ctx, input }) => logAttempt(ctx.db, ctx.actor, input)),
   mine: memberProcedure
-    .input(z.object({ since: z.coerce.date() }))
+    .input(z.object({ since: instant }))
     .query(({ ctx, input }) => listMyAttempts(ctx.db, ctx.actor, input.since)),
   today: memberProcedure.query(({ ctx }) => todaysDials(ctx.db, ctx.actor)),
   update: memberProcedure.input(updateAttemptInput).mutation(({ ctx, input }) => updateAttempt(ctx.db, ctx.actor, input)),

@@ -20,6 +20,7 @@ import {
   listPickableScripts,
   listScriptOptions,
   previewScript,
+  restoreDraft,
   setArchived,
   setShared,
   setTeamPick,
@@ -40,6 +41,7 @@ export const scriptsRouter = createTRPCRouter({
   setShared: memberProcedure.input(setSharedInput).mutation(({ ctx, input }) => setShared(ctx.db, ctx.actor, input)),
   fork: memberProcedure.input(forkScriptInput).mutation(({ ctx, input }) => forkScript(ctx.db, ctx.actor, input)),
   deleteDraft: memberProcedure.input(scriptIdInput).mutation(({ ctx, input }) => deleteDraft(ctx.db, ctx.actor, input)),
+  restoreDraft: memberProcedure.input(scriptIdInput).mutation(({ ctx, input }) => restoreDraft(ctx.db, ctx.actor, input)),
   setArchived: managerProcedure.input(setArchivedInput).mutation(({ ctx, input }) => setArchived(ctx.db, ctx.actor, input)),
   setTeamPick: managerProcedure.input(setTeamPickInput).mutation(({ ctx, input }) => setTeamPick(ctx.db, ctx.actor, input)),
 });

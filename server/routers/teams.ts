@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTeamInput, inviteInput, teamSettingsInput } from "@/lib/inputs/teams";
+import { createTeamInput, inviteInput, removeMemberInput, teamSettingsInput } from "@/lib/inputs/teams";
 import {
   acceptInvite,
   createInvite,
@@ -9,6 +9,7 @@ import {
   listInvites,
   listMembers,
   listMyTeams,
+  removeMember,
   revokeInvite,
   switchTeam,
   updateTeamSettings,
@@ -26,6 +27,7 @@ export const teamsRouter = createTRPCRouter({
   current: memberProcedure.query(({ ctx }) => ({ ...getTeam(ctx.db, ctx.actor.teamId), role: ctx.actor.role })),
   members: memberProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
   updateSettings: ownerProcedure.input(teamSettingsInput).mutation(({ ctx, input }) => updateTeamSettings(ctx.db, ctx.actor, input)),
+  removeMember: managerProcedure.input(removeMemberInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.memberId)),
   invite: managerProcedure.input(inviteInput).mutation(({ ctx, input }) => createInvite(ctx.db, ctx.actor, input)),
   invites: managerProcedure.query(({ ctx }) => listInvites(ctx.db, ctx.actor)),
   revokeInvite: managerProcedure.input(inviteId).mutation(({ ctx, input }) => revokeInvite(ctx.db, ctx.actor, input.inviteId)),

@@ -122,7 +122,7 @@ describe("the prospect page", () => {
     const { prospectId } = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "no-message", at: ago(1) });
     await rep.caller.prospects.update({ id: prospectId, status: "closed-lost" });
     expect(await codeOf(rep.caller.prospects.update({ id: prospectId, ownerId: colleague.user.id }))).toBe("FORBIDDEN");
-    expect(await codeOf(manager.caller.prospects.update({ id: prospectId, ownerId: outsider.user.id }))).toBe("BAD_REQUEST");
+    expect(await codeOf(manager.caller.prospects.update({ id: prospectId, ownerId: outsider.user.id }))).toBe("NOT_FOUND");
     const moved = await manager.caller.prospects.update({ id: prospectId, ownerId: colleague.user.id });
     expect(moved).toMatchObject({ ownerId: colleague.user.id, status: "closed-lost" });
   });

@@ -353,7 +353,8 @@ export function updateProspect(db: Db, actor: Actor, input: UpdateProspectInput)
         .from(member)
         .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, input.ownerId)))
         .get();
-      if (!isMember) throw new Invalid("The new owner is not a member of this team.");
+      // NotFound, as for any other id outside the team: a user of another team is no one here.
+      if (!isMember) throw new NotFound("The new owner is not a member of this team.");
     }
     const changes = {
       ...(input.name !== undefined && { name: input.name }),

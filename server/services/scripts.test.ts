@@ -93,6 +93,41 @@ describe("versions", () => {
     expect(await codeOf(rep.caller.scripts.get({ id: unused.id }))).toBe("NOT_FOUND");
     await expect(rep.caller.scripts.create({ title: "Scratch", stage: "any", body: "Again." })).resolves.toMatchObject({ title: "Scratch" });
   });
+
+  it("a deleted draft can be brought back by its author, under its title unless that was taken since", async () => {
+    const draft = await rep.caller.scripts.create({ title: "Undo me", stage: "any", body: "Hi {prospect.firstName}.", shared: false });
+    await rep.caller.scripts.deleteDraft({ id: draft.id });
+    expect(await codeOf(rep2.caller.scripts.restoreDraft({ id: draft.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(other.owner.caller.scripts.restoreDraft({ id: draft.id }))).toBe("NOT_FOUND");
+    await expect(rep.caller.scripts.restoreDraft({ id: draft.id })).resolves.toEqual({ id: draft.id, title: "Undo me" });
+    await expect(rep.caller.scripts.get({ id: draft.id })).resolves.toMatchObject({ title: "Undo me", shared: false });
+    // Only a deleted draft is restorable.
+    expect(await codeOf(rep.caller.scripts.restoreDraft({ id: draft.id }))).toBe("NOT_FOUND");
+
+    await rep.caller.scripts.deleteDraft({ id: draft.id });
+    await rep2.caller.scripts.create({ title: "Undo me", stage: "any", body: "Mine now." });
+    expect(await codeOf(rep.caller.scripts.restoreDraft({ id: draft.id }))).toBe("CONFLICT");
+    expect(await codeOf(rep.caller.scripts.get({ id: draft.id }))).toBe("NOT_FOUND");
+  });
+
+  it("a version stays while any attempt points at it, even a deleted one, and below the services the database refuses too", async () => {
+    const draft = await rep.caller.scripts.create({ title: "Once used", stage: "any", body: "Hi.", shared: false });
+    const dial = await rep.caller.attempts.log({ prospect: { name: "Ola Once", phone: nextPhone() }, outcome: "voicemail", scriptId: draft.id, at: t0 });
+    // A deleted dial can be restored, so its version is still in use.
+    await rep.caller.attempts.remove({ id: dial.id });
+    expect(await codeOf(rep.caller.scripts.deleteDraft({ id: draft.id }))).toBe("CONFLICT");
+    const shared = await rep.caller.scripts.create({ title: "Shared one", stage: "any", body: "Hi." });
+    expect(await codeOf(rep.caller.scripts.deleteDraft({ id: shared.id }))).toBe("BAD_REQUEST");
+
+    // Whatever a future code path tries, the foreign keys keep a used version and its script.
+    const before = rowCounts(db);
+    const versionId = db.select({ v: attempt.scriptVersionId }).from(attempt).where(eq(attempt.id, dial.id)).get()!.v!;
+    expect(() => db.$client.prepare("DELETE FROM script_version WHERE id = ?").run(versionId)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.$client.prepare("DELETE FROM script WHERE id = ?").run(draft.id)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(rowCounts(db)).toEqual(before);
+    await rep.caller.attempts.restore({ id: dial.id });
+    await expect(rep.caller.scripts.get({ id: draft.id })).resolves.toMatchObject({ title: "Once used" });
+  });
 });
 
 describe("curation", () => {

@@ -183,8 +183,9 @@ function freeForkTitle(db: Queryable, actor: Actor, title: string) {
 }
 
 /**
- * Removes an unshared draft, softly: refused once any version has attempts, since a version with
- * attempts is never deleted. The title is freed for reuse (titles are unique within a team).
+ * Removes an unshared draft, softly (restoreDraft undoes it): refused once any version has
+ * attempts, since a version with attempts is never deleted. The title is freed for reuse (titles
+ * are unique within a team).
  */
 export function deleteDraft(db: Db, actor: Actor, input: { id: number }) {
   return db.transaction((tx) => {
@@ -200,8 +201,29 @@ export function deleteDraft(db: Db, actor: Actor, input: { id: number }) {
       .get();
     if (used) throw new Conflict("This draft has voicemails logged with it; its versions are kept.");
     const now = new Date();
-    tx.update(script).set({ deletedAt: now, title: `${row.title} · deleted ${row.id}`, updatedAt: now }).where(eq(script.id, row.id)).run();
+    tx.update(script).set({ deletedAt: now, title: deletedTitle(row.title, row.id), updatedAt: now }).where(eq(script.id, row.id)).run();
     return { id: row.id };
+  });
+}
+
+/** The title a deleted draft is parked under, so its own title is free meanwhile. */
+const deletedTitle = (title: string, id: number) => `${title} · deleted ${id}`;
+
+/** Undoes deleteDraft for its author, under its old title unless a script has taken it since. */
+export function restoreDraft(db: Db, actor: Actor, input: { id: number }) {
+  return db.transaction((tx) => {
+    const row = tx
+      .select()
+      .from(script)
+      .where(and(eq(script.id, input.id), eq(script.teamId, actor.teamId), eq(script.authorId, actor.userId), isNotNull(script.deletedAt)))
+      .get();
+    if (!row) throw new NotFound("No deleted draft to restore.");
+    const suffix = deletedTitle("", row.id);
+    const title = row.title.endsWith(suffix) ? row.title.slice(0, -suffix.length) : row.title;
+    const taken = tx.select({ id: script.id }).from(script).where(and(eq(script.teamId, actor.teamId), eq(script.title, title))).get();
+    if (taken) throw new Conflict(`A script titled “${title}” exists now; rename it to bring this draft back.`);
+    tx.update(script).set({ deletedAt: null, title, updatedAt: new Date() }).where(eq(script.id, row.id)).run();
+    return { id: row.id, title };
   });
 }
 

@@ -39,3 +39,13 @@ describe("team settings", () => {
     expect(current).toMatchObject({ timezone: "America/New_York", attributionWindowDays: 14, minSample: 10 });
   });
 });
+
+describe("team slugs", () => {
+  it("carry a random suffix every time, so a slug never tells that another team has the name", () => {
+    const first = makeTeam(db, "Acme Calling");
+    const second = makeTeam(db, "Acme Calling");
+    expect(first.slug).toMatch(/^acme-calling-[0-9a-f]{6}$/);
+    expect(second.slug).toMatch(/^acme-calling-[0-9a-f]{6}$/);
+    expect(second.slug).not.toBe(first.slug);
+  });
+});

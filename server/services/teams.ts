@@ -5,7 +5,7 @@ import { invitation, member, organization, prospect, session, user } from "@/db/
 import type { Queryable } from "@/db/types";
 import { ROLE_RANK, type Role } from "@/lib/vocabulary";
 import type { CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
-import type { Actor } from "./actor";
+import { isManager, type Actor } from "./actor";
 import { reattributeProspects } from "./attribution-batch";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { newId } from "./ids";
@@ -33,10 +33,14 @@ export function slugify(name: string): string {
   return base || "team";
 }
 
+/**
+ * The name plus a random suffix, always: a suffix added only on a clash (`acme-2`) would tell
+ * the creator that some other team already has that name.
+ */
 function uniqueSlug(db: Queryable, name: string): string {
   const base = slugify(name);
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
+  for (;;) {
+    const candidate = `${base}-${crypto.randomBytes(3).toString("hex")}`;
     if (!db.select({ id: organization.id }).from(organization).where(eq(organization.slug, candidate)).get()) return candidate;
   }
 }
@@ -97,6 +101,8 @@ export function switchTeam(db: Db, userId: string, sessionId: string, teamId: st
 
 export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
   if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
+  // Every field is optional: an input with none of them (or only unknown ones) changes nothing.
+  if (Object.values(input).every((v) => v === undefined)) return getTeam(db, actor.teamId);
   db.transaction((tx) => {
     const before = getTeam(tx, actor.teamId);
     tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
@@ -110,8 +116,9 @@ export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInpu
   return getTeam(db, actor.teamId);
 }
 
+/** The team's members; `canRemove` mirrors removeMember's rules (and spares the caller's own row). */
 export function listMembers(db: Queryable, actor: Actor) {
-  return db
+  const rows = db
     .select({
       memberId: member.id,
       userId: user.id,
@@ -126,6 +133,12 @@ export function listMembers(db: Queryable, actor: Actor) {
     .where(eq(member.organizationId, actor.teamId))
     .orderBy(asc(user.name))
     .all();
+  const owners = rows.filter((m) => m.role === "owner").length;
+  return rows.map((m) => ({
+    ...m,
+    canRemove:
+      isManager(actor) && m.userId !== actor.userId && (m.role !== "owner" || (actor.role === "owner" && owners > 1)),
+  }));
 }
 
 /** Adds an existing user to a team directly (CLI `user add`, demo seed). */
@@ -139,6 +152,41 @@ export function addMember(db: Queryable, teamId: string, userId: string, role: R
   const id = newId();
   db.insert(member).values({ id, organizationId: teamId, userId, role, phone }).run();
   return id;
+}
+
+/**
+ * Removes someone from the team (DESIGN.md: deleting a member keeps their history under their
+ * name). Only the membership goes: the user row their dials, callbacks, scripts and prospects
+ * point at stays, so leaderboards and timelines keep showing their name, and re-adding them later
+ * reattaches everything. Access ends at once, because every procedure resolves the membership on
+ * each request; sessions parked on this team are moved off it in the same transaction.
+ */
+export function removeMember(db: Db, actor: Actor, memberId: string) {
+  if (!isManager(actor)) throw new Forbidden("Only managers and owners can remove members.");
+  return db.transaction((tx) => {
+    const target = tx
+      .select({ id: member.id, userId: member.userId, role: member.role, name: user.name })
+      .from(member)
+      .innerJoin(user, eq(user.id, member.userId))
+      .where(and(eq(member.id, memberId), eq(member.organizationId, actor.teamId)))
+      .get();
+    if (!target) throw new NotFound("Member not found.");
+    if (target.role === "owner" && actor.role !== "owner") throw new Forbidden("Only an owner can remove an owner.");
+    if (target.role === "owner") {
+      const owners = tx
+        .select({ id: member.id })
+        .from(member)
+        .where(and(eq(member.organizationId, actor.teamId), eq(member.role, "owner")))
+        .all().length;
+      if (owners <= 1) throw new Conflict("A team keeps at least one owner: make someone else owner first.");
+    }
+    tx.delete(member).where(eq(member.id, target.id)).run();
+    tx.update(session)
+      .set({ activeOrganizationId: null })
+      .where(and(eq(session.userId, target.userId), eq(session.activeOrganizationId, actor.teamId)))
+      .run();
+    return { memberId: target.id, userId: target.userId, name: target.name };
+  });
 }
 
 /** An invite link for an email address and role; nobody can grant a role above their own. */
@@ -208,6 +256,16 @@ export function acceptInvite(db: Db, signedIn: { userId: string; email: string; 
     }
     if (invite.email !== signedIn.email.toLowerCase()) {
       throw new Forbidden(`This invite is for ${invite.email}. Sign in with that address to accept it.`);
+    }
+    // Checked again now, not only when it was sent: an inviter who has since left the team or
+    // lost their rank cannot still hand out a role above their own.
+    const inviter = tx
+      .select({ role: member.role })
+      .from(member)
+      .where(and(eq(member.organizationId, invite.organizationId), eq(member.userId, invite.inviterId)))
+      .get();
+    if (!inviter || ROLE_RANK[invite.role] > ROLE_RANK[inviter.role]) {
+      throw new Forbidden("Whoever sent this invite can no longer grant it. Ask your manager for a new one.");
     }
     addMember(tx, invite.organizationId, signedIn.userId, invite.role);
     tx.update(invitation).set({ status: "accepted" }).where(eq(invitation.id, invite.id)).run();

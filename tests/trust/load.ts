@@ -64,3 +64,42 @@ export async function repSession(
     }
   }
 }
+
+/**
+ * Like `repSession`, but a callback follows every fifth dial, so dials and callbacks are both
+ * being written at any moment of the run (a snapshot taken mid-run catches both mid-stream).
+ */
+export async function mixedSession(
+  client: Awaited<ReturnType<typeof signedInClient>>,
+  rep: number,
+  scriptId: number,
+  dials: number,
+  acknowledged: Acknowledged,
+) {
+  const phone = (p: number) => `+1516556${String(rep).padStart(2, "0")}${String(p).padStart(2, "0")}`;
+  const started = Date.now() - 10 * 86_400_000;
+  for (let i = 0; i < dials; i++) {
+    const prospect = i % 40;
+    const voicemail = i % 5 < 3;
+    try {
+      const result = await client.attempts.log.mutate({
+        prospect: { name: `Prospect ${rep}-${prospect}`, phone: phone(prospect) },
+        outcome: voicemail ? "voicemail" : "no-message",
+        scriptId: voicemail ? scriptId : undefined,
+        at: new Date(started + i * 60_000 + rep),
+      });
+      acknowledged.attempts.push(result.id);
+      if (i % 5 === 4) {
+        // The prospect of two dials ago (a voicemail) calls back half a minute after this dial.
+        const callback = await client.callbacks.log.mutate({
+          prospect: { name: `Prospect ${rep}-${(i - 2) % 40}`, phone: phone((i - 2) % 40) },
+          result: i % 20 === 4 ? "appointment" : "interested",
+          at: new Date(started + i * 60_000 + 30_000 + rep),
+        });
+        acknowledged.callbacks.push(callback.id);
+      }
+    } catch (error) {
+      acknowledged.failures.push(String(error));
+    }
+  }
+}

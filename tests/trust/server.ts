@@ -40,3 +40,9 @@ export function stopServer(server: RunningServer, signal: NodeJS.Signals = "SIGT
     server.child.kill(signal);
   });
 }
+
+/** The port a trust test listens on: `TRUST_PORT` when set (so parallel clones never collide), else its own default. */
+export function trustPort(fallback: number): number {
+  const chosen = Number(process.env.TRUST_PORT);
+  return Number.isInteger(chosen) && chosen > 0 ? chosen : fallback;
+}

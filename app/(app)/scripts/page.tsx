@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
+import { DeletedDraftNotice } from "./deleted-draft-notice";
 import { LibraryFiltersBar } from "./library-filters";
 import { LibraryList } from "./library-list";
 import { filtersFromParams, libraryInputFrom } from "./library-params";
@@ -8,7 +9,10 @@ import { filtersFromParams, libraryInputFrom } from "./library-params";
 export const metadata = { title: "Scripts" };
 
 export default async function ScriptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const filters = filtersFromParams(await searchParams);
+  const params = await searchParams;
+  const filters = filtersFromParams(params);
+  // Set by the script page right after "Delete draft", so the deletion can be undone from here.
+  const deleted = Number(params.deleted);
   prefetch(trpc.scripts.library.queryOptions(libraryInputFrom(filters)));
   prefetch(trpc.scripts.facets.queryOptions());
   return (
@@ -23,6 +27,7 @@ export default async function ScriptsPage({ searchParams }: { searchParams: Prom
         }
       />
       <div className="flex flex-col gap-4">
+        {Number.isSafeInteger(deleted) && deleted > 0 && <DeletedDraftNotice key={deleted} id={deleted} />}
         <LibraryFiltersBar filters={filters} />
         <LibraryList filters={filters} />
       </div>

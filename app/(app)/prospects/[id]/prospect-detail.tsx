@@ -58,6 +58,12 @@ export function ProspectDetail({ id }: { id: number }) {
                 Owner
                 <Select value={p.ownerId ?? ""} onChange={(e) => update.mutate({ id, ownerId: e.target.value })} disabled={update.isPending}>
                   {!p.ownerId && <option value="">Nobody</option>}
+                  {/* Someone removed from the team still owns what they owned, until it is reassigned. */}
+                  {p.ownerId && !members.some((m) => m.userId === p.ownerId) && (
+                    <option value={p.ownerId} disabled>
+                      {p.ownerName} (former member)
+                    </option>
+                  )}
                   {members.map((m) => (
                     <option key={m.userId} value={m.userId}>
                       {m.name}

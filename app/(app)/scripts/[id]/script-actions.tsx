@@ -29,7 +29,7 @@ export function ScriptActions({ script }: { script: ScriptPageData }) {
     trpc.scripts.deleteDraft.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        router.push("/scripts?view=drafts");
+        router.push(`/scripts?view=drafts&deleted=${script.id}`);
       },
     }),
   );

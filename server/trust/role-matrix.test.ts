@@ -1,0 +1,204 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { invitation, member } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { callerFor, makeUser, openTestDatabase, type Caller } from "@/tests/support/fixtures";
+import { allProcedures, callPath, codeOfError, databaseDigest, outcomeOf, twoTeams, type OwnTeam } from "@/tests/support/trust";
+import { VALID_INPUTS } from "@/tests/support/valid-inputs";
+
+// Who may call what (DESIGN.md, "People and what they do"), for every procedure of the router.
+// Each procedure's access is *measured*: it is called with no input by a signed-out caller, a
+// signed-in user with no team, a rep, a manager and an owner. The procedure builders check who
+// is calling before the input is parsed, so whichever callers are turned away at the door tells
+// which builder the procedure uses. The measurement must equal the access written down below:
+// a new procedure, or one whose builder changes, fails until someone decides its access here.
+// Invite rules beyond these live in server/services/access.test.ts (accepted once, expiry,
+// address) and are not repeated.
+
+type Access = "public" | "authed" | "member" | "manager" | "owner";
+
+const EXPECTED_ACCESS: Record<string, Access> = {
+  // Public: the invite page shows whom a link invites before its holder signs in or up. Sign-in
+  // and sign-up themselves are better-auth routes, not procedures.
+  "teams.describeInvite": "public",
+  // Signed in, no team needed: who am I, my teams, and the ways into a team.
+  me: "authed",
+  "teams.mine": "authed",
+  "teams.create": "authed",
+  "teams.switch": "authed",
+  "teams.acceptInvite": "authed",
+  "teams.current": "member",
+  "teams.members": "member",
+  "teams.invite": "manager",
+  "teams.invites": "manager",
+  "teams.revokeInvite": "manager",
+  "teams.removeMember": "manager",
+  "teams.updateSettings": "owner",
+  "attempts.log": "member",
+  "attempts.mine": "member",
+  "attempts.today": "member",
+  "attempts.update": "member",
+  "attempts.remove": "member",
+  "attempts.restore": "member",
+  "callbacks.log": "member",
+  "callbacks.preview": "member",
+  "callbacks.update": "member",
+  "callbacks.remove": "member",
+  "callbacks.restore": "member",
+  "prospects.search": "member",
+  "prospects.list": "member",
+  "prospects.get": "member",
+  "prospects.update": "member",
+  "prospects.awaitingCallback": "member",
+  "prospects.dialContext": "member",
+  "scripts.pickable": "member",
+  "scripts.options": "member",
+  "scripts.library": "member",
+  "scripts.facets": "member",
+  "scripts.get": "member",
+  "scripts.compare": "member",
+  "scripts.preview": "member",
+  "scripts.create": "member",
+  "scripts.update": "member",
+  "scripts.setShared": "member",
+  "scripts.fork": "member",
+  "scripts.deleteDraft": "member",
+  "scripts.setArchived": "manager",
+  "scripts.setTeamPick": "manager",
+  "leaderboard.get": "member",
+  "leaderboard.filters": "member",
+  "leaderboard.overview": "manager",
+  "leaderboard.rep": "member",
+  "imports.run": "manager",
+};
+
+type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";
+type Codes = Record<Probe, string>;
+
+/** The access a procedure enforces, read from who it turns away at the door. */
+function measuredAccess(codes: Codes): Access | "nobody" {
+  if (codes.signedOut !== "UNAUTHORIZED") return "public";
+  if (codes.noTeam !== "PRECONDITION_FAILED") return "authed";
+  if (codes.rep !== "FORBIDDEN") return "member";
+  if (codes.manager !== "FORBIDDEN") return "manager";
+  if (codes.owner !== "FORBIDDEN") return "owner";
+  return "nobody";
+}
+
+const procedures = allProcedures();
+const paths = procedures.map((p) => p.path);
+
+let db: Db;
+let b: OwnTeam;
+let callers: Record<Probe, Caller>;
+const measured = new Map<string, { codes: Codes; access: Access | "nobody" }>();
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  ({ b } = await twoTeams(db));
+  callers = {
+    signedOut: callerFor(db, null),
+    noTeam: callerFor(db, makeUser(db, "Nora Noteam")),
+    rep: b.rep.caller,
+    manager: b.manager.caller,
+    owner: b.team.owner.caller,
+  };
+  for (const path of paths) {
+    const codes = {} as Codes;
+    for (const probe of Object.keys(callers) as Probe[]) {
+      // No input: the door is checked before the input, and nothing valid can be written.
+      const result = await outcomeOf(callPath(callers[probe], path, undefined));
+      codes[probe] = result.ok ? "ok" : codeOfError(result.error);
+    }
+    measured.set(path, { codes, access: measuredAccess(codes) });
+  }
+});
+
+describe("the role matrix", () => {
+  it("writes down an access for every procedure of the router, and for none it lacks", () => {
+    expect(paths.filter((p) => !(p in EXPECTED_ACCESS)), "procedures without a decided access").toEqual([]);
+    expect(Object.keys(EXPECTED_ACCESS).filter((p) => !paths.includes(p)), "accesses for procedures that no longer exist").toEqual([]);
+    expect(paths.filter((p) => !(p in VALID_INPUTS)), "procedures without a valid input").toEqual([]);
+  });
+
+  it.each(paths)("%s enforces the access written down for it", (path) => {
+    const { codes, access } = measured.get(path)!;
+    expect(access, JSON.stringify(codes)).toBe(EXPECTED_ACCESS[path]);
+    // Whoever passes the door gets no server error for a missing input.
+    expect(Object.values(codes)).not.toContain("INTERNAL_SERVER_ERROR");
+  });
+
+  it("lists the public procedures explicitly: only the invite link's description", () => {
+    expect(paths.filter((p) => measured.get(p)!.access === "public")).toEqual(["teams.describeInvite"]);
+  });
+
+  const restricted = () => paths.filter((p) => EXPECTED_ACCESS[p] === "manager" || EXPECTED_ACCESS[p] === "owner");
+  const nonPublic = () => paths.filter((p) => EXPECTED_ACCESS[p] !== "public");
+
+  it("refuses a rep every manager- and owner-only procedure with FORBIDDEN, even with a valid input, writing nothing", async () => {
+    expect(restricted().length).toBeGreaterThanOrEqual(8);
+    for (const path of restricted()) {
+      const before = databaseDigest(db);
+      const result = await outcomeOf(callPath(callers.rep, path, VALID_INPUTS[path](b)));
+      expect(result.ok ? "ok" : codeOfError(result.error), path).toBe("FORBIDDEN");
+      expect(databaseDigest(db), path).toEqual(before);
+    }
+  });
+
+  it("refuses a manager every owner-only procedure with FORBIDDEN, writing nothing", async () => {
+    const ownerOnly = paths.filter((p) => EXPECTED_ACCESS[p] === "owner");
+    expect(ownerOnly).toEqual(["teams.updateSettings"]);
+    for (const path of ownerOnly) {
+      const before = databaseDigest(db);
+      const result = await outcomeOf(callPath(callers.manager, path, VALID_INPUTS[path](b)));
+      expect(result.ok ? "ok" : codeOfError(result.error), path).toBe("FORBIDDEN");
+      expect(databaseDigest(db), path).toEqual(before);
+    }
+  });
+
+  it("answers a signed-out caller UNAUTHORIZED on every procedure but the public ones, even with a valid input and B's team named", async () => {
+    const signedOutInTeamB = callerFor(db, null, b.team.id);
+    for (const path of nonPublic()) {
+      const before = databaseDigest(db);
+      const result = await outcomeOf(callPath(signedOutInTeamB, path, VALID_INPUTS[path](b)));
+      expect(result.ok ? "ok" : codeOfError(result.error), path).toBe("UNAUTHORIZED");
+      expect(databaseDigest(db), path).toEqual(before);
+    }
+  });
+});
+
+describe("invites cannot grant more than their inviter holds when they are accepted", () => {
+  async function inviteFromManager(email: string, role: "rep" | "manager") {
+    const manager = b.team.join("manager", `Inviting Manager ${email}`);
+    const invitee = makeUser(db, `Invitee ${email}`, email);
+    const invite = await manager.caller.teams.invite({ email, role });
+    return { manager, invitee, invite };
+  }
+
+  it("a manager's manager invite is refused once the manager has become a rep", async () => {
+    const { manager, invitee, invite } = await inviteFromManager("demoted.inviter@example.test", "manager");
+    db.update(member).set({ role: "rep" }).where(eq(member.userId, manager.user.id)).run();
+    const before = databaseDigest(db);
+    const result = await outcomeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }));
+    expect(result.ok ? "ok" : codeOfError(result.error)).toBe("FORBIDDEN");
+    expect(databaseDigest(db)).toEqual(before);
+    expect(await callerFor(db, invitee).teams.mine()).toEqual([]);
+  });
+
+  it("an invite is refused once its inviter has left the team", async () => {
+    const { manager, invitee, invite } = await inviteFromManager("orphaned.invite@example.test", "rep");
+    db.delete(member).where(eq(member.userId, manager.user.id)).run();
+    const result = await outcomeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }));
+    expect(result.ok ? "ok" : codeOfError(result.error)).toBe("FORBIDDEN");
+    expect(await callerFor(db, invitee).teams.mine()).toEqual([]);
+  });
+
+  it("a rep invite from a manager still demoted to rep is accepted as rep, once", async () => {
+    const { manager, invitee, invite } = await inviteFromManager("rep.from.rep@example.test", "rep");
+    db.update(member).set({ role: "rep" }).where(eq(member.userId, manager.user.id)).run();
+    await expect(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id })).resolves.toEqual({ teamId: b.team.id, role: "rep" });
+    const again = await outcomeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }));
+    expect(again.ok ? "ok" : codeOfError(again.error)).toBe("NOT_FOUND");
+    expect(db.select({ status: invitation.status }).from(invitation).where(eq(invitation.id, invite.id)).get()).toEqual({ status: "accepted" });
+  });
+});

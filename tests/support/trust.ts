@@ -1,0 +1,210 @@
+// What the trust matrices share: every tRPC procedure read from the router itself (so a new one
+// cannot be left out), a way to call one by its path, digests of the database to prove a refused
+// call wrote nothing, and two teams with real history made through the app's own procedures.
+import crypto from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import type { Db } from "@/db/client";
+import { appRouter } from "@/server/routers/_app";
+import { makeTeam, type Caller, type TeamMember, type TestTeam } from "./fixtures";
+
+export type ProcedureInfo = { path: string; type: "query" | "mutation" | "subscription" };
+
+/** Every procedure of the app router, from tRPC's own flat record of them. */
+export function allProcedures(): ProcedureInfo[] {
+  // Typed as the nested router, but at run time tRPC keeps it flat: "scripts.get" -> procedure.
+  const record = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureInfo["type"] } }>;
+  return Object.entries(record)
+    .map(([path, procedure]) => ({ path, type: procedure._def.type }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Calls `path` (e.g. `scripts.get`) on a caller with any input, typed or not. */
+export function callPath(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = caller;
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export async function outcomeOf(call: Promise<unknown>): Promise<Outcome> {
+  return call.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+export const codeOfError = (error: unknown) => (error instanceof TRPCError ? error.code : `not a TRPCError: ${String(error)}`);
+
+/** The user tables, found from SQLite's catalogue so a table added later is digested too. */
+function tableNames(db: Db): string[] {
+  return (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+}
+
+const hash = (rows: unknown) => crypto.createHash("sha256").update(JSON.stringify(rows)).digest("hex");
+
+/** One hash per table over every row, in a stable order. */
+export function databaseDigest(db: Db): Record<string, string> {
+  return Object.fromEntries(tableNames(db).map((t) => [t, hash(db.$client.prepare(`select * from "${t}" order by rowid`).all())]));
+}
+
+/**
+ * One hash per table over the rows that belong to `teamId` (by its team column, or through its
+ * script, or the team's own row); tables with no team link are hashed whole.
+ */
+export function teamDigest(db: Db, teamId: string): Record<string, string> {
+  const scoped: Record<string, string> = {
+    organization: `select * from organization where id = ? order by rowid`,
+    script_version: `select * from script_version where script_id in (select id from script where team_id = ?) order by rowid`,
+    script_tag: `select * from script_tag where script_id in (select id from script where team_id = ?) order by rowid`,
+  };
+  return Object.fromEntries(
+    tableNames(db).map((t) => {
+      const columns = (db.$client.prepare(`pragma table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
+      const teamColumn = columns.includes("team_id") ? "team_id" : columns.includes("organization_id") ? "organization_id" : null;
+      const query = scoped[t] ?? (teamColumn ? `select * from "${t}" where ${teamColumn} = ? order by rowid` : `select * from "${t}" order by rowid`);
+      const statement = db.$client.prepare(query);
+      return [t, hash(query.includes("?") ? statement.all(teamId) : statement.all())];
+    }),
+  );
+}
+
+const T0 = new Date("2025-03-03T14:00:00Z");
+const minutesAfter = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+/** Team A's data: what team B must never see, touch or learn about. */
+export type VictimTeam = {
+  team: TestTeam;
+  manager: TeamMember;
+  rep: TeamMember;
+  userIds: string[];
+  prospectId: number;
+  todayProspectId: number;
+  scriptId: number;
+  draftId: number;
+  versionIds: number[];
+  attemptId: number;
+  deletedAttemptId: number;
+  callbackId: number;
+  deletedCallbackId: number;
+  inviteId: string;
+  repMemberId: string;
+  /** Strings that must never appear in anything team B is shown. */
+  secrets: string[];
+};
+
+/** Team B's own rows, for inputs that are otherwise valid. */
+export type OwnTeam = {
+  team: TestTeam;
+  manager: TeamMember;
+  rep: TeamMember;
+  prospectId: number;
+  scriptId: number;
+  draftId: number;
+  versionId: number;
+  otherScriptId: number;
+  attemptId: number;
+  callbackId: number;
+  inviteId: string;
+  repMemberId: string;
+};
+
+/** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
+export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
+  const teamA = makeTeam(db, "Acme Zanzibar Calling", "Alice Acmeowner");
+  const managerA = teamA.join("manager", "Marta Acmemanager");
+  const repA = teamA.join("rep", "Rufus Acmerep");
+  const owner = teamA.owner.caller;
+
+  const opener = await owner.scripts.create({ title: "Acme Zebra Opener", stage: "first-touch", tags: ["acme-secret-tag"], body: "Hi {prospect.firstName}, the Acme confidential pitch." });
+  const v2 = await owner.scripts.update({ id: opener.id, body: "Hi {prospect.firstName}, the Acme confidential pitch, second cut." });
+  const draft = await repA.caller.scripts.create({ title: "Acme Private Draft", stage: "last-try", body: "Acme draft body, last try.", shared: false });
+  const vm = await repA.caller.attempts.log({
+    prospect: { name: "Zelda Zebrafish", phone: "212-555-0147", company: "Zebrafish Holdings" },
+    outcome: "voicemail",
+    scriptId: opener.id,
+    messageSeconds: 24,
+    notes: "Acme secret dial note",
+    at: T0,
+  });
+  await repA.caller.attempts.log({ prospect: { id: vm.prospectId }, outcome: "no-message", at: minutesAfter(60) });
+  const gone = await repA.caller.attempts.log({ prospect: { id: vm.prospectId }, outcome: "connected", at: minutesAfter(90) });
+  await repA.caller.attempts.remove({ id: gone.id });
+  const cb = await repA.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "appointment", notes: "Acme secret callback note", at: minutesAfter(120) });
+  const goneCallback = await managerA.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "other", at: minutesAfter(150) });
+  await managerA.caller.callbacks.remove({ id: goneCallback.id });
+  // Dials of today, so "today", "awaiting callback" and recent ranges have something of A's to leak.
+  const today = await owner.attempts.log({ prospect: { name: "Quentin Quagga", phone: "212-555-0148", company: "Quagga Quarry" }, outcome: "voicemail", scriptId: opener.id });
+  const invite = await managerA.caller.teams.invite({ email: "pending.acme.invitee@example.test", role: "rep" });
+
+  const teamB = makeTeam(db, "Bravo Sales", "Bob Bravoowner");
+  const managerB = teamB.join("manager", "Mike Bravomanager");
+  const repB = teamB.join("rep", "Rita Bravorep");
+  const scriptB = await teamB.owner.caller.scripts.create({ title: "Bravo Opener", stage: "first-touch", tags: ["bravo"], body: "Hello {prospect.name}, Bravo here." });
+  const otherB = await teamB.owner.caller.scripts.create({ title: "Bravo Last Try", stage: "last-try", body: "Last try from {rep.name}." });
+  const draftB = await teamB.owner.caller.scripts.create({ title: "Bravo Draft", stage: "any", body: "A draft.", shared: false });
+  const vmB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravoprospect", phone: "646-555-0199" }, outcome: "voicemail", scriptId: scriptB.id, at: T0 });
+  const cbB = await teamB.owner.caller.callbacks.log({ prospect: { id: vmB.prospectId }, result: "interested", at: minutesAfter(30) });
+  const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
+  const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
+
+  return {
+    a: {
+      team: teamA,
+      manager: managerA,
+      rep: repA,
+      userIds: [teamA.owner.user.id, managerA.user.id, repA.user.id],
+      prospectId: vm.prospectId,
+      todayProspectId: today.prospectId,
+      scriptId: opener.id,
+      draftId: draft.id,
+      versionIds: [opener.latestVersion.id, v2.latestVersion.id, draft.latestVersion.id],
+      attemptId: vm.id,
+      deletedAttemptId: gone.id,
+      callbackId: cb.id,
+      deletedCallbackId: goneCallback.id,
+      inviteId: invite.id,
+      repMemberId: await memberIdOf(teamA, repA),
+      secrets: [
+        "Acme",
+        "Zanzibar",
+        "Zebra",
+        "Quagga",
+        "confidential",
+        "acme-secret-tag",
+        "Acmeowner",
+        "Acmemanager",
+        "Acmerep",
+        "5550147",
+        "5550148",
+        "555-0147",
+        "pending.acme.invitee",
+        teamA.id,
+        teamA.slug,
+        ...[teamA.owner, managerA, repA].flatMap((m) => [m.user.id, m.user.email]),
+      ],
+    },
+    b: {
+      team: teamB,
+      manager: managerB,
+      rep: repB,
+      prospectId: vmB.prospectId,
+      scriptId: scriptB.id,
+      draftId: draftB.id,
+      versionId: scriptB.latestVersion.id,
+      otherScriptId: otherB.id,
+      attemptId: vmB.id,
+      callbackId: cbB.id,
+      inviteId: inviteB.id,
+      repMemberId: await memberIdOf(teamB, repB),
+    },
+  };
+}
+
+/** The first secret that `value` (a result or a message) contains, or null. */
+export function leakedSecret(value: unknown, secrets: readonly string[]): string | null {
+  const text = (typeof value === "string" ? value : JSON.stringify(value) ?? "").toLowerCase();
+  return secrets.find((s) => text.includes(s.toLowerCase())) ?? null;
+}
