@@ -1,14 +1,18 @@
 // Writes a realistic call-log CSV for timing `ringback import attempts` (issue 3: 100k rows in
 // ≤ 10 s). Deterministic: the same arguments give the same file.
 //
-//   npx tsx bench/generate-attempts-csv.ts --rows 100000 --reps 10 -o /tmp/attempts.csv
+//   npx tsx bench/generate-attempts-csv.ts --rows 100000 -o /tmp/attempts.csv
+//   DATABASE_URL=/tmp/bench.db npm run ringback -- seed --demo
+//   DATABASE_URL=/tmp/bench.db npm run ringback -- import attempts /tmp/attempts.csv --team demo
 //
-// Reps are rep1@bench.ringback.test … repN@…; add them to the team first (`ringback user add`).
-// About three dials per prospect, 45% voicemails over 8 scripts, CRM spellings of outcomes, a mix
-// of UTC times and wall times in the team's zone, notes with commas and quotes.
+// By default the file fits the demo team as it is: its six reps (rep1…rep6@demo.ringback.test)
+// and its scripts' titles. --rep-domain and --reps point it at other members (add them first);
+// --script-prefix makes titles the team lacks, for timing --create-missing.
+// About three dials per prospect, 45% voicemails, CRM spellings of outcomes, phones written the
+// ways CRMs write them, a mix of UTC times and wall times in the team's zone, notes with commas
+// and quotes. Cells are written as a CRM would, without Ringback's spreadsheet escaping.
 
 import fs from "node:fs";
-import { formatCsv } from "@/server/domain/csv";
 import { ATTEMPT_COLUMNS } from "@/lib/inputs/imports";
 
 function option(name: string, fallback: string) {
@@ -17,7 +21,9 @@ function option(name: string, fallback: string) {
 }
 
 const rows = Number(option("--rows", "100000"));
-const repCount = Number(option("--reps", "10"));
+const repCount = Number(option("--reps", "6"));
+const repDomain = option("--rep-domain", "demo.ringback.test");
+const scriptPrefix = option("--script-prefix", "");
 const out = option("-o", "-");
 
 let state = 20_250_303;
@@ -30,7 +36,10 @@ const random = () => {
 };
 const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)];
 
-const SCRIPTS = ["24-second opener", "Number early", "Hang up mid-sentence", "Humour opener", "Referral mention", "Follow-up short", "Case study", "Last try"];
+// The demo library's shared titles (db/seed.ts).
+const SCRIPTS = ["24-Second Intro", "Hang Up Mid-Sentence", "Coffee's On Me", "Referral Name-Drop", "Quick Follow-Up", "Industry Insight", "Company Overview", "Last Try"].map(
+  (title) => scriptPrefix + title,
+);
 const OUTCOMES = [
   ["voicemail", 0.2],
   ["Left Voicemail", 0.15],
@@ -51,6 +60,21 @@ function outcome() {
   return OUTCOMES[0][0];
 }
 
+/** One number, spelled the ways call logs spell it (varying by row, so matching must normalise). */
+function phone(area: number, line: number, row: number) {
+  const digits = String(line).padStart(4, "0");
+  switch (row % 4) {
+    case 0:
+      return `+1 (${area}) 555-${digits}`;
+    case 1:
+      return `${area}-555-${digits}`;
+    case 2:
+      return `(${area}) 555-${digits}`;
+    default:
+      return `+1${area}555${digits}`;
+  }
+}
+
 const prospectCount = Math.max(1, Math.round(rows / 3));
 const start = Date.UTC(2025, 0, 6, 14, 0);
 const DAY = 86_400_000;
@@ -64,9 +88,9 @@ for (let i = 0; i < rows; i++) {
   const voicemail = /voicemail|vm-/i.test(spelled);
   records.push({
     time: iso(at, i % 2 === 0),
-    rep_email: `rep${1 + (p % repCount)}@bench.ringback.test`,
+    rep_email: `rep${1 + (p % repCount)}@${repDomain}`,
     prospect_name: `${FIRST[p % FIRST.length]} ${LAST[Math.floor(p / FIRST.length) % LAST.length]}`,
-    prospect_phone: `+1 (${200 + (p % 700)}) 555-${String(1000 + Math.floor(p / 700)).padStart(4, "0")}`,
+    prospect_phone: phone(200 + (p % 700), 1000 + Math.floor(p / 700), i),
     prospect_company: COMPANIES[p % COMPANIES.length],
     outcome: spelled,
     script: voicemail ? pick(SCRIPTS) : "",
@@ -75,7 +99,11 @@ for (let i = 0; i < rows; i++) {
   });
 }
 
-const text = formatCsv(ATTEMPT_COLUMNS, records);
+const cell = (value: string | number | null) => {
+  const text = value === null ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+const text = [ATTEMPT_COLUMNS.join(","), ...records.map((r) => ATTEMPT_COLUMNS.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
 if (out === "-") process.stdout.write(text);
 else {
   fs.writeFileSync(out, text);

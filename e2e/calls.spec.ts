@@ -1,35 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, newOwnerWithTeam, signUp, test, uniqueEmail } from "./fixtures";
+import { addSharedScript, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
 
 // A rep's day (issue 3): keyboard-only logging, callbacks credited before saving, undo.
 
-async function addScript(owner: Page, title: string, stage: string, body: string) {
-  await owner.getByRole("link", { name: "Scripts", exact: true }).click();
-  await owner.getByRole("link", { name: "New script" }).click();
-  await owner.getByLabel("Title").fill(title);
-  await owner.getByLabel("Stage").selectOption(stage);
-  await owner.getByLabel("Script", { exact: true }).fill(body);
-  await owner.getByLabel(/Share with the team now/).check();
-  await owner.getByRole("button", { name: "Save script" }).click();
-  await expect(owner.getByRole("heading", { name: title })).toBeVisible();
-}
-
 /** Invites a rep by link and signs them up in their own browser; leaves them on Today. */
-async function inviteRep(browser: Browser, owner: Page, name: string) {
-  const email = uniqueEmail("rep");
-  await owner.getByRole("link", { name: "Team", exact: true }).click();
-  await owner.getByLabel("Email").fill(email);
-  await owner.getByLabel("Role").selectOption("rep");
-  await owner.getByRole("button", { name: "Create invite link" }).click();
-  const link = await owner.getByLabel(/Invite link for/).inputValue();
-  const rep = await (await browser.newContext()).newPage();
-  await rep.goto(link);
-  await rep.getByRole("link", { name: "Create an account to join" }).click();
-  await signUp(rep, name, email);
-  await rep.getByRole("button", { name: "Accept invite" }).click();
-  await expect(rep.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
-  return rep;
-}
+const inviteRep = async (browser: Browser, owner: Page, name: string) => (await inviteByLink(browser, owner, name, "rep")).page;
 
 const counter = (page: Page, label: string) => page.getByLabel(`${label} today`);
 const dialLogged = (page: Page) => page.getByRole("status").filter({ hasText: "Dial logged." });
@@ -57,8 +32,8 @@ async function pickExisting(page: Page, name: string) {
 test("a rep logs 10 dials using only the keyboard, and the counters and the leaderboard move", async ({ browser }, testInfo) => {
   const owner = await (await browser.newContext()).newPage();
   await newOwnerWithTeam(owner, "Keyboard Calling");
-  await addScript(owner, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}. Calling about {prospect.company}.");
-  await addScript(owner, "Second nudge", "follow-up", "{prospect.firstName}, {rep.name} again — one more try.");
+  await addSharedScript(owner, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}. Calling about {prospect.company}.");
+  await addSharedScript(owner, "Second nudge", "follow-up", "{prospect.firstName}, {rep.name} again — one more try.");
   const rep = await inviteRep(browser, owner, "Kim Keys");
 
   await rep.getByRole("link", { name: "Leaderboard", exact: true }).click();
@@ -119,7 +94,7 @@ test("a callback is logged by pasting a number and shows the credited script bef
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
   await newOwnerWithTeam(page, "Paste Calling");
-  await addScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, call me back.");
+  await addSharedScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, call me back.");
   await page.getByRole("link", { name: "Today", exact: true }).click();
   await page.getByLabel("Prospect", { exact: true }).fill("212 555 0147");
   await page.getByRole("option", { name: /Create new prospect/ }).click();
@@ -166,7 +141,7 @@ test("a callback is logged by pasting a number and shows the credited script bef
 test("undo restores a deleted dial, on a phone-width screen", async ({ browser }, testInfo) => {
   const page = await (await browser.newContext({ viewport: { width: 375, height: 812 } })).newPage();
   await newOwnerWithTeam(page, "Undo Calling");
-  await addScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}.");
+  await addSharedScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}.");
   await page.getByRole("link", { name: "Today", exact: true }).click();
   await page.getByLabel("Prospect", { exact: true }).fill("415-555-0123");
   await page.getByRole("option", { name: /Create new prospect/ }).click();
@@ -205,4 +180,56 @@ test("undo restores a deleted dial, on a phone-width screen", async ({ browser }
   await page.getByRole("dialog", { name: "Log a callback" }).getByLabel("Caller's phone").fill("415 555 0123");
   await expect(page.getByLabel("Attribution preview")).toContainText("Unattributed: no voicemail was left for Uma Undo");
   await page.screenshot({ path: testInfo.outputPath("callback-375.png"), fullPage: true });
+});
+
+test("a logged callback is undone from the dialog, and deleted and restored from the prospect's timeline", async ({ page }, testInfo) => {
+  await newOwnerWithTeam(page, "Callback Undo");
+  await addSharedScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, call me back.");
+  await page.getByRole("link", { name: "Today", exact: true }).click();
+  await page.getByLabel("Prospect", { exact: true }).fill("718-555-0142");
+  await page.getByRole("option", { name: /Create new prospect/ }).click();
+  await page.getByLabel("Prospect name").fill("Cal Back");
+  await page.keyboard.press("Enter");
+  await expect(dialLogged(page)).toBeVisible();
+
+  await page.getByRole("button", { name: "Log callback" }).click();
+  const dialog = page.getByRole("dialog", { name: "Log a callback" });
+  await dialog.getByLabel("Caller's phone").fill("(718) 555-0142");
+  await expect(dialog.getByLabel("Attribution preview")).toContainText("Will credit Olivia Owner's voicemail #1");
+  await dialog.getByRole("button", { name: "Log callback" }).click();
+  const credited = "Credited to Olivia Owner's voicemail #1 with “Number early”.";
+  await expect(dialog.getByRole("status")).toHaveText(credited);
+  await dialog.getByRole("button", { name: "Undo callback" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Callback removed; nothing is credited for it.");
+  await page.screenshot({ path: testInfo.outputPath("callback-undone.png") });
+  await page.keyboard.press("Escape");
+  await expect(counter(page, "Callbacks")).toHaveText("0");
+
+  await page.getByRole("button", { name: "Log callback" }).click();
+  await dialog.getByLabel("Caller's phone").fill("718.555.0142");
+  await dialog.getByRole("button", { name: "Log callback" }).click();
+  await expect(dialog.getByRole("status")).toHaveText(credited);
+  await dialog.getByRole("button", { name: "Undo callback" }).click();
+  await dialog.getByRole("button", { name: "Restore callback" }).click();
+  await expect(dialog.getByRole("status")).toHaveText(credited);
+  await page.keyboard.press("Escape");
+  await expect(counter(page, "Callbacks")).toHaveText("1");
+
+  // Later, from the prospect's page: the callback is deleted (the voicemail is unreturned again)
+  // and restored (credited again). The callback undone in the dialog stays there, deleted.
+  await page.getByRole("link", { name: "Prospects", exact: true }).click();
+  await page.getByRole("link", { name: "Cal Back" }).click();
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  const live = timeline.getByRole("listitem").filter({ hasText: /Callback/ }).filter({ hasNotText: "deleted" });
+  const voicemail = timeline.getByRole("listitem").filter({ hasText: /Voicemail #1/ });
+  await expect(timeline.getByRole("listitem").filter({ hasText: "deleted" })).toHaveCount(1);
+  await expect(live).toContainText("credited to Olivia Owner's voicemail #1");
+  await expect(voicemail).toContainText("called back after");
+  await live.getByRole("button", { name: /Delete callback of/ }).click();
+  await expect(timeline.getByRole("listitem").filter({ hasText: "deleted" })).toHaveCount(2);
+  await expect(voicemail).not.toContainText("called back after");
+  await timeline.getByRole("button", { name: /Restore callback of/ }).first().click();
+  await expect(timeline.getByRole("listitem").filter({ hasText: "deleted" })).toHaveCount(1);
+  await expect(voicemail).toContainText("called back after");
+  await expect(live).toContainText("credited to Olivia Owner's voicemail #1");
 });

@@ -72,6 +72,7 @@ export { expect };
 export async function addSharedScript(page: Page, title: string, stage: string, body: string) {
   await page.getByRole("link", { name: "Scripts", exact: true }).click();
   await page.getByRole("link", { name: "New script" }).click();
+  await expect(page).toHaveURL(/\/scripts\/new$/);
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Stage").selectOption(stage);
   await page.getByLabel("Script", { exact: true }).fill(body);
@@ -84,8 +85,9 @@ export async function addSharedScript(page: Page, title: string, stage: string, 
 export async function inviteByLink(browser: Browser, inviter: Page, name: string, role: "rep" | "manager" | "owner" = "rep") {
   const email = uniqueEmail(role);
   await inviter.getByRole("link", { name: "Team", exact: true }).click();
-  await inviter.getByLabel("Email").fill(email);
-  await inviter.getByLabel("Role").selectOption(role);
+  // Exact: the owner's team settings have "Voicemails before a rate is ranked", which holds "email".
+  await inviter.getByLabel("Email", { exact: true }).fill(email);
+  await inviter.getByLabel("Role", { exact: true }).selectOption(role);
   await inviter.getByRole("button", { name: "Create invite link" }).click();
   const link = await inviter.getByLabel(/Invite link for/).inputValue();
   const page = await (await browser.newContext()).newPage();

@@ -26,7 +26,7 @@ test("owner invites a rep who logs a voicemail that gets called back, and the le
   // Invite a rep and take the link.
   const repEmail = uniqueEmail("rep");
   await owner.getByRole("link", { name: "Team", exact: true }).click();
-  await owner.getByLabel("Email").fill(repEmail);
+  await owner.getByLabel("Email", { exact: true }).fill(repEmail);
   await owner.getByLabel("Role").selectOption("rep");
   await owner.getByRole("button", { name: "Create invite link" }).click();
   const link = await owner.getByLabel(/Invite link for/).inputValue();

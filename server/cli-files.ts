@@ -64,5 +64,7 @@ export function describeImport(summary: ImportSummary, seconds: number): string 
 
 /** The summary line of a rejected import; every bad row is printed before it. */
 export function describeRejection(summary: ImportSummary): string {
+  // No column mapping means the file itself (encoding, header, shape) was refused, not its rows.
+  if (!summary.columns.length) return `${summary.kind}: rejected, the file cannot be read as ${summary.kind}; nothing was written`;
   return `${summary.kind}: rejected, ${plural(summary.errorCount, "bad row")} in ${plural(summary.rows, "row")}; nothing was written`;
 }

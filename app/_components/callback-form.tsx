@@ -12,6 +12,7 @@ import { useCallsInvalidation } from "./use-calls-invalidation";
 const looksLikePhone = (text: string) => /^[\d\s()+.\-]+$/.test(text.trim()) && text.replace(/\D/g, "").length >= 7;
 
 type Picked = { id: number; name: string };
+type Logged = { id: number; message: string; removed: boolean };
 
 /** Finds the caller, shows which voicemail will be credited before saving, then logs the callback. */
 export function CallbackForm({ onClose }: { onClose: () => void }) {
@@ -23,7 +24,7 @@ export function CallbackForm({ onClose }: { onClose: () => void }) {
   const [result, setResult] = useState<CallbackResult>("interested");
   const [notes, setNotes] = useState("");
   const [at, setAt] = useState("");
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Logged | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const lookupRef = useRef<HTMLInputElement>(null);
 
@@ -37,6 +38,13 @@ export function CallbackForm({ onClose }: { onClose: () => void }) {
   const caller = picked ?? (p?.prospect ? { id: p.prospect.id, name: p.prospect.name } : null);
 
   const log = useMutation(trpc.callbacks.log.mutationOptions({ onSuccess: invalidate }));
+  // Undo is a soft delete, restorable here or later from the prospect's timeline.
+  const remove = useMutation(trpc.callbacks.remove.mutationOptions({ onSuccess: invalidate }));
+  const restore = useMutation(trpc.callbacks.restore.mutationOptions({ onSuccess: invalidate }));
+  const setRemoved = (removed: boolean) => {
+    if (!done) return;
+    (removed ? remove : restore).mutate({ id: done.id }, { onSuccess: () => setDone({ ...done, removed }) });
+  };
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -54,11 +62,13 @@ export function CallbackForm({ onClose }: { onClose: () => void }) {
       {
         onSuccess: (saved) => {
           const c = saved.credit;
-          setDone(
-            c
+          setDone({
+            id: saved.id,
+            removed: false,
+            message: c
               ? `Credited to ${c.repName}'s voicemail #${c.voicemailNumber} with “${c.scriptTitle}”.`
               : "Logged as unattributed: no voicemail to this prospect within the attribution window.",
-          );
+          });
           setLookup("");
           setPicked(null);
           setNewName("");
@@ -74,9 +84,12 @@ export function CallbackForm({ onClose }: { onClose: () => void }) {
   return (
     <form onSubmit={submit} className="flex flex-col gap-4">
       {done && (
-        <p role="status" className="rounded-md bg-good/10 px-3 py-2 text-sm text-good">
-          {done}
-        </p>
+        <div className={`flex items-center justify-between gap-3 rounded-md px-3 py-2 text-sm ${done.removed ? "bg-surface-2 text-muted" : "bg-good/10 text-good"}`}>
+          <p role="status">{done.removed ? "Callback removed; nothing is credited for it." : done.message}</p>
+          <Button type="button" variant="secondary" className="h-8 shrink-0" disabled={remove.isPending || restore.isPending} onClick={() => setRemoved(!done.removed)}>
+            {done.removed ? "Restore callback" : "Undo callback"}
+          </Button>
+        </div>
       )}
       {picked ? (
         <div className="flex items-center justify-between gap-3 rounded-md border border-border bg-surface-2 px-3 py-2 text-sm">
@@ -132,7 +145,7 @@ export function CallbackForm({ onClose }: { onClose: () => void }) {
       <Field id="callbackNotes" label="Callback notes (optional)">
         <Input id="callbackNotes" autoComplete="off" value={notes} onChange={(e) => setNotes(e.target.value)} />
       </Field>
-      <ErrorText>{formError ?? log.error?.message}</ErrorText>
+      <ErrorText>{formError ?? log.error?.message ?? remove.error?.message ?? restore.error?.message}</ErrorText>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" onClick={onClose}>
           Close

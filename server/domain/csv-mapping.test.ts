@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CsvError, readCsv } from "./csv-read";
 import { attemptColumns, callbackColumns, isRowError, mapAttemptRecord, mapCallbackRecord, OUTCOME_SPELLINGS } from "./csv-mapping";
 import { parseCsvTime, parseRangeBound, zoneOffsets } from "./csv-time";
+import { normalisePhone } from "./phone";
 
 // Zone offsets and daylight-saving dates are from the IANA tz database (2025 rules); gap and
 // overlap resolution follows Temporal's "compatible" disambiguation (TC39 Temporal spec,
@@ -80,6 +81,24 @@ describe("attempt rows", () => {
     const row = attempt(`2025-03-03T09:00,rita@acme.test,Dana,516-541-8160,,${spelled},Opener,24,`);
     expect(isRowError(row)).toBe(false);
     expect(row).toMatchObject({ outcome, scriptTitle: outcome === "voicemail" ? "Opener" : null, messageSeconds: outcome === "voicemail" ? 24 : null });
+  });
+
+  it("caches phones per number, not per spelling, and always answers what normalisePhone answers", () => {
+    // Spellings from phone.test.ts, including ones that share digits but not a meaning.
+    const spellings = ["516-541-8160", "(516) 541-8160", "516.541.8160", "1-516-541-8160", "+1 516 541 8160", "+15165418160", "516-541-816", "+1 (516) 541-8160 ext. 12", "44 20 7946 0958", "+44 20 7946 0958", "020 7946 0958", "1-800-FLOWERS"];
+    for (const order of [spellings, [...spellings].reverse()]) {
+      const shared = { ...context, phones: new Map<string, string | null>() };
+      for (const spelled of order) {
+        const table = readCsv(`${HEADER}\n2025-03-03T09:00,rita@acme.test,Dana,"${spelled}",,busy,,,\n`);
+        const row = mapAttemptRecord(table.records[0], attemptColumns(table.header), table.header.length, shared);
+        const expected = normalisePhone(spelled, "US");
+        if (expected === null) expect(isRowError(row)).toBe(true);
+        else expect(row).toMatchObject({ prospectPhone: expected });
+      }
+      // 516-541-8160, (516) 541-8160 and 516.541.8160 share an entry, as do the two +1 spellings.
+      expect([...shared.phones.keys()]).toEqual(expect.arrayContaining(["5165418160", "+15165418160", "1-800-FLOWERS"]));
+      expect(shared.phones.size).toBeLessThan(order.length);
+    }
   });
 
   it("covers every spelling DESIGN.md lists", () => {

@@ -88,11 +88,20 @@ export type MappingContext = {
   phones?: Map<string, string | null>;
 };
 
+/** Digits, spaces and the usual separators only: libphonenumber reads these as their digits. */
+const PLAIN_PHONE = /^\+?[\d\s().-]+$/;
+
 function normalisedPhone(text: string, context: MappingContext): string | null {
-  let phone = context.phones?.get(text);
+  // One cache entry per number, not per spelling: a CRM log writes a number several ways, and
+  // parsing is most of the time spent mapping a large file. Letters (vanity numbers, "ext.")
+  // keep their own spelling as the key.
+  const key = PLAIN_PHONE.test(text) ? (text.startsWith("+") ? "+" : "") + text.replace(/\D/g, "") : text;
+  let phone = context.phones?.get(key);
   if (phone === undefined) {
     phone = normalisePhone(text, context.region);
-    context.phones?.set(text, phone);
+    context.phones?.set(key, phone);
+    // An E.164 number reads as itself, so a later "+1…" spelling needs no parse either.
+    if (phone) context.phones?.set(phone, phone);
   }
   return phone;
 }

@@ -62,6 +62,79 @@ describe("importAttempts", () => {
     expect(attempts[0].messageSeconds).toBe(24);
   });
 
+  it("reads 516-541-8160, (516) 541-8160 and +1 516 541 8160 as one prospect", async () => {
+    const { rita, owner } = await teamWithScripts();
+    const summary = importAttempts(
+      db,
+      owner,
+      csv(
+        `2025-03-03T09:00,${rita.user.email},Dana Whitfield,516-541-8160,,busy,,,`,
+        `2025-03-04T09:00,${rita.user.email},D. Whitfield,(516) 541-8160,,busy,,,`,
+        `2025-03-05T09:00,${rita.user.email},Dana W,+1 516 541 8160,,busy,,,`,
+      ),
+    );
+    expect(summary).toMatchObject({ inserted: 3, prospectsCreated: 1 });
+    const { attempts, prospects } = teamRows(owner.teamId);
+    expect(prospects).toEqual([expect.objectContaining({ phone: "+15165418160", name: "Dana Whitfield" })]);
+    expect(new Set(attempts.map((a) => a.prospectId))).toEqual(new Set([prospects[0].id]));
+  });
+
+  it("matches script titles ignoring case and spacing, and creates one script per title however written", async () => {
+    const { rita, owner } = await teamWithScripts();
+    const summary = importAttempts(
+      db,
+      owner,
+      csv(
+        `2025-03-03T09:00,${rita.user.email},Dana,5165418160,,voicemail,LAST  TRY,,`,
+        `2025-03-04T09:00,${rita.user.email},Dana,5165418160,,voicemail,Brand new,,`,
+        `2025-03-05T09:00,${rita.user.email},Dana,5165418160,,voicemail,brand NEW,,`,
+      ),
+      { createMissing: true },
+    );
+    expect(summary).toMatchObject({ inserted: 3, scriptsCreated: 1, errors: [] });
+    const titles = db.select({ title: script.title }).from(script).where(eq(script.teamId, owner.teamId)).orderBy(script.title).all();
+    expect(titles.map((t) => t.title)).toEqual(["Brand new", "Last try", "Number early"]);
+    const scripted = teamRows(owner.teamId).attempts.map((a) => a.scriptVersionId);
+    expect(scripted[1]).toBe(scripted[2]);
+    expect(scripted[0]).not.toBe(scripted[1]);
+  });
+
+  it("numbers voicemails by time for new and existing prospects alike, a repeated row once, as verify recomputes them", async () => {
+    const { rita, sam, owner } = await teamWithScripts();
+    importAttempts(db, owner, csv(`2025-03-05T09:00,${rita.user.email},Old Timer,5165418170,,voicemail,Number early,,`));
+    const summary = importAttempts(
+      db,
+      owner,
+      csv(
+        `2025-03-06T09:00,${rita.user.email},New Person,5165418171,,voicemail,Number early,,`,
+        `2025-03-04T09:00,${sam.user.email},New Person,5165418171,,voicemail,Last try,,`,
+        `2025-03-05T09:00,${sam.user.email},New Person,5165418171,,busy,,,`,
+        `2025-03-04T09:00,${rita.user.email},New Person,5165418171,,voicemail,Number early,,`,
+        // The second line again: written once, and it must not take a number from the 6 March one.
+        `2025-03-04T09:00,${sam.user.email},New Person,(516) 541-8171,,Left voicemail,Last try,,`,
+        `2025-03-04T09:00,${sam.user.email},Old Timer,5165418170,,voicemail,Last try,,`,
+      ),
+    );
+    expect(summary).toMatchObject({ rows: 6, inserted: 5, duplicates: 1, prospectsCreated: 1 });
+    const { attempts, prospects } = teamRows(owner.teamId);
+    const numbers = (name: string) => {
+      const id = prospects.find((p) => p.name === name)!.id;
+      return attempts.filter((a) => a.prospectId === id).map((a) => [a.at.toISOString().slice(0, 10), a.voicemailNumber]);
+    };
+    // Two voicemails at the same instant are ordered as written (ids follow the file).
+    expect(numbers("New Person")).toEqual([
+      ["2025-03-04", 1],
+      ["2025-03-04", 2],
+      ["2025-03-05", null],
+      ["2025-03-06", 3],
+    ]);
+    expect(numbers("Old Timer")).toEqual([
+      ["2025-03-04", 1],
+      ["2025-03-05", 2],
+    ]);
+    expect(verifyDatabase(db).differences).toEqual([]);
+  });
+
   it("rejects a file with one bad row, writes nothing, and names the line", async () => {
     const { rita, sam, owner } = await teamWithScripts();
     const before = rowCounts(db);
@@ -205,6 +278,22 @@ describe("importCallbacks", () => {
     const summary = importCallbacks(db, manager, "time,prospect_phone,result\n2025-03-04T11:00,5165550199,interested\n");
     expect(summary.errors).toEqual([{ line: 2, reason: "no prospect with phone +15165550199 in this team (import their attempts first)" }]);
     expect(rowCounts(db)).toEqual(before);
+  });
+  it("never matches another team's prospects: their phones are unknown here, and a new prospect is made", async () => {
+    const a = await teamWithScripts();
+    const b = await teamWithScripts();
+    importAttempts(db, b.owner, callLog(b.rita.user.email, b.sam.user.email));
+    const before = rowCounts(db);
+    expect(importCallbacks(db, a.owner, "time,prospect_phone,result\n2025-03-04T11:00,516-541-8160,interested\n").errors).toEqual([
+      { line: 2, reason: "no prospect with phone +15165418160 in this team (import their attempts first)" },
+    ]);
+    expect(rowCounts(db)).toEqual(before);
+
+    expect(importAttempts(db, a.owner, csv(`2025-03-03T09:00,${a.rita.user.email},Dana Whitfield,516-541-8160,,busy,,,`))).toMatchObject({ inserted: 1, prospectsCreated: 1 });
+    const [mine] = teamRows(a.owner.teamId).prospects;
+    const theirs = teamRows(b.owner.teamId).prospects.find((p) => p.phone === "+15165418160")!;
+    expect(mine.id).not.toBe(theirs.id);
+    expect(teamRows(b.owner.teamId).attempts.filter((x) => x.prospectId === mine.id)).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { serverCaller, HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
 import { InvitePanel } from "./invite-panel";
@@ -17,6 +18,13 @@ export default async function TeamPage() {
       <PageHeader
         title={team.name}
         description={`Time zone ${team.timezone} · attribution window ${team.attributionWindowDays} days · ranked from ${team.minSample} voicemails`}
+        actions={
+          canManage && (
+            <Link href="/team/import" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+              Import and export
+            </Link>
+          )
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_380px]">
         <MemberList />

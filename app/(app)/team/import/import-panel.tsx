@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Upload } from "lucide-react";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Card, ErrorText, Field, Select } from "@/app/_components/ui";
@@ -67,7 +68,7 @@ export function ImportPanel({ timezone }: { timezone: string }) {
   return (
     <Card title="Import" description={`Times without an offset are read in ${timezone}. Rows already in Ringback are skipped, so importing twice is safe.`}>
       <div className="flex flex-col gap-4">
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid max-w-3xl gap-4 sm:grid-cols-2">
           <Field id="import-kind" label="What the file holds">
             <Select id="import-kind" value={kind} onChange={(e) => changeOptions({ kind: e.target.value as ImportKind, createMissing })}>
               {IMPORT_KINDS.map((k) => (
@@ -77,19 +78,32 @@ export function ImportPanel({ timezone }: { timezone: string }) {
               ))}
             </Select>
           </Field>
-          <Field id="import-file" label="CSV file" hint={file ? `${file.name} · ${formatBytes(file.size)}` : "UTF-8, with a header row"}>
-            <input
-              id="import-file"
-              type="file"
-              accept=".csv,text/csv"
-              className="text-sm file:mr-3 file:h-9 file:rounded-md file:border file:border-border file:bg-surface file:px-3 file:text-sm file:font-medium file:text-text hover:file:bg-surface-2"
-              onChange={(e) => {
-                const chosen = e.target.files?.[0];
-                // Cleared so that choosing the same (fixed) file again is a change too.
-                e.target.value = "";
-                if (chosen) void choose(chosen);
-              }}
-            />
+          <Field id="import-file" label="CSV file" hint="UTF-8, with a header row">
+            <div className="flex min-w-0 items-center gap-3">
+              <input
+                id="import-file"
+                type="file"
+                accept=".csv,text/csv"
+                className="peer sr-only"
+                onChange={(e) => {
+                  const chosen = e.target.files?.[0];
+                  // Cleared so that choosing the same (fixed) file again is a change too; the
+                  // name shown beside the button is ours, so the browser's "No file chosen" is hidden.
+                  e.target.value = "";
+                  if (chosen) void choose(chosen);
+                }}
+              />
+              <label
+                htmlFor="import-file"
+                className="inline-flex h-9 shrink-0 cursor-pointer items-center gap-2 rounded-md border border-border bg-surface px-3 text-sm font-medium hover:bg-surface-2 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent"
+              >
+                <Upload aria-hidden className="size-4 text-muted" />
+                {file ? "Choose another" : "Choose file"}
+              </label>
+              <span className="min-w-0 truncate text-sm text-muted" title={file?.name}>
+                {file ? `${file.name} · ${formatBytes(file.size)}` : "No file yet"}
+              </span>
+            </div>
           </Field>
         </div>
         {kind === "attempts" && (
@@ -111,15 +125,23 @@ export function ImportPanel({ timezone }: { timezone: string }) {
         {check.isPending && file && <ImportProgress label={`Checking ${file.name} (${formatBytes(file.size)})…`} />}
         {run.isPending && checked && <ImportProgress label={`Importing ${checked.rows.toLocaleString("en-US")} rows…`} />}
 
-        {(imported ?? checked) && <ImportReport report={(imported ?? checked)!} />}
-
-        {ready && (
-          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border pt-4">
-            <p className="text-sm text-muted">Nothing has been written yet.</p>
-            <Button type="button" disabled={run.isPending || checked.inserted === 0} onClick={() => run.mutate({ kind, csv: file!.text, createMissing: kind === "attempts" && createMissing, dryRun: false })}>
-              Import {checked.inserted.toLocaleString("en-US")} {checked.inserted === 1 ? "row" : "rows"}
-            </Button>
-          </div>
+        {(imported ?? checked) && (
+          <ImportReport
+            report={(imported ?? checked)!}
+            action={
+              ready &&
+              checked.inserted > 0 && (
+                <Button
+                  type="button"
+                  className="shrink-0"
+                  disabled={run.isPending}
+                  onClick={() => run.mutate({ kind, csv: file!.text, createMissing: kind === "attempts" && createMissing, dryRun: false })}
+                >
+                  Import {checked.inserted.toLocaleString("en-US")} {checked.inserted === 1 ? "row" : "rows"}
+                </Button>
+              )
+            }
+          />
         )}
       </div>
     </Card>

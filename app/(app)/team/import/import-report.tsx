@@ -58,45 +58,41 @@ function BadRows({ report }: { report: Report }) {
   );
 }
 
-function Mapping({ report }: { report: Report }) {
-  if (!report.columns.length) return null;
-  return (
-    <table className="w-full text-sm">
-      <caption className="mb-2 text-left text-xs font-medium text-faint">Column mapping</caption>
-      <thead className="text-left text-xs text-faint">
-        <tr>
-          <th className="pb-1.5 font-medium">Column in the file</th>
-          <th className="pb-1.5 font-medium">Read as</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-border">
-        {report.columns.map((c) => (
-          <tr key={c.column}>
-            <td className="py-1.5">{c.column}</td>
-            <td className="py-1.5">{c.field ? <code className="font-mono text-xs">{c.field}</code> : <Badge tone="warn">ignored</Badge>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
+/** The file as read: its header, the field each column feeds (the detected mapping), the first rows. */
 function Preview({ report }: { report: Report }) {
   const { header, rows } = report.preview;
-  if (!rows.length) return null;
+  if (!header.length) return null;
+  // One mapping entry per header column, in order, once the header was understood.
+  const mapped = report.columns.length === header.length;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-xs">
-        <caption className="mb-2 text-left text-xs font-medium text-faint">Preview: the first {plural(rows.length, "row")} as in the file</caption>
-        <thead className="text-left text-faint">
-          <tr>
-            <th className="pr-3 pb-1.5 font-medium">Line</th>
+        <caption className="mb-2 text-left text-xs font-medium text-faint">
+          Column mapping{rows.length ? ` and the first ${plural(rows.length, "row")} as in the file` : ""}
+        </caption>
+        <thead className="text-left">
+          <tr className="text-faint">
+            <th scope="col" className="pr-3 pb-1.5 font-medium">
+              Line
+            </th>
             {header.map((h, i) => (
-              <th key={i} className="pr-3 pb-1.5 font-medium whitespace-nowrap">
+              <th key={i} scope="col" className="pr-3 pb-1.5 font-medium whitespace-nowrap text-text">
                 {h}
               </th>
             ))}
           </tr>
+          {mapped && (
+            <tr className="border-b border-border">
+              <th scope="row" className="pr-3 pb-2 font-medium whitespace-nowrap text-faint">
+                Read as
+              </th>
+              {report.columns.map((c, i) => (
+                <td key={i} className="pr-3 pb-2 whitespace-nowrap">
+                  {c.field ? <code className="font-mono text-accent">{c.field}</code> : <Badge tone="warn">ignored</Badge>}
+                </td>
+              ))}
+            </tr>
+          )}
         </thead>
         <tbody className="divide-y divide-border">
           {rows.map((r) => (
@@ -115,8 +111,8 @@ function Preview({ report }: { report: Report }) {
   );
 }
 
-/** What a check or an import found: the verdict, the counts, and how the file was read. */
-export function ImportReport({ report }: { report: Report }) {
+/** What a check or an import found: the verdict (with the import button when ready), the counts, and how the file was read. */
+export function ImportReport({ report, action }: { report: Report; action?: React.ReactNode }) {
   const ignored = report.ignoredColumns.length ? ` Ignored columns: ${report.ignoredColumns.join(", ")}.` : "";
   return (
     <div className="flex flex-col gap-5">
@@ -127,17 +123,21 @@ export function ImportReport({ report }: { report: Report }) {
           Imported: {plural(report.inserted, "row")} added, {n(report.duplicates)} already there.{ignored}
         </p>
       ) : (
-        <p role="status" className="rounded-md border border-border bg-surface-2 px-4 py-3 text-sm">
-          Ready to import: {plural(report.inserted, "new row")}, {n(report.duplicates)} already there.{ignored}
-        </p>
-      )}
-      {report.errorCount === 0 && <Counts report={report} />}
-      {!report.written && (
-        <div className="grid gap-5 xl:grid-cols-[240px_1fr]">
-          <Mapping report={report} />
-          <Preview report={report} />
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-border bg-surface-2 px-4 py-3">
+          <div className="text-sm">
+            <p role="status">
+              {report.inserted === 0
+                ? `Nothing new to import: ${report.duplicates === 1 ? "the row is" : `all ${plural(report.duplicates, "row")} are`} already there.`
+                : `Ready to import: ${plural(report.inserted, "new row")}, ${n(report.duplicates)} already there.`}
+              {ignored}
+            </p>
+            <p className="mt-0.5 text-xs text-muted">Nothing has been written yet.</p>
+          </div>
+          {action}
         </div>
       )}
+      {report.errorCount === 0 && <Counts report={report} />}
+      {!report.written && <Preview report={report} />}
     </div>
   );
 }

@@ -32,9 +32,10 @@ export default async function ImportPage() {
         description={`Bring a call log or callbacks in from your CRM, or take ${team.name}'s data out. An import is all or nothing: one bad row and nothing is written.`}
         actions={back}
       />
-      <div className="grid gap-6 lg:grid-cols-[1fr_340px]">
+      {/* The import gets the full width: a call log's preview is ten columns wide. */}
+      <div className="grid grid-cols-1 gap-6">
         <ImportPanel timezone={team.timezone} />
-        <div className="flex flex-col gap-6">
+        <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
           <ExportPanel />
           <FileFormat timezone={team.timezone} />
         </div>
