@@ -124,6 +124,7 @@ const PROBES: Record<string, Probe[]> = {
     refused("fork A's draft", ({ a }) => ({ versionId: a.versionIds[2] })),
   ],
   "scripts.deleteDraft": [refused("delete A's draft", ({ a }) => ({ id: a.draftId }))],
+  "scripts.restoreDraft": [refused("restore A's draft", ({ a }) => ({ id: a.draftId }))],
   "scripts.setArchived": [refused("archive A's script", ({ a }) => ({ id: a.scriptId, archived: true }))],
   "scripts.setTeamPick": [refused("pick A's script", ({ a }) => ({ id: a.scriptId, teamPick: true }))],
 

@@ -63,6 +63,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "scripts.setShared": "member",
   "scripts.fork": "member",
   "scripts.deleteDraft": "member",
+  "scripts.restoreDraft": "member",
   "scripts.setArchived": "manager",
   "scripts.setTeamPick": "manager",
   "leaderboard.get": "member",

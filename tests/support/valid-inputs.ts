@@ -54,6 +54,7 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "scripts.setShared": (b) => ({ id: b.draftId, shared: true }),
   "scripts.fork": (b) => ({ versionId: b.versionId, title: "Bravo fork" }),
   "scripts.deleteDraft": (b) => ({ id: b.draftId }),
+  "scripts.restoreDraft": (b) => ({ id: b.draftId }),
   "scripts.setArchived": (b) => ({ id: b.otherScriptId, archived: true }),
   "scripts.setTeamPick": (b) => ({ id: b.scriptId, teamPick: true }),
 
