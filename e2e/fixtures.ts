@@ -34,27 +34,6 @@ export async function newOwnerWithTeam(page: Page, teamName: string) {
 }
 
 /**
- * The owner invites a member by link; they sign up in their own browser and accept. Leaves the
- * member on Today and returns their page and email.
- */
-export async function inviteMember(browser: Browser, owner: Page, name: string, role: "rep" | "manager") {
-  const email = uniqueEmail(role);
-  await owner.getByRole("link", { name: "Team", exact: true }).click();
-  await expect(owner).toHaveURL(/\/team$/);
-  await owner.getByLabel("Email").fill(email);
-  await owner.getByLabel("Role").selectOption(role);
-  await owner.getByRole("button", { name: "Create invite link" }).click();
-  const link = await owner.getByLabel(`Invite link for ${email}`).inputValue();
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByRole("link", { name: "Create an account to join" }).click();
-  await signUp(page, name, email);
-  await page.getByRole("button", { name: "Accept invite" }).click();
-  await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
-  return { page, email };
-}
-
-/**
  * Calls a tRPC procedure over HTTP as the page's signed-in user (the real router, the real
  * session cookie): a fast way to set up data that the UI has its own tests for.
  */
@@ -85,11 +64,12 @@ export async function addSharedScript(page: Page, title: string, stage: string, 
 export async function inviteByLink(browser: Browser, inviter: Page, name: string, role: "rep" | "manager" | "owner" = "rep") {
   const email = uniqueEmail(role);
   await inviter.getByRole("link", { name: "Team", exact: true }).click();
+  await expect(inviter).toHaveURL(/\/team$/);
   // Exact: the owner's team settings have "Voicemails before a rate is ranked", which holds "email".
   await inviter.getByLabel("Email", { exact: true }).fill(email);
   await inviter.getByLabel("Role", { exact: true }).selectOption(role);
   await inviter.getByRole("button", { name: "Create invite link" }).click();
-  const link = await inviter.getByLabel(/Invite link for/).inputValue();
+  const link = await inviter.getByLabel(`Invite link for ${email}`).inputValue();
   const page = await (await browser.newContext()).newPage();
   await page.goto(link);
   await page.getByRole("link", { name: "Create an account to join" }).click();

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Locator, Page, TestInfo } from "@playwright/test";
-import { callProcedure, expect, inviteMember, newOwnerWithTeam, test } from "./fixtures";
+import { callProcedure, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
 
 // Leaderboards (issue 5): a manager reads the ranking by script and by rep, narrows the period,
 // shares the view by its URL, downloads the CSV of what is on screen, and coaches from the team
@@ -62,8 +62,8 @@ async function seedHistory(owner: Page, repEmail: string, managerEmail: string) 
 async function teamWithHistory(browser: Browser) {
   const owner = await (await browser.newContext()).newPage();
   await newOwnerWithTeam(owner, "Board Room");
-  const manager = await inviteMember(browser, owner, "Morgan Manager", "manager");
-  const rep = await inviteMember(browser, owner, "Riley Rep", "rep");
+  const manager = await inviteByLink(browser, owner, "Morgan Manager", "manager");
+  const rep = await inviteByLink(browser, owner, "Riley Rep", "rep");
   await seedHistory(owner, rep.email, manager.email);
   return { owner, manager, rep };
 }
