@@ -13,6 +13,7 @@
 
 import fs from "node:fs";
 import { openDatabase, type Db } from "@/db/client";
+import { rebuildRollups } from "@/db/rollups";
 import { DAY_MS } from "@/server/domain/attribution";
 import { renderScript, SAMPLE_VALUES, wordCount } from "@/server/domain/script-template";
 import { addDays, startOfLocalDay, weekdayOf } from "@/server/domain/time-buckets";
@@ -310,6 +311,7 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
   log(`  rows written in ${((Date.now() - started) / 1000).toFixed(1)} s; building indexes and rollups`);
   sqlite.transaction(() => {
     for (const statement of deferred.filter((s) => /^create (unique )?index/i.test(s))) sqlite.exec(statement);
+    rebuildRollups(db);
     for (const statement of deferred.filter((s) => /^create trigger/i.test(s))) sqlite.exec(statement);
   })();
   sqlite.pragma("synchronous = NORMAL");

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { syncTeamZone } from "@/db/rollups";
 import { invitation, member, organization, session, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import { ROLE_RANK, type Role } from "@/lib/vocabulary";
@@ -12,6 +13,16 @@ import { newId } from "./ids";
 const INVITE_LIFETIME_MS = 7 * 86_400_000;
 
 /** The caller's membership in the session's active team, else in their oldest team. */
+/** A session that still exists and has not expired, with its active team; null otherwise. */
+export function liveSession(db: Queryable, sessionId: string, userId: string, now: Date = new Date()) {
+  const row = db
+    .select({ activeTeamId: session.activeOrganizationId, expiresAt: session.expiresAt })
+    .from(session)
+    .where(and(eq(session.id, sessionId), eq(session.userId, userId)))
+    .get();
+  return row && row.expiresAt > now ? { activeTeamId: row.activeTeamId } : null;
+}
+
 export function resolveMembership(db: Queryable, userId: string, activeTeamId: string | null) {
   const memberships = db
     .select({ teamId: member.organizationId, role: member.role })
@@ -56,6 +67,7 @@ export function createTeam(db: Db, userId: string, input: CreateTeamInput, sessi
     const id = newId();
     const slug = uniqueSlug(tx, input.name);
     tx.insert(organization).values({ id, name: input.name.trim(), slug, timezone: input.timezone }).run();
+    syncTeamZone(tx, id, input.timezone);
     tx.insert(member).values({ id: newId(), organizationId: id, userId, role: "owner" }).run();
     if (sessionId) tx.update(session).set({ activeOrganizationId: id }).where(eq(session.id, sessionId)).run();
     return { id, slug, name: input.name.trim() };
@@ -96,7 +108,12 @@ export function switchTeam(db: Db, userId: string, sessionId: string, teamId: st
 
 export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
   if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
-  db.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+  db.transaction((tx) => {
+    const before = tx.select({ timezone: organization.timezone }).from(organization).where(eq(organization.id, actor.teamId)).get();
+    tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+    // Rollup days are local days: a new zone moves voicemails between days, so they are recounted.
+    if (input.timezone && input.timezone !== before?.timezone) syncTeamZone(tx, actor.teamId, input.timezone);
+  });
   return getTeam(db, actor.teamId);
 }
 
