@@ -5,12 +5,13 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     method?: string;
     headers?: Record<string, string>;
     timeout?: number;
     requests?: { setupRequest?: (request: Request) => Request }[];
   };
-  type Result = { errors: number; timeouts: number; non2xx: number; requests: { average: number; total: number } };
+  type Result = { duration: number; errors: number; timeouts: number; non2xx: number; requests: { average: number; total: number } };
   type Instance = {
     on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
     stop(): void;

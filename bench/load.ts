@@ -9,6 +9,8 @@ export type LoadOptions = {
   url: string;
   connections: number;
   seconds: number;
+  /** A fixed number of requests instead of a duration, so that slow answers still give samples. */
+  amount?: number;
   headers: Record<string, string>;
   method?: "GET" | "POST";
   /** Called for every request: path and body. */
@@ -35,7 +37,7 @@ export function runRound(options: LoadOptions): Promise<Round> {
       {
         url: options.url,
         connections: options.connections,
-        duration: options.seconds,
+        ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
         method: options.method ?? "GET",
         headers: options.headers,
         timeout: 10,
@@ -53,7 +55,7 @@ export function runRound(options: LoadOptions): Promise<Round> {
         latencies.sort((a, b) => a - b);
         const ok = latencies.length - bad;
         resolve({
-          rps: ok / options.seconds,
+          rps: ok / (result.duration || options.seconds),
           p50: percentile(latencies, 0.5),
           p95: percentile(latencies, 0.95),
           p99: percentile(latencies, 0.99),
@@ -71,7 +73,7 @@ export function runRound(options: LoadOptions): Promise<Round> {
 
 /** A warm-up round, then `rounds` measured ones. */
 export async function measure(options: LoadOptions, warmSeconds: number, rounds: number): Promise<Round[]> {
-  await runRound({ ...options, seconds: warmSeconds });
+  await runRound({ ...options, amount: undefined, seconds: warmSeconds });
   const results: Round[] = [];
   for (let i = 0; i < rounds; i++) results.push(await runRound(options));
   return results;
