@@ -59,7 +59,7 @@ function ensureBuild() {
   if (built.status !== 0) throw new Error("next build failed");
 }
 
-async function ensureDatabase(): Promise<string> {
+async function ensureDatabase(): Promise<{ base: string; file: string }> {
   fs.mkdirSync("bench/data", { recursive: true });
   const end = new Date().toISOString().slice(0, 10);
   const file = path.resolve(`bench/data/bench-${sizeLabel}-${end}.db`);
@@ -72,7 +72,7 @@ async function ensureDatabase(): Promise<string> {
   const copy = path.resolve(`bench/data/run-${sizeLabel}.db`);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(copy + suffix, { force: true });
   fs.copyFileSync(file, copy);
-  return copy;
+  return { base: file, file: copy };
 }
 
 function benchFacts(file: string) {
@@ -105,7 +105,11 @@ function logBodies(facts: ReturnType<typeof benchFacts>) {
   };
 }
 
-async function bareFloor(file: string, facts: ReturnType<typeof benchFacts>) {
+async function bareFloor(source: string, facts: ReturnType<typeof benchFacts>) {
+  // Its own copy: its rows skip attribution, and the app's copy must stay `verify`-clean.
+  const file = path.resolve(`bench/data/run-${sizeLabel}-bare.db`);
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  fs.copyFileSync(source, file);
   const child = spawn(process.execPath, [path.resolve("bench/bare-server.mjs"), file, String(port + 1), facts.teamId, facts.ownerId], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once("data", () => resolve());
@@ -147,7 +151,7 @@ async function main() {
   };
   const full = only !== "leaderboard";
   ensureBuild();
-  const file = await ensureDatabase();
+  const { base, file } = await ensureDatabase();
   const facts = benchFacts(file);
 
   const naive = naiveGroupByMs(file, facts.teamId, BENCH_TIMEZONE, plan.naiveRounds);
@@ -199,7 +203,7 @@ async function main() {
   }
 
   if (full) {
-    const bare = await bareFloor(file, facts);
+    const bare = await bareFloor(base, facts);
     results.bare_rps = Math.round(bare.rps);
     results.log_vs_bare = round2(results.log_rps! / bare.rps);
     say(`bare floor: ${bare.rps.toFixed(0)}/s, p99 ${bare.p99.toFixed(1)} ms`);
