@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
+import { staleZoneTeams, syncTeamZone } from "./rollups";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -26,7 +27,40 @@ export function openDatabase(file: string = databasePath()): Db {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  reusePreparedStatements(sqlite);
+  // Rollups of teams made before they existed, or whose zone changed outside the app.
+  const stale = staleZoneTeams(db);
+  if (stale.length) db.transaction((tx) => stale.forEach((team) => syncTeamZone(tx, team.id, team.timezone)));
+  // Planner statistics, sampled (cheap even at millions of rows): without them SQLite may pick
+  // the wide (team, time) index over the narrow partial ones the leaderboard reads.
+  sqlite.pragma("analysis_limit = 1000");
+  sqlite.pragma("optimize = 0x10002");
   return db;
+}
+
+const PREPARED_STATEMENTS_KEPT = 500;
+
+/**
+ * Drizzle prepares every query it runs. Compiling a write to `attempt` also compiles the rollup
+ * triggers (about half a millisecond), so statements are kept by their SQL text and reused, most
+ * recently used first. A statement is handed out with its row mode reset, since Drizzle switches
+ * some to raw (array) rows; better-sqlite3 re-prepares a kept statement itself if the schema changes.
+ */
+function reusePreparedStatements(sqlite: Database.Database) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) {
+      kept.delete(source);
+      if (statement.reader) statement.raw(false);
+    } else {
+      statement = prepare(source);
+      if (kept.size >= PREPARED_STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 /**

@@ -189,6 +189,7 @@ program
           `attribution recomputed: ${count(checked.teams)} team${checked.teams === 1 ? "" : "s"}, ${count(checked.prospects)} prospects, ` +
             `${count(checked.attempts)} attempts (${count(checked.voicemails)} voicemails), ${count(checked.callbacks)} callbacks`,
         );
+        console.log(`rollups recounted: ${count(checked.rollups)} counters`);
         for (const d of report.differences) console.log(`  ${describeDifference(d)}`);
         console.log(`${count(report.differences.length)} differences`);
         const problems = problemCount(report);

@@ -5,7 +5,7 @@ import { getDb, type Db } from "@/db/client";
 import { getAuth } from "@/server/auth";
 import type { Actor } from "@/server/services/actor";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from "@/server/services/errors";
-import { resolveMembership } from "@/server/services/teams";
+import { liveSession, resolveMembership } from "@/server/services/teams";
 
 // 1. Context -----------------------------------------------------------------
 
@@ -26,12 +26,16 @@ export function createInnerContext(opts: Partial<Context> & { db: Db }): Context
 
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   const found = await getAuth().api.getSession({ headers });
-  if (!found) return createInnerContext({ db: getDb() });
+  const db = getDb();
+  // The session may come from better-auth's signed cookie cache: the row decides whether it
+  // still stands and which team is active (both can change before the cache expires).
+  const live = found ? liveSession(db, found.session.id, found.user.id) : null;
+  if (!found || !live) return createInnerContext({ db });
   return createInnerContext({
-    db: getDb(),
+    db,
     user: { id: found.user.id, name: found.user.name, email: found.user.email },
     sessionId: found.session.id,
-    activeTeamId: (found.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null,
+    activeTeamId: live.activeTeamId,
   });
 }
 

@@ -65,8 +65,12 @@ const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Quantile with linear interpolation between order statistics (R type 7, NumPy default). */
 export function quantile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return sortedQuantile([...values].sort((a, b) => a - b), q);
+}
+
+/** `quantile` of values already in ascending order, so several quantiles share one sort. */
+function sortedQuantile(sorted: ArrayLike<number>, q: number): number | null {
+  if (sorted.length === 0) return null;
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
@@ -145,7 +149,8 @@ export function proportionDifference(a: { returned: number; voicemails: number }
 
 /** Median and 80th percentile of minutes from voicemail to its first credited callback. */
 export function timeToCallback(minutes: readonly number[]): { median: number | null; p80: number | null } {
-  return { median: quantile(minutes, 0.5), p80: quantile(minutes, 0.8) };
+  const sorted = Float64Array.from(minutes).sort();
+  return { median: sortedQuantile(sorted, 0.5), p80: sortedQuantile(sorted, 0.8) };
 }
 
 /** DESIGN.md's attempt-number buckets: the 1st, 2nd and 3rd voicemail, then every later one as "4+". */

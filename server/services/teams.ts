@@ -1,7 +1,19 @@
 import crypto from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { invitation, member, organization, prospect, session, user } from "@/db/schema";
+  // Every field is optional: an input with none of them (or only unknown ones) changes nothing.
+  if (Object.values(input).every((v) => v === undefined)) return getTeam(db, actor.teamId);
+  db.transaction((tx) => {
+    const before = getTeam(tx, actor.teamId);
+    tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+    // Rollup days are local days: a new zone moves voicemails between days, so they are recounted.
+    if (input.timezone && input.timezone !== before.timezone) syncTeamZone(tx, actor.teamId, input.timezone);
+    // The window decides which voicemail each callback credits, so every stored credit is
+    // recomputed with the new one before anyone can read a rate computed with the old.
+    if (input.attributionWindowDays !== undefined && input.attributionWindowDays !== before.attributionWindowDays) {
+      const prospects = tx.select({ id: prospect.id }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
+      reattributeProspects(tx, actor.teamId, prospects.map((p) => p.id));
+    }
 import type { Queryable } from "@/db/types";
 import { ROLE_RANK, type Role } from "@/lib/vocabulary";
 import type { CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
@@ -13,6 +25,16 @@ import { newId } from "./ids";
 const INVITE_LIFETIME_MS = 7 * 86_400_000;
 
 /** The caller's membership in the session's active team, else in their oldest team. */
+/** A session that still exists and has not expired, with its active team; null otherwise. */
+export function liveSession(db: Queryable, sessionId: string, userId: string, now: Date = new Date()) {
+  const row = db
+    .select({ activeTeamId: session.activeOrganizationId, expiresAt: session.expiresAt })
+    .from(session)
+    .where(and(eq(session.id, sessionId), eq(session.userId, userId)))
+    .get();
+  return row && row.expiresAt > now ? { activeTeamId: row.activeTeamId } : null;
+}
+
 export function resolveMembership(db: Queryable, userId: string, activeTeamId: string | null) {
   const memberships = db
     .select({ teamId: member.organizationId, role: member.role })
@@ -61,6 +83,7 @@ export function createTeam(db: Db, userId: string, input: CreateTeamInput, sessi
     const id = newId();
     const slug = uniqueSlug(tx, input.name);
     tx.insert(organization).values({ id, name: input.name.trim(), slug, timezone: input.timezone }).run();
+    syncTeamZone(tx, id, input.timezone);
     tx.insert(member).values({ id: newId(), organizationId: id, userId, role: "owner" }).run();
     if (sessionId) tx.update(session).set({ activeOrganizationId: id }).where(eq(session.id, sessionId)).run();
     return { id, slug, name: input.name.trim() };
@@ -101,6 +124,7 @@ export function switchTeam(db: Db, userId: string, sessionId: string, teamId: st
 
 export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
   if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
+<<<<<<< HEAD
   // Every field is optional: an input with none of them (or only unknown ones) changes nothing.
   if (Object.values(input).every((v) => v === undefined)) return getTeam(db, actor.teamId);
   db.transaction((tx) => {
@@ -112,6 +136,13 @@ export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInpu
       const prospects = tx.select({ id: prospect.id }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
       reattributeProspects(tx, actor.teamId, prospects.map((p) => p.id));
     }
+=======
+  db.transaction((tx) => {
+    const before = tx.select({ timezone: organization.timezone }).from(organization).where(eq(organization.id, actor.teamId)).get();
+    tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+    // Rollup days are local days: a new zone moves voicemails between days, so they are recounted.
+    if (input.timezone && input.timezone !== before?.timezone) syncTeamZone(tx, actor.teamId, input.timezone);
+>>>>>>> 6911d686b04f775ed9f31b600b8bd4b9306394b6
   });
   return getTeam(db, actor.teamId);
 }

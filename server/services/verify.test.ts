@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { seedDemo, type SeedSummary } from "@/db/seed";
 import { backupDatabase, restoreDatabase } from "./backup";
+import { updateTeamSettings } from "./teams";
 import { describeDifference, problemCount, verifyDatabase } from "./verify";
 
 // One fresh database for the file: the demo seed over a short, fixed stretch of time.
@@ -86,6 +87,64 @@ describe("verify", () => {
       db.$client.prepare("UPDATE attempt SET returned_at = ? WHERE id = ?").run(planted.returnedAt, planted.id);
     }
     expect(verifyDatabase(db).differences).toEqual([]);
+  });
+
+  it("reports exactly a leaderboard rollup counter that drifted from the attempts", () => {
+    const planted = one<{ period: string; key: string; voicemails: number; returned: number; appointments: number }>(
+      "SELECT period, key, voicemails, returned, appointments FROM stats_rollup WHERE dim = 'rep' AND grain = 'day' AND voicemails > 0 ORDER BY period, key LIMIT 1",
+    );
+    const where = "dim = 'rep' AND grain = 'day' AND period = ? AND key = ?";
+    db.$client.prepare(`UPDATE stats_rollup SET returned = returned + 1 WHERE ${where}`).run(planted.period, planted.key);
+    try {
+      const report = verifyDatabase(db);
+      const counts = (returned: number) => `${planted.voicemails}/${returned}/${planted.appointments}`;
+      expect(report.differences).toEqual([
+        { table: "stats_rollup", id: 0, prospectId: 0, column: `rep day ${planted.period} ${planted.key}`, stored: counts(planted.returned + 1), expected: counts(planted.returned) },
+      ]);
+      expect(describeDifference(report.differences[0])).toBe(
+        `stats_rollup rep day ${planted.period} ${planted.key}: voicemails/returned/appointments are ${counts(planted.returned + 1)}, expected ${counts(planted.returned)}`,
+      );
+    } finally {
+      db.$client.prepare(`UPDATE stats_rollup SET returned = ? WHERE ${where}`).run(planted.returned, planted.period, planted.key);
+    }
+  });
+
+  it("reports a rollup counter that is missing", () => {
+    const planted = one<Record<string, string | number>>("SELECT * FROM stats_rollup WHERE dim = 'version' AND grain = 'month' AND voicemails > 0 ORDER BY period, key LIMIT 1");
+    db.$client.prepare("DELETE FROM stats_rollup WHERE team_id = ? AND dim = ? AND grain = ? AND period = ? AND key = ?").run(planted.team_id, planted.dim, planted.grain, planted.period, planted.key);
+    try {
+      expect(verifyDatabase(db).differences).toEqual([
+        {
+          table: "stats_rollup",
+          id: 0,
+          prospectId: 0,
+          column: `version month ${planted.period} ${planted.key}`,
+          stored: "0/0/0",
+          expected: `${planted.voicemails}/${planted.returned}/${planted.appointments}`,
+        },
+      ]);
+    } finally {
+      db.$client
+        .prepare("INSERT INTO stats_rollup (team_id, dim, grain, period, key, voicemails, returned, appointments) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .run(planted.team_id, planted.dim, planted.grain, planted.period, planted.key, planted.voicemails, planted.returned, planted.appointments);
+    }
+    expect(verifyDatabase(db).differences).toEqual([]);
+  });
+
+  it("keeps rollups exact through a change of the team's time zone, which moves voicemails between days", () => {
+    const team = one<{ id: string; timezone: string }>("SELECT id, timezone FROM organization LIMIT 1");
+    const owner = one<{ userId: string }>("SELECT user_id AS userId FROM member WHERE organization_id = ? AND role = 'owner'", team.id);
+    const actor = { userId: owner.userId, teamId: team.id, role: "owner" as const };
+    const days = () => db.$client.prepare("SELECT period, sum(voicemails) AS n FROM stats_rollup WHERE dim = 'rep' AND grain = 'day' GROUP BY period ORDER BY period").all();
+    const before = days();
+    updateTeamSettings(db, actor, { timezone: "Asia/Tokyo" });
+    try {
+      expect(days()).not.toEqual(before);
+      expect(verifyDatabase(db).differences).toEqual([]);
+    } finally {
+      updateTeamSettings(db, actor, { timezone: team.timezone });
+    }
+    expect(days()).toEqual(before);
   });
 });
 

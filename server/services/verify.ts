@@ -1,15 +1,17 @@
 import { and, asc, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attempt, callback, organization, prospect } from "@/db/schema";
+import { attempt, callback, organization, prospect, statsRollup } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import { creditCallbacks } from "@/server/domain/attribution";
+import { SLOT_MS, slotClock } from "@/server/domain/time-buckets";
 
 // `ringback verify` (DESIGN.md): SQLite's own checks, then every derived number recomputed in
 // memory from the rule in server/domain/attribution.ts and compared with what is stored.
 // Nothing is written: a verify that "fixed" things would hide the bug that broke them.
 
 export type Difference = {
-  table: "attempt" | "callback";
+  /** stats_rollup differences carry id 0 and prospect 0: a counter belongs to no one row. */
+  table: "attempt" | "callback" | "stats_rollup";
   id: number;
   prospectId: number;
   column: string;
@@ -21,7 +23,7 @@ export type VerifyReport = {
   integrity: string[];
   foreignKeys: string[];
   differences: Difference[];
-  checked: { teams: number; prospects: number; attempts: number; voicemails: number; callbacks: number };
+  checked: { teams: number; prospects: number; attempts: number; voicemails: number; callbacks: number; rollups: number };
 };
 
 /** Prospects recomputed per round: bounds memory on large databases. */
@@ -34,6 +36,7 @@ const show = (value: unknown): string => {
 };
 
 export function describeDifference(d: Difference): string {
+  if (d.table === "stats_rollup") return `stats_rollup ${d.column}: voicemails/returned/appointments are ${d.stored}, expected ${d.expected}`;
   return `${d.table} ${d.id} (prospect ${d.prospectId}): ${d.column} is ${d.stored}, expected ${d.expected}`;
 }
 
@@ -132,13 +135,68 @@ function checkProspects(db: Queryable, windows: Map<string, number>, low: number
   }
 }
 
+const ATTEMPTS_PER_ROUND = 100_000;
+
+/**
+ * Recounts every leaderboard rollup counter from the stored attempts — local days from the
+ * team's zone through Intl, not the offset table the triggers use — and reports each counter
+ * that differs, is missing, or should not exist.
+ */
+function checkRollups(db: Queryable, zones: Map<string, string>, report: VerifyReport) {
+  const expected = new Map<string, [number, number, number]>();
+  const clocks = new Map([...zones].map(([team, zone]) => [team, slotClock(zone)]));
+  const add = (key: string, returned: number, appointment: number) => {
+    const counts = expected.get(key);
+    if (counts) {
+      counts[0]++;
+      counts[1] += returned;
+      counts[2] += appointment;
+    } else expected.set(key, [1, returned, appointment]);
+  };
+  const range = db.select({ high: sql<number | null>`max(${attempt.id})` }).from(attempt).get();
+  for (let low = 0; low <= (range?.high ?? -1); low += ATTEMPTS_PER_ROUND) {
+    const rows = db.values<[string, number, number | null, string, number | null, number, number]>(sql`
+      select team_id, at, script_version_id, rep_id, voicemail_number, returned_at is not null, appointment from ${attempt}
+      where id >= ${low} and id < ${low + ATTEMPTS_PER_ROUND} and outcome = 'voicemail' and deleted_at is null`);
+    for (const [team, at, version, rep, number, returned, appointment] of rows) {
+      const day = clocks.get(team)?.(Math.floor(at / SLOT_MS)).date ?? new Date(at).toISOString().slice(0, 10);
+      const keys: [string, string | null][] = [
+        ["version", version === null ? null : String(version)],
+        ["rep", rep],
+        ["attempt", number === null ? null : number >= 4 ? "4+" : String(number)],
+      ];
+      for (const [dim, key] of keys) {
+        if (key === null) continue;
+        add(`${team}\t${dim}\tday\t${day}\t${key}`, returned, appointment);
+        add(`${team}\t${dim}\tmonth\t${day.slice(0, 7)}\t${key}`, returned, appointment);
+      }
+    }
+  }
+  const stored = db.values<[string, string, string, string, string, number, number, number]>(sql`
+    select team_id, dim, grain, period, key, voicemails, returned, appointments from ${statsRollup}
+    where voicemails <> 0 or returned <> 0 or appointments <> 0`);
+  const differ = (key: string, found: readonly number[] | undefined, wanted: readonly number[] | undefined) => {
+    const [, dim, grain, period, name] = key.split("\t");
+    report.differences.push({ table: "stats_rollup", id: 0, prospectId: 0, column: `${dim} ${grain} ${period} ${name}`, stored: (found ?? [0, 0, 0]).join("/"), expected: (wanted ?? [0, 0, 0]).join("/") });
+  };
+  for (const [team, dim, grain, period, key, voicemails, returned, appointments] of stored) {
+    const id = `${team}\t${dim}\t${grain}\t${period}\t${key}`;
+    const wanted = expected.get(id);
+    const found = [voicemails, returned, appointments];
+    if (!wanted || wanted.some((n, i) => n !== found[i])) differ(id, found, wanted);
+    expected.delete(id);
+  }
+  for (const [id, wanted] of expected) differ(id, undefined, wanted);
+  report.checked.rollups = stored.length;
+}
+
 function verifyIn(db: Queryable): VerifyReport {
   const report: VerifyReport = {
     ...sqliteChecks(db),
     differences: [],
-    checked: { teams: 0, prospects: 0, attempts: 0, voicemails: 0, callbacks: 0 },
+    checked: { teams: 0, prospects: 0, attempts: 0, voicemails: 0, callbacks: 0, rollups: 0 },
   };
-  const teams = db.select({ id: organization.id, days: organization.attributionWindowDays }).from(organization).all();
+  const teams = db.select({ id: organization.id, days: organization.attributionWindowDays, timezone: organization.timezone }).from(organization).all();
   report.checked.teams = teams.length;
   const windows = new Map(teams.map((t) => [t.id, t.days]));
   const range = db.select({ low: sql<number | null>`min(${prospect.id})`, high: sql<number | null>`max(${prospect.id})` }).from(prospect).get();
@@ -147,13 +205,15 @@ function verifyIn(db: Queryable): VerifyReport {
       checkProspects(db, windows, low, Math.min(low + PROSPECTS_PER_ROUND - 1, range.high), report);
     }
   }
+  checkRollups(db, new Map(teams.map((t) => [t.id, t.timezone])), report);
   return report;
 }
 
 /**
  * Integrity and foreign-key checks, then attribution recomputed for every prospect of every team
  * and compared with the stored derived columns (attempt.voicemail_number, returned_at,
- * appointment; callback.credited_attempt_id). Reads one consistent snapshot; writes nothing.
+ * appointment; callback.credited_attempt_id), then the leaderboard rollups recounted from the
+ * attempts. Reads one consistent snapshot; writes nothing.
  */
 export function verifyDatabase(db: Db): VerifyReport {
   return db.transaction((tx) => verifyIn(tx), { behavior: "deferred" });

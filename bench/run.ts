@@ -1,0 +1,229 @@
+// `npm run bench [-- --size 100k|1M|10M] [--quick] [--only leaderboard] [--port 3251]`
+//
+// Builds (or reuses) a generated team database of the given size, starts the production server
+// on a copy of it, signs in over HTTP and measures what issue 6 asks for; prints a table and
+// writes bench/results/latest.json plus a dated copy. See bench/README.md for what each figure means.
+
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { BENCH_OWNER, BENCH_PASSWORD, BENCH_TIMEZONE, generateDatabase, parseSize } from "./generate-db";
+import { importSeconds } from "./import-timing";
+import { measure, median, type Round } from "./load";
+import { naiveGroupByMs } from "./naive";
+import { firstLoadJs, lighthouse } from "./page";
+import { peakRssMb, signIn, startServer, stopServer } from "./server";
+
+type Results = {
+  size: number;
+  leaderboard_p50_ms: number | null;
+  leaderboard_p95_ms: number | null;
+  naive_groupby_ms: number | null;
+  leaderboard_speedup: number | null;
+  log_rps: number | null;
+  log_p99_ms: number | null;
+  log_errors: number | null;
+  bare_rps: number | null;
+  log_vs_bare: number | null;
+  server_rss_mb: number | null;
+  lighthouse_perf: number | null;
+  lcp_ms: number | null;
+  tbt_ms: number | null;
+  first_load_js_kb_gz: number | null;
+  import_100k_s: number | null;
+};
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+const quick = process.argv.includes("--quick");
+const only = option("--only");
+const sizeLabel = quick ? "100k" : (option("--size") ?? "1M");
+const size = parseSize(sizeLabel);
+const port = Number(option("--port") ?? process.env.BENCH_PORT ?? 3251);
+const plan = quick
+  ? { warm: 2, rounds: 3, boardRequests: 60, logSeconds: 3, naiveRounds: 7, lighthouseRuns: 1 }
+  : { warm: 5, rounds: 5, boardRequests: 200, logSeconds: 8, naiveRounds: 15, lighthouseRuns: 3 };
+const round1 = (n: number | null) => (n === null || Number.isNaN(n) ? null : Math.round(n * 10) / 10);
+const round2 = (n: number | null) => (n === null || Number.isNaN(n) ? null : Math.round(n * 100) / 100);
+const say = (line: string) => console.error(line);
+
+function ensureBuild() {
+  if (fs.existsSync(".next/BUILD_ID")) return;
+  say("no production build: running `next build` first");
+  const built = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
+  if (built.status !== 0) throw new Error("next build failed");
+}
+
+async function ensureDatabase(): Promise<{ base: string; file: string }> {
+  fs.mkdirSync("bench/data", { recursive: true });
+  const end = new Date().toISOString().slice(0, 10);
+  const file = path.resolve(`bench/data/bench-${sizeLabel}-${end}.db`);
+  if (!fs.existsSync(file)) {
+    say(`generating ${sizeLabel} attempts into ${path.relative(".", file)}`);
+    const g = await generateDatabase(file, { attempts: size, end, onProgress: say });
+    say(`generated ${g.attempts.toLocaleString("en-US")} attempts, ${g.callbacks.toLocaleString("en-US")} callbacks in ${g.seconds.toFixed(1)} s`);
+  }
+  // Logging adds rows, so every run works on a fresh copy of the generated database.
+  const copy = path.resolve(`bench/data/run-${sizeLabel}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(copy + suffix, { force: true });
+  fs.copyFileSync(file, copy);
+  return { base: file, file: copy };
+}
+
+function benchFacts(file: string) {
+  const db = new Database(file, { readonly: true });
+  const teamId = (db.prepare("select id from organization where slug like 'bench-sales%'").pluck().get() as string) ?? "";
+  const ownerId = db.prepare("select id from user where email = ?").pluck().get(BENCH_OWNER) as string;
+  // Prospects spread over the whole table, so concurrent dials rarely touch the same one.
+  const prospects = db.prepare("select id from prospect where team_id = ? and id % 17 = 0 limit 20000").pluck().all(teamId) as number[];
+  const scripts = db.prepare("select id from script where team_id = ? and archived = 0").pluck().all(teamId) as number[];
+  db.close();
+  return { teamId, ownerId, prospects, scripts };
+}
+
+const summarise = (rounds: Round[]) => ({
+  rps: median(rounds.map((r) => r.rps)),
+  p50: median(rounds.map((r) => r.p50)),
+  p95: median(rounds.map((r) => r.p95)),
+  p99: median(rounds.map((r) => r.p99)),
+  errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+});
+
+function logBodies(facts: ReturnType<typeof benchFacts>) {
+  let i = 0;
+  return () => {
+    i++;
+    const prospect = { id: facts.prospects[(i * 7919) % facts.prospects.length] };
+    const voicemail = i % 5 < 3;
+    const json = voicemail ? { prospect, outcome: "voicemail", scriptId: facts.scripts[i % facts.scripts.length] } : { prospect, outcome: "no-message" };
+    return { path: "/api/trpc/attempts.log", body: JSON.stringify({ json }) };
+  };
+}
+
+async function bareFloor(source: string, facts: ReturnType<typeof benchFacts>) {
+  // Its own copy: its rows skip attribution, and the app's copy must stay `verify`-clean.
+  const file = path.resolve(`bench/data/run-${sizeLabel}-bare.db`);
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  fs.copyFileSync(source, file);
+  const child = spawn(process.execPath, [path.resolve("bench/bare-server.mjs"), file, String(port + 1), facts.teamId, facts.ownerId], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once("data", () => resolve());
+    child.once("exit", (code) => reject(new Error(`bare server exited (${code})`)));
+  });
+  try {
+    const next = logBodies(facts);
+    const rounds = await measure(
+      { url: `http://localhost:${port + 1}`, connections: 16, seconds: plan.logSeconds, method: "POST", headers: { "content-type": "application/json" }, next: () => ({ ...next(), path: "/" }) },
+      plan.warm,
+      plan.rounds > 3 ? 3 : plan.rounds,
+    );
+    return summarise(rounds);
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+async function main() {
+  const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
+  say(`bench ${sizeLabel}${quick ? " (quick)" : ""}${only ? ` (only ${only})` : ""}; load average ${load()}`);
+  const results: Results = {
+    size,
+    leaderboard_p50_ms: null,
+    leaderboard_p95_ms: null,
+    naive_groupby_ms: null,
+    leaderboard_speedup: null,
+    log_rps: null,
+    log_p99_ms: null,
+    log_errors: null,
+    bare_rps: null,
+    log_vs_bare: null,
+    server_rss_mb: null,
+    lighthouse_perf: null,
+    lcp_ms: null,
+    tbt_ms: null,
+    first_load_js_kb_gz: null,
+    import_100k_s: null,
+  };
+  const full = only !== "leaderboard";
+  ensureBuild();
+  const { base, file } = await ensureDatabase();
+  const facts = benchFacts(file);
+
+  const naive = naiveGroupByMs(file, facts.teamId, BENCH_TIMEZONE, plan.naiveRounds);
+  results.naive_groupby_ms = round1(naive.ms);
+  say(`naive GROUP BY: ${naive.ms.toFixed(1)} ms (${naive.rows} groups)`);
+
+  const server = await startServer(file, port);
+  try {
+    const cookie = await signIn(server.url, BENCH_OWNER, BENCH_PASSWORD);
+    const headers = { cookie, origin: server.url };
+    const boardPath = (by: string) => `/api/trpc/leaderboard.get?input=${encodeURIComponent(JSON.stringify({ json: { by, range: "90d" } }))}`;
+    const check = await fetch(server.url + boardPath("script"), { headers });
+    if (!check.ok) throw new Error(`leaderboard answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
+    const rowCount = (await check.json()).result.data.json.rows.length;
+    say(`leaderboard by script: ${rowCount} rows`);
+
+    let n = 0;
+    const board = summarise(
+      await measure({ url: server.url, connections: 1, seconds: plan.warm, amount: plan.boardRequests, headers, next: () => ({ path: boardPath(n++ % 2 ? "rep" : "script") }) }, plan.warm, plan.rounds),
+    );
+    results.leaderboard_p50_ms = round1(board.p50);
+    results.leaderboard_p95_ms = round1(board.p95);
+    results.leaderboard_speedup = round2(naive.ms / board.p95);
+    say(`leaderboard: p50 ${board.p50.toFixed(1)} ms, p95 ${board.p95.toFixed(1)} ms, ${board.errors} errors`);
+
+    if (full) {
+      const log = summarise(
+        await measure(
+          { url: server.url, connections: 16, seconds: plan.logSeconds, method: "POST", headers: { ...headers, "content-type": "application/json" }, next: logBodies(facts) },
+          plan.warm,
+          3,
+        ),
+      );
+      results.log_rps = Math.round(log.rps);
+      results.log_p99_ms = round1(log.p99);
+      results.log_errors = log.errors;
+      say(`log: ${log.rps.toFixed(0)}/s, p99 ${log.p99.toFixed(1)} ms, ${log.errors} errors`);
+
+      const lh = [];
+      for (let i = 0; i < plan.lighthouseRuns; i++) lh.push(await lighthouse(`${server.url}/leaderboard?range=90d`, cookie));
+      results.lighthouse_perf = median(lh.map((r) => r.performance));
+      results.lcp_ms = median(lh.map((r) => r.lcpMs));
+      results.tbt_ms = median(lh.map((r) => r.tbtMs));
+      say(`lighthouse: ${results.lighthouse_perf}, LCP ${results.lcp_ms} ms, TBT ${results.tbt_ms} ms`);
+    }
+    results.server_rss_mb = round1(peakRssMb(server.child.pid!));
+  } finally {
+    await stopServer(server);
+  }
+
+  if (full) {
+    const bare = await bareFloor(base, facts);
+    results.bare_rps = Math.round(bare.rps);
+    results.log_vs_bare = round2(results.log_rps! / bare.rps);
+    say(`bare floor: ${bare.rps.toFixed(0)}/s, p99 ${bare.p99.toFixed(1)} ms`);
+    results.import_100k_s = round1(await importSeconds());
+  }
+
+  const routes = firstLoadJs();
+  for (const [route, kb] of routes) say(`first-load JS ${route}: ${kb.toFixed(1)} KB gzip`);
+  const board = [...routes].find(([route]) => /\/leaderboard$/.test(route));
+  results.first_load_js_kb_gz = board ? round1(board[1]) : null;
+
+  say(`load average at the end ${load()}`);
+  console.table(Object.entries(results).map(([figure, value]) => ({ figure, value })));
+  fs.mkdirSync("bench/results", { recursive: true });
+  const text = `${JSON.stringify(results, null, 2)}\n`;
+  fs.writeFileSync("bench/results/latest.json", text);
+  fs.writeFileSync(`bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}-${sizeLabel}.json`, text);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
