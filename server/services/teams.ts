@@ -1,19 +1,8 @@
 import crypto from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-  // Every field is optional: an input with none of them (or only unknown ones) changes nothing.
-  if (Object.values(input).every((v) => v === undefined)) return getTeam(db, actor.teamId);
-  db.transaction((tx) => {
-    const before = getTeam(tx, actor.teamId);
-    tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
-    // Rollup days are local days: a new zone moves voicemails between days, so they are recounted.
-    if (input.timezone && input.timezone !== before.timezone) syncTeamZone(tx, actor.teamId, input.timezone);
-    // The window decides which voicemail each callback credits, so every stored credit is
-    // recomputed with the new one before anyone can read a rate computed with the old.
-    if (input.attributionWindowDays !== undefined && input.attributionWindowDays !== before.attributionWindowDays) {
-      const prospects = tx.select({ id: prospect.id }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
-      reattributeProspects(tx, actor.teamId, prospects.map((p) => p.id));
-    }
+import { syncTeamZone } from "@/db/rollups";
+import { invitation, member, organization, prospect, session, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import { ROLE_RANK, type Role } from "@/lib/vocabulary";
 import type { CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
@@ -24,7 +13,6 @@ import { newId } from "./ids";
 
 const INVITE_LIFETIME_MS = 7 * 86_400_000;
 
-/** The caller's membership in the session's active team, else in their oldest team. */
 /** A session that still exists and has not expired, with its active team; null otherwise. */
 export function liveSession(db: Queryable, sessionId: string, userId: string, now: Date = new Date()) {
   const row = db
@@ -35,6 +23,7 @@ export function liveSession(db: Queryable, sessionId: string, userId: string, no
   return row && row.expiresAt > now ? { activeTeamId: row.activeTeamId } : null;
 }
 
+/** The caller's membership in the session's active team, else in their oldest team. */
 export function resolveMembership(db: Queryable, userId: string, activeTeamId: string | null) {
   const memberships = db
     .select({ teamId: member.organizationId, role: member.role })
@@ -124,25 +113,19 @@ export function switchTeam(db: Db, userId: string, sessionId: string, teamId: st
 
 export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
   if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
-<<<<<<< HEAD
   // Every field is optional: an input with none of them (or only unknown ones) changes nothing.
   if (Object.values(input).every((v) => v === undefined)) return getTeam(db, actor.teamId);
   db.transaction((tx) => {
     const before = getTeam(tx, actor.teamId);
     tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+    // Rollup days are local days: a new zone moves voicemails between days, so they are recounted.
+    if (input.timezone && input.timezone !== before.timezone) syncTeamZone(tx, actor.teamId, input.timezone);
     // The window decides which voicemail each callback credits, so every stored credit is
     // recomputed with the new one before anyone can read a rate computed with the old.
     if (input.attributionWindowDays !== undefined && input.attributionWindowDays !== before.attributionWindowDays) {
       const prospects = tx.select({ id: prospect.id }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
       reattributeProspects(tx, actor.teamId, prospects.map((p) => p.id));
     }
-=======
-  db.transaction((tx) => {
-    const before = tx.select({ timezone: organization.timezone }).from(organization).where(eq(organization.id, actor.teamId)).get();
-    tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
-    // Rollup days are local days: a new zone moves voicemails between days, so they are recounted.
-    if (input.timezone && input.timezone !== before?.timezone) syncTeamZone(tx, actor.teamId, input.timezone);
->>>>>>> 6911d686b04f775ed9f31b600b8bd4b9306394b6
   });
   return getTeam(db, actor.teamId);
 }
