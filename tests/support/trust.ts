@@ -43,11 +43,16 @@ function tableNames(db: Db): string[] {
   );
 }
 
-const hash = (rows: unknown) => crypto.createHash("sha256").update(JSON.stringify(rows)).digest("hex");
+/** Rows are sorted by their own text, since WITHOUT ROWID tables (the rollups) have no rowid to order by. */
+const hash = (rows: unknown[]) =>
+  crypto
+    .createHash("sha256")
+    .update(JSON.stringify(rows.map((r) => JSON.stringify(r)).sort()))
+    .digest("hex");
 
 /** One hash per table over every row, in a stable order. */
 export function databaseDigest(db: Db): Record<string, string> {
-  return Object.fromEntries(tableNames(db).map((t) => [t, hash(db.$client.prepare(`select * from "${t}" order by rowid`).all())]));
+  return Object.fromEntries(tableNames(db).map((t) => [t, hash(db.$client.prepare(`select * from "${t}"`).all())]));
 }
 
 /**
@@ -56,15 +61,15 @@ export function databaseDigest(db: Db): Record<string, string> {
  */
 export function teamDigest(db: Db, teamId: string): Record<string, string> {
   const scoped: Record<string, string> = {
-    organization: `select * from organization where id = ? order by rowid`,
-    script_version: `select * from script_version where script_id in (select id from script where team_id = ?) order by rowid`,
-    script_tag: `select * from script_tag where script_id in (select id from script where team_id = ?) order by rowid`,
+    organization: `select * from organization where id = ?`,
+    script_version: `select * from script_version where script_id in (select id from script where team_id = ?)`,
+    script_tag: `select * from script_tag where script_id in (select id from script where team_id = ?)`,
   };
   return Object.fromEntries(
     tableNames(db).map((t) => {
       const columns = (db.$client.prepare(`pragma table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
       const teamColumn = columns.includes("team_id") ? "team_id" : columns.includes("organization_id") ? "organization_id" : null;
-      const query = scoped[t] ?? (teamColumn ? `select * from "${t}" where ${teamColumn} = ? order by rowid` : `select * from "${t}" order by rowid`);
+      const query = scoped[t] ?? (teamColumn ? `select * from "${t}" where ${teamColumn} = ?` : `select * from "${t}"`);
       const statement = db.$client.prepare(query);
       return [t, hash(query.includes("?") ? statement.all(teamId) : statement.all())];
     }),
