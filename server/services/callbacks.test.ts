@@ -126,3 +126,31 @@ describe("editing, deleting and restoring callbacks", () => {
     expect(db.select({ notes: callback.notes }).from(callback).where(eq(callback.id, cb.id)).get()).toEqual({ notes: "Checked" });
   });
 });
+
+describe("an appointment's status follows its callback", () => {
+  const statusOf = (prospectId: number) => db.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, prospectId)).get()?.status;
+
+  it("goes back to engaged when the appointment is undone, and returns with the restore", async () => {
+    const { rep, opener } = await setup();
+    const vm = await rep.caller.attempts.log({ prospect: { name: "Ada Appointment", phone: "516-541-8170" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const booked = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "appointment", at: later(30) });
+    expect(statusOf(vm.prospectId)).toBe("appointment");
+
+    await rep.caller.callbacks.remove({ id: booked.id });
+    expect(statusOf(vm.prospectId)).toBe("engaged");
+    await rep.caller.callbacks.restore({ id: booked.id });
+    expect(statusOf(vm.prospectId)).toBe("appointment");
+
+    await rep.caller.callbacks.update({ id: booked.id, result: "interested" });
+    expect(statusOf(vm.prospectId)).toBe("engaged");
+  });
+
+  it("keeps the appointment while another appointment callback stands", async () => {
+    const { rep, opener } = await setup();
+    const vm = await rep.caller.attempts.log({ prospect: { name: "Bo Booked", phone: "516-541-8171" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const first = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "appointment", at: later(30) });
+    await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "appointment", at: later(90) });
+    await rep.caller.callbacks.remove({ id: first.id });
+    expect(statusOf(vm.prospectId)).toBe("appointment");
+  });
+});

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
-import type { Queryable } from "@/db/types";
+import type { Queryable, Tx } from "@/db/types";
 import type { CallbackPreviewInput, LogCallbackInput, UpdateCallbackInput } from "@/lib/inputs/calls";
 import { creditFor } from "@/server/domain/attribution";
 import { normalisePhone } from "@/server/domain/phone";
@@ -127,9 +127,28 @@ export function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput)
       throw e;
     }
     reattributeProspect(tx, actor.teamId, row.prospectId);
-    if (changes.result === "appointment") tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, row.prospectId)).run();
+    settleAppointmentStatus(tx, row.prospectId);
     return { id: row.id, prospectId: row.prospectId, ...changes, credit: creditedVoicemail(tx, row.id) };
   });
+}
+
+/**
+ * A live appointment callback puts the prospect at "appointment"; when the last one is undone or
+ * edited away, a prospect still at "appointment" goes back to "engaged" (they did call back). A
+ * status someone set by hand after the appointment (closed – lost) is left alone.
+ */
+function settleAppointmentStatus(tx: Tx, prospectId: number) {
+  const booked = tx
+    .select({ id: callback.id })
+    .from(callback)
+    .where(and(eq(callback.prospectId, prospectId), eq(callback.result, "appointment"), isNull(callback.deletedAt)))
+    .get();
+  const current = tx.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, prospectId)).get();
+  if (booked && current?.status !== "appointment" && current?.status !== "closed-lost") {
+    tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, prospectId)).run();
+  } else if (!booked && current?.status === "appointment") {
+    tx.update(prospect).set({ status: "engaged" }).where(eq(prospect.id, prospectId)).run();
+  }
 }
 
 export function removeCallback(db: Db, actor: Actor, id: number) {
@@ -146,6 +165,7 @@ function setDeleted(db: Db, actor: Actor, id: number, deletedAt: Date | null) {
     if ((row.deletedAt === null) !== (deletedAt === null)) {
       tx.update(callback).set({ deletedAt }).where(eq(callback.id, row.id)).run();
       reattributeProspect(tx, actor.teamId, row.prospectId);
+      settleAppointmentStatus(tx, row.prospectId);
     }
     return { id: row.id, prospectId: row.prospectId, deletedAt, credit: deletedAt ? null : creditedVoicemail(tx, row.id) };
   });
