@@ -2,6 +2,8 @@
 // instant into the team's local day exactly, daylight-saving changes included. SQLite knows no
 // IANA zones; Intl does, so the transitions are found here once per team and zone.
 
+import { zoneOffset } from "@/server/domain/time-buckets";
+
 const WEEK_MS = 7 * 86_400_000;
 const MINUTE_MS = 60_000;
 
@@ -9,24 +11,6 @@ const MINUTE_MS = 60_000;
 export const ZONE_TABLE_FROM = Date.UTC(1990, 0, 1);
 export const ZONE_TABLE_TO = Date.UTC(2080, 0, 1);
 
-function offsetReader(timeZone: string) {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
-  return (ms: number) => {
-    const p: Record<string, number> = {};
-    for (const part of format.formatToParts(new Date(ms))) if (part.type !== "literal") p[part.type] = Number(part.value);
-    const floored = Math.floor(ms / 1000) * 1000;
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - floored;
-  };
-}
 
 export type ZoneOffset = { fromMs: number; offsetMs: number };
 
@@ -36,7 +20,7 @@ export type ZoneOffset = { fromMs: number; offsetMs: number };
  * twice in a week, so a weekly scan finds each change and a binary search pins it down.
  */
 export function zoneOffsetTable(timeZone: string): ZoneOffset[] {
-  const offsetAt = offsetReader(timeZone);
+  const offsetAt = (ms: number) => zoneOffset(ms, timeZone);
   const table: ZoneOffset[] = [{ fromMs: ZONE_TABLE_FROM, offsetMs: offsetAt(ZONE_TABLE_FROM) }];
   let previous = table[0].offsetMs;
   for (let t = ZONE_TABLE_FROM + WEEK_MS; t <= ZONE_TABLE_TO; t += WEEK_MS) {

@@ -3,6 +3,8 @@
 // Temporal's default ("compatible") disambiguation does: a skipped time moves forward by the
 // gap, a repeated time means its first occurrence.
 
+import { zoneOffset } from "./time-buckets";
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const HOUR_MS = 3_600_000;
@@ -10,16 +12,6 @@ const QUARTER_HOUR_MS = 900_000;
 
 /** Wall-clock offset (local − UTC, ms) of a zone at an instant, cached per quarter hour. */
 export function zoneOffsets(timeZone: string) {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
   const cache = new Map<number, number>();
   // Zone transitions fall on quarter hours of UTC, so one answer serves a whole quarter.
   return (ms: number) => {
@@ -27,9 +19,7 @@ export function zoneOffsets(timeZone: string) {
     let offset = cache.get(key);
     if (offset === undefined) {
       const at = key * QUARTER_HOUR_MS;
-      const p: Record<string, number> = {};
-      for (const part of format.formatToParts(new Date(at))) if (part.type !== "literal") p[part.type] = Number(part.value);
-      offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
+      offset = zoneOffset(at, timeZone);
       cache.set(key, offset);
     }
     return offset;
