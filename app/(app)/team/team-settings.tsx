@@ -3,10 +3,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTRPC } from "@/app/_trpc/client";
-import { Button, Card, ErrorText, Field, Input, Select } from "@/app/_components/ui";
+import { Button, Card, ErrorText, Field, Input } from "@/app/_components/ui";
+import { TimeZoneSelect } from "@/app/_components/time-zone-select";
 import { teamSettingsInput, type TeamSettingsInput } from "@/lib/inputs/teams";
 
 type Settings = Required<TeamSettingsInput>;
@@ -15,7 +16,6 @@ type Settings = Required<TeamSettingsInput>;
 export function TeamSettings({ initial }: { initial: Settings }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const [saved, setSaved] = useState(false);
   const form = useForm<TeamSettingsInput>({ resolver: zodResolver(teamSettingsInput), defaultValues: initial });
   const save = useMutation(
@@ -44,13 +44,7 @@ export function TeamSettings({ initial }: { initial: Settings }) {
           <Input id="settings-name" {...form.register("name")} />
         </Field>
         <Field id="settings-timezone" label="Time zone" hint="Days and hours on every chart." error={errors.timezone?.message}>
-          <Select id="settings-timezone" {...form.register("timezone")}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </Select>
+          <TimeZoneSelect id="settings-timezone" {...form.register("timezone")} />
         </Field>
         <Field id="settings-window" label="Attribution window (days)" hint="A callback credits a voicemail left at most this long before." error={errors.attributionWindowDays?.message}>
           <Input id="settings-window" type="number" min={1} max={90} inputMode="numeric" {...form.register("attributionWindowDays", number)} />

@@ -3,16 +3,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { useTRPC } from "@/app/_trpc/client";
-import { Button, ErrorText, Field, Input, Select } from "@/app/_components/ui";
+import { Button, ErrorText, Field, Input } from "@/app/_components/ui";
+import { TimeZoneSelect } from "@/app/_components/time-zone-select";
 import { createTeamInput, type CreateTeamInput } from "@/lib/inputs/teams";
 
 export function CreateTeamForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const form = useForm<CreateTeamInput>({
     resolver: zodResolver(createTeamInput),
     defaultValues: { name: "", timezone: Intl.DateTimeFormat().resolvedOptions().timeZone },
@@ -37,13 +36,7 @@ export function CreateTeamForm() {
         <Input id="team-name" autoFocus {...form.register("name")} />
       </Field>
       <Field id="timezone" label="Time zone" hint="Days and hours on every chart are counted in this zone." error={form.formState.errors.timezone?.message}>
-        <Select id="timezone" {...form.register("timezone")}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </Select>
+        <TimeZoneSelect id="timezone" {...form.register("timezone")} />
       </Field>
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create team"}
