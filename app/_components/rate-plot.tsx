@@ -11,10 +11,31 @@ import { useElementWidth } from "./use-element-width";
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Below this width the entry names get a narrower column, so the bands keep most of a phone screen. */
 const NARROW = 480;
+const MAX_CHARS = 24;
 const shorten = (max: number) => (label: string) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
 
 /** Left edge of the plot when the name column is hidden: the chart's left margin. */
 const NARROW_LEFT = 4;
+
+type TickProps = { x?: number | string; y?: number | string; payload?: { value: string | number } };
+
+/**
+ * Axis labels as plain SVG text. Recharts' own tick text measures every word in the DOM (and, to
+ * thin out crowded ticks, every label): with a hundred entries that forced layout over and over
+ * and blocked the page for hundreds of milliseconds. Every name is shown (`interval={0}`) anyway;
+ * the few rate ticks are still thinned to fit, which measures only them.
+ */
+function axisTick(format: (value: string | number) => string, anchor: "end" | "middle", dy: string) {
+  return function AxisTick({ x, y, payload }: TickProps) {
+    return (
+      <text x={x} y={y} dy={dy} textAnchor={anchor} fontSize={12} fill="var(--faint)">
+        {format(payload?.value ?? "")}
+      </text>
+    );
+  };
+}
+const RATE_TICK = axisTick((v) => pct(Number(v)), "middle", "0.71em");
+const NAME_TICK = axisTick((v) => shorten(MAX_CHARS)(String(v)), "end", "0.355em");
 
 function intervalShape(tone: string, narrow: boolean) {
   /**
@@ -56,24 +77,23 @@ export default function RatePlot({ data, tone }: { data: RateBar[]; tone: "accen
   const narrow = width > 0 && width < NARROW;
   const rows = data.map((d) => ({ ...d, interval: [d.ciLow, d.ciHigh] as [number, number] }));
   const axis = rateAxis(Math.max(0, ...rows.map((r) => r.ciHigh)));
-  const maxChars = 24;
   // As wide as the longest name needs (about 7 px a character at 12 px), up to the cap.
-  const labelWidth = Math.min(160, 16 + 7 * Math.min(maxChars, Math.max(4, ...rows.map((r) => r.label.length))));
+  const labelWidth = Math.min(160, 16 + 7 * Math.min(MAX_CHARS, Math.max(4, ...rows.map((r) => r.label.length))));
   return (
     <div ref={ref} className="h-full w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: narrow ? NARROW_LEFT : 4 }}>
           <CartesianGrid horizontal={false} stroke="var(--border)" />
-          <XAxis type="number" domain={[0, axis.top]} ticks={axis.ticks} tickFormatter={pct} stroke="var(--faint)" fontSize={12} />
+          <XAxis type="number" domain={[0, axis.top]} ticks={axis.ticks} tick={RATE_TICK} stroke="var(--faint)" />
           <YAxis
             type="category"
             dataKey="label"
             hide={narrow}
             width={labelWidth}
             stroke="var(--faint)"
-            fontSize={12}
             tickLine={false}
-            tickFormatter={shorten(maxChars)}
+            interval={0}
+            tick={NAME_TICK}
           />
           <Tooltip
             cursor={{ fill: "var(--surface-2)" }}
