@@ -4,7 +4,6 @@ import { useMutation } from "@tanstack/react-query";
 import { BarChart3, FileText, LogOut, PhoneIncoming, Phone, Users, UserRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { authClient } from "@/app/_components/auth-client";
 import { LogCallbackDialog } from "@/app/_components/log-callback-dialog";
 import { useTRPC } from "@/app/_trpc/client";
 import type { Role } from "@/lib/vocabulary";
@@ -38,6 +37,8 @@ export function AppShell({ user, teams, current, children }: Props) {
   );
 
   async function signOut() {
+    // better-auth's client is only needed here: fetched on use rather than with every page.
+    const { authClient } = await import("@/app/_components/auth-client");
     await authClient.signOut();
     router.replace("/sign-in");
     router.refresh();

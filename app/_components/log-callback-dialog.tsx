@@ -1,9 +1,11 @@
 "use client";
 
 import { PhoneIncoming } from "lucide-react";
-import { useEffect, useState } from "react";
-import { Modal } from "./modal";
-import { CallbackForm } from "./callback-form";
+import { lazy, Suspense, useEffect, useState } from "react";
+
+// The dialog and its form (Radix, the lookup) are fetched on first use, not with every page.
+const loadModal = () => import("./callback-modal");
+const CallbackModal = lazy(loadModal);
 
 const isTextEntry = (el: EventTarget | null) =>
   el instanceof HTMLTextAreaElement ||
@@ -17,11 +19,18 @@ const isTextEntry = (el: EventTarget | null) =>
  */
 export function LogCallbackDialog() {
   const [open, setOpen] = useState(false);
+  // Once opened the dialog stays mounted, so closing it returns focus to where it was opened from.
+  const [used, setUsed] = useState(false);
+  const show = () => {
+    setUsed(true);
+    setOpen(true);
+  };
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
       if (e.code !== "KeyC" || !e.shiftKey || e.ctrlKey || e.metaKey) return;
       if (!e.altKey && isTextEntry(e.target)) return;
       e.preventDefault();
+      setUsed(true);
       setOpen(true);
     }
     window.addEventListener("keydown", onKeyDown);
@@ -32,7 +41,9 @@ export function LogCallbackDialog() {
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={show}
+        onPointerEnter={() => void loadModal()}
+        onFocus={() => void loadModal()}
         aria-keyshortcuts="Shift+C Alt+Shift+C"
         className="flex h-9 w-full items-center justify-between gap-2 rounded-md border border-border bg-surface px-3 text-sm font-medium hover:bg-surface-2"
       >
@@ -44,9 +55,11 @@ export function LogCallbackDialog() {
           ⇧C
         </kbd>
       </button>
-      <Modal open={open} onOpenChange={setOpen} title="Log a callback" description="Paste the number they called from, or type their name.">
-        {open && <CallbackForm onClose={() => setOpen(false)} />}
-      </Modal>
+      {used && (
+        <Suspense fallback={null}>
+          <CallbackModal open={open} onOpenChange={setOpen} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,58 +1,22 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
-import { rateAxis } from "@/lib/chart-scale";
-import { formatEvidence, formatPercent, type Evidence } from "@/lib/format";
+import { lazy, Suspense, useSyncExternalStore } from "react";
+import type { Evidence } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
-import { useElementWidth } from "./use-element-width";
 
 /** `ranked: false` (under the team's minimum sample) is drawn grey, whatever the chart's tone. */
 export type RateBar = Evidence & { label: string; ranked?: boolean };
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const ROW_HEIGHT = 34;
 /** The height a chart of `rows` entries takes; loading placeholders use the same rule. */
 export const rateChartHeight = (rows: number) => Math.max(160, rows * ROW_HEIGHT + 44);
-/** Below this width the entry names get a narrower column, so the bands keep most of a phone screen. */
-const NARROW = 480;
-const shorten = (max: number) => (label: string) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
 
-/** Left edge of the plot when the name column is hidden: the chart's left margin. */
-const NARROW_LEFT = 4;
-
-function intervalShape(tone: string, narrow: boolean) {
-  /**
-   * The 95% interval as a band, the observed rate as a bold tick inside it, the rate written after
-   * it. On a phone the entry's name is written above its band instead of in a column beside it.
-   */
-  return function IntervalShape(props: BarShapeProps) {
-    const { x = 0, width = 0, height = 0 } = props;
-    const y = (props.y ?? 0) + (narrow ? 5 : 0);
-    const entry = props.payload as RateBar;
-    const colour = entry.ranked === false ? "var(--faint)" : tone;
-    const span = entry.ciHigh - entry.ciLow;
-    const rateX = x + (span > 0 ? (width * ((entry.rate ?? 0) - entry.ciLow)) / span : 0);
-    return (
-      <g>
-        {narrow && (
-          <text x={NARROW_LEFT} y={y - 5} fontSize={11} fill="var(--text)">
-            {shorten(44)(entry.label)}
-          </text>
-        )}
-        <rect x={x} y={y} width={Math.max(width, 1)} height={height} rx={3} fill={colour} fillOpacity={0.22} stroke={colour} strokeOpacity={0.5} />
-        <rect x={rateX - 2} y={y - 3} width={4} height={height + 6} rx={1} fill={colour} />
-        <text x={x + Math.max(width, 1) + 6} y={y + height / 2} dominantBaseline="central" fontSize={11} fill="var(--muted)" className="tabular">
-          {formatPercent(entry.rate, 0)}
-        </text>
-      </g>
-    );
-  };
-}
-
-const SHAPES = {
-  accent: { wide: intervalShape("var(--chart-1)", false), narrow: intervalShape("var(--chart-1)", true) },
-  muted: { wide: intervalShape("var(--faint)", false), narrow: intervalShape("var(--faint)", true) },
-};
+// recharts is most of a chart page's JavaScript. It is fetched after the page is interactive, and
+// never rendered on the server (it cannot measure there): the frame keeps its height meanwhile and
+// reads "loading" until the plot is drawn.
+const RatePlot = lazy(() => import("./rate-plot"));
+const noSubscription = () => () => {};
+const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
 /**
  * Callback rate per entry, in the order given: the 95% interval as a band, the rate as a tick and
@@ -77,39 +41,17 @@ export function RateChart({
   /** The numbers behind the chart, when the page has no table of them nearby. */
   twin?: React.ReactNode;
 }) {
-  const [ref, width] = useElementWidth<HTMLDivElement>();
-  const narrow = width > 0 && width < NARROW;
-  const rows = data.filter((d) => d.rate !== null).map((d) => ({ ...d, interval: [d.ciLow, d.ciHigh] as [number, number] }));
-  const axis = rateAxis(Math.max(0, ...rows.map((r) => r.ciHigh)));
-  const maxChars = 24;
-  // As wide as the longest name needs (about 7 px a character at 12 px), up to the cap.
-  const labelWidth = Math.min(160, 16 + 7 * Math.min(maxChars, Math.max(4, ...rows.map((r) => r.label.length))));
+  const inBrowser = useInBrowser();
+  const rows = data.filter((d) => d.rate !== null);
+  const frame = { title, testId, emptyText, twin, height: height ?? rateChartHeight(rows.length) };
+  if (rows.length === 0) return <ChartFrame {...frame} state="empty" />;
+  const loading = <ChartFrame {...frame} state="loading" />;
+  if (!inBrowser) return loading;
   return (
-    <ChartFrame title={title} testId={testId} height={height ?? rateChartHeight(rows.length)} state={rows.length ? "loaded" : "empty"} emptyText={emptyText} twin={twin}>
-      <div ref={ref} className="h-full w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: narrow ? NARROW_LEFT : 4 }}>
-            <CartesianGrid horizontal={false} stroke="var(--border)" />
-            <XAxis type="number" domain={[0, axis.top]} ticks={axis.ticks} tickFormatter={pct} stroke="var(--faint)" fontSize={12} />
-            <YAxis
-              type="category"
-              dataKey="label"
-              hide={narrow}
-              width={labelWidth}
-              stroke="var(--faint)"
-              fontSize={12}
-              tickLine={false}
-              tickFormatter={shorten(maxChars)}
-            />
-            <Tooltip
-              cursor={{ fill: "var(--surface-2)" }}
-              contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12 }}
-              formatter={(_value, _name, item) => [formatEvidence(item.payload as Evidence), "Callback rate (95% interval) · returned/voicemails"]}
-            />
-            <Bar dataKey="interval" isAnimationActive={false} barSize={14} shape={SHAPES[tone][narrow ? "narrow" : "wide"]} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </ChartFrame>
+    <Suspense fallback={loading}>
+      <ChartFrame {...frame} state="loaded">
+        <RatePlot data={rows} tone={tone} />
+      </ChartFrame>
+    </Suspense>
   );
 }

@@ -1,26 +1,13 @@
 import { z } from "zod";
 import { ATTEMPT_BUCKETS, STAGES } from "@/lib/vocabulary";
 import { id, isRealCalendarDate } from "./fields";
+import { BOARD_DIMENSIONS, DATE_RANGES, readParam, VIEW_PARAMS, type ViewParams } from "./leaderboard-url";
+
+export * from "./leaderboard-url";
 
 // What a stats view asks for: a dimension, a date range in the team's zone, and filters. The same
 // schema validates procedures, the CSV download's query string and the page's URL, so a view
 // shared by link is exactly the view the CSV holds.
-
-/** The leaderboard CSV's `by` values (DESIGN.md) plus script versions, which only the pages split. */
-export const LEADERBOARD_DIMENSIONS = ["script", "rep", "attempt-number", "tag"] as const;
-export const BOARD_DIMENSIONS = [...LEADERBOARD_DIMENSIONS, "version"] as const;
-export type BoardDimension = (typeof BOARD_DIMENSIONS)[number];
-
-export const DATE_RANGES = ["today", "week", "30d", "90d", "all", "custom"] as const;
-export type DateRange = (typeof DATE_RANGES)[number];
-export const DATE_RANGE_LABELS: Record<DateRange, string> = {
-  today: "Today",
-  week: "This week",
-  "30d": "Last 30 days",
-  "90d": "Last 90 days",
-  all: "All time",
-  custom: "Custom",
-};
 
 export const localDate = z
   .string()
@@ -70,37 +57,13 @@ export const filterOf = (v: LeaderboardInput): StatsFilter => ({
   attempt: v.attempt,
 });
 
-// --- The URL form of a view ----------------------------------------------------------------
-
-/** Search-parameter names, short because people paste these links. */
-const PARAMS = {
-  by: "by",
-  range: "range",
-  from: "from",
-  to: "to",
-  repId: "rep",
-  scriptId: "script",
-  versionId: "version",
-  stage: "stage",
-  tag: "tag",
-  attempt: "attempt",
-} as const;
-
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function read(params: Params, name: string): string | undefined {
-  const value = params instanceof URLSearchParams ? params.get(name) : params[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === null || first === undefined || first === "" ? undefined : first;
-}
-
 /**
  * A view from a URL's search parameters. A value that does not validate is dropped rather than
  * failing the page, so an old or hand-edited link still opens.
  */
-export function leaderboardFromSearchParams(params: Params): LeaderboardInput {
+export function leaderboardFromSearchParams(params: ViewParams): LeaderboardInput {
   const pick = <K extends keyof typeof filterShape | "by">(key: K, schema: z.ZodType) => {
-    const raw = read(params, PARAMS[key]);
+    const raw = readParam(params, VIEW_PARAMS[key]);
     if (raw === undefined) return undefined;
     const parsed = schema.safeParse(key === "scriptId" || key === "versionId" ? Number(raw) : raw);
     return parsed.success ? parsed.data : undefined;
@@ -119,20 +82,4 @@ export function leaderboardFromSearchParams(params: Params): LeaderboardInput {
   };
   const parsed = leaderboardInput.safeParse(view);
   return parsed.success ? parsed.data : leaderboardInput.parse({ by: view.by });
-}
-
-/** The search string for a view, defaults left out; `overrides` replace single fields. */
-export function leaderboardSearchString(view: Partial<LeaderboardInput>, overrides: Partial<LeaderboardInput> = {}): string {
-  const merged = { ...view, ...overrides };
-  const search = new URLSearchParams();
-  for (const [key, name] of Object.entries(PARAMS) as [keyof typeof PARAMS, string][]) {
-    const value = merged[key];
-    if (value === undefined || value === null || value === "") continue;
-    if (key === "range" && value === "all") continue;
-    if (key === "by" && value === "script") continue;
-    if ((key === "from" || key === "to") && merged.range !== "custom") continue;
-    search.set(name, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
 }

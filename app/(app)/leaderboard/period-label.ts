@@ -1,4 +1,4 @@
-import { DATE_RANGE_LABELS, type DateRange } from "@/lib/inputs/leaderboard";
+import { DATE_RANGE_LABELS, type DateRange } from "@/lib/inputs/leaderboard-url";
 
 type Period = { range: DateRange; firstDate: string | null; lastDate: string | null; timezone: string };
 

@@ -7,7 +7,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Input, Select } from "@/app/_components/ui";
-import { DATE_RANGE_LABELS, DATE_RANGES, leaderboardSearchString, type LeaderboardInput } from "@/lib/inputs/leaderboard";
+import type { LeaderboardInput } from "@/lib/inputs/leaderboard";
+import { DATE_RANGE_LABELS, DATE_RANGES, leaderboardSearchString } from "@/lib/inputs/leaderboard-url";
 import { ATTEMPT_BUCKETS, STAGE_LABELS, type Stage } from "@/lib/vocabulary";
 
 export const BOARD_TABS = [
