@@ -23,7 +23,7 @@ export async function importSeconds(rows = 100_000): Promise<number> {
       await addUserToTeam(db, { teamSlug: team.slug, email: `rep${i}@bench.ringback.test`, name: `Rep ${i}`, role: "rep", password: "import-bench-1" });
     }
     db.$client.close();
-    await run(process.execPath, [tsx, "bench/generate-attempts-csv.ts", "--rows", String(rows), "--reps", "10", "-o", csv]);
+    await run(process.execPath, [tsx, "bench/generate-attempts-csv.ts", "--rows", String(rows), "--reps", "10", "--rep-domain", "bench.ringback.test", "-o", csv]);
     const started = performance.now();
     await run(process.execPath, [tsx, "server/cli.ts", "import", "attempts", csv, "--team", team.slug, "--create-missing"], {
       env: { ...process.env, DATABASE_URL: dbFile },
