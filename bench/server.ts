@@ -11,7 +11,9 @@ export const BENCH_SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuv";
 
 export async function startServer(dbFile: string, port: number): Promise<BenchServer> {
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of the server there when it stops (`node --cpu-prof`).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

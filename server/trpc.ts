@@ -3,6 +3,8 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { getAuth } from "@/server/auth";
+import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie";
+import { sessionByToken } from "@/server/services/sessions";
 import type { Actor } from "@/server/services/actor";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from "@/server/services/errors";
 import { liveSession, resolveMembership } from "@/server/services/teams";
@@ -25,8 +27,19 @@ export function createInnerContext(opts: Partial<Context> & { db: Db }): Context
 }
 
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
-  const found = await getAuth().api.getSession({ headers });
   const db = getDb();
+  // The common case without better-auth: a validly signed session cookie whose row still stands
+  // (read on every request, so sign-out and team switches take effect at once). A session due
+  // for its sliding refresh, and anything unusual, goes through better-auth below.
+  const cookie = await sessionCookieFacts();
+  const token = signedSessionToken(headers.get("cookie"), cookie.name, cookie.secret);
+  const stored = token ? sessionByToken(db, token) : null;
+  const now = Date.now();
+  if (stored && stored.expiresAt.getTime() > now && stored.expiresAt.getTime() - cookie.expiresInMs + cookie.updateAgeMs > now) {
+    return createInnerContext({ db, user: stored.user, sessionId: stored.id, activeTeamId: stored.activeTeamId });
+  }
+  if (token && !stored) return createInnerContext({ db });
+  const found = await getAuth().api.getSession({ headers });
   // The session may come from better-auth's signed cookie cache: the row decides whether it
   // still stands and which team is active (both can change before the cache expires).
   const live = found ? liveSession(db, found.session.id, found.user.id) : null;

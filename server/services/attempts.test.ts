@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { attempt, callback } from "@/db/schema";
 import { makeTeam, openTestDatabase, codeOf, t0, later } from "@/tests/support/fixtures";
+import { verifyDatabase } from "./verify";
 
 // Editing, deleting and restoring dials (issue 3): attribution re-runs in the same transaction,
 // reps change only their own dials, and another team's ids do not exist.
@@ -125,5 +126,23 @@ describe("who may change a dial", () => {
     await rep.caller.attempts.log({ prospect: { id: a.prospectId }, outcome: "no-message", at: later(5) });
     expect(await codeOf(rep.caller.attempts.update({ id: a.id, at: later(5) }))).toBe("CONFLICT");
     expect(stored(a.id).at).toEqual(t0);
+  });
+});
+
+describe("logging a voicemail", () => {
+  it("logged between others, renumbers the later ones and takes the credit of a callback after it, rollups exact", async () => {
+    const { rep, opener, nudge } = await setup();
+    const first = await rep.caller.attempts.log({ prospect: { name: "Lou Park", phone: "516-541-8161" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
+    const third = await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: nudge.id, at: later(3 * DAY) });
+    const cb = await rep.caller.callbacks.log({ prospect: { id: first.prospectId }, result: "appointment", at: later(DAY + 60) });
+    expect(creditOf(cb.id)).toBe(first.id);
+
+    // Backdated between the two, before the callback: it is voicemail 2, the callback's, and the old third moves to 3.
+    const second = await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: nudge.id, at: later(DAY) });
+    expect(creditOf(cb.id)).toBe(second.id);
+    expect(stored(first.id)).toMatchObject({ voicemailNumber: 1, returnedAt: null, appointment: false });
+    expect(stored(second.id)).toMatchObject({ voicemailNumber: 2, returnedAt: later(DAY + 60), appointment: true });
+    expect(stored(third.id)).toMatchObject({ voicemailNumber: 3, returnedAt: null });
+    expect(verifyDatabase(db).differences).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { Queryable } from "@/db/types";
 import type { LogAttemptInput, UpdateAttemptInput } from "@/lib/inputs/calls";
 import { startOfDayIn } from "@/server/domain/team-day";
 import { isManager, type Actor } from "./actor";
-import { reattributeProspect } from "./attribution";
+import { attributeNewVoicemail, reattributeProspect } from "./attribution";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { findOrCreateProspect } from "./prospects";
 import { usableVersion } from "./scripts";
@@ -16,6 +16,7 @@ export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
     const target = findOrCreateProspect(tx, actor, input.prospect);
     const version = input.outcome === "voicemail" && input.scriptId !== undefined ? usableVersion(tx, actor, input.scriptId) : null;
     const at = input.at ?? new Date();
+    const attribution = input.outcome === "voicemail" ? attributeNewVoicemail(tx, actor.teamId, target.id, at) : null;
     const inserted = tx
       .insert(attempt)
       .values({
@@ -27,12 +28,13 @@ export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
         scriptVersionId: version?.id ?? null,
         messageSeconds: input.outcome === "voicemail" ? (input.messageSeconds ?? null) : null,
         notes: input.notes || null,
+        ...attribution?.facts,
       })
       .onConflictDoNothing()
       .returning({ id: attempt.id })
       .get();
     if (!inserted) throw new Conflict("That dial is already logged.");
-    if (input.outcome === "voicemail") reattributeProspect(tx, actor.teamId, target.id);
+    attribution?.store(inserted.id);
     return { id: inserted.id, prospectId: target.id };
   });
 }

@@ -267,7 +267,14 @@ export function usableVersion(db: Queryable, actor: Actor, scriptId: number) {
   const row = db.select({ id: script.id, archived: script.archived }).from(script).where(and(eq(script.id, scriptId), visibleTo(actor))).get();
   if (!row) throw new NotFound("Script not found.");
   if (row.archived) throw new Invalid("That script is archived; pick another.");
-  return latestVersions(db, [scriptId]).get(scriptId)!;
+  // Only the newest version's id: logging a voicemail runs this, and older versions' bodies are not needed.
+  return db
+    .select({ id: scriptVersion.id, number: scriptVersion.number })
+    .from(scriptVersion)
+    .where(eq(scriptVersion.scriptId, scriptId))
+    .orderBy(desc(scriptVersion.number))
+    .limit(1)
+    .get()!;
 }
 
 /** The acting rep as a script reads them: name, phone, and speaking rate (their own, else the team's). */
