@@ -109,3 +109,14 @@ export function ErrorText({ children }: { children: React.ReactNode }) {
     </p>
   );
 }
+
+/** One headline figure in a `<dl>` of tiles: a label, the value, and optional counts beneath. */
+export function StatTile({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="rounded-lg border border-border bg-surface px-4 py-3">
+      <dt className="text-xs text-muted">{label}</dt>
+      <dd className="tabular mt-1 text-lg font-semibold">{value}</dd>
+      {detail && <dd className="tabular text-xs text-faint">{detail}</dd>}
+    </div>
+  );
+}

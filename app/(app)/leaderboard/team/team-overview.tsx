@@ -9,7 +9,7 @@ import { HEATMAP_HEIGHT, HEATMAP_PHONE_HEIGHT, HourHeatmap } from "@/app/_compon
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { ReadTimeScatter, SCATTER_HEIGHT } from "@/app/_components/read-time-scatter";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
-import { Badge, Card } from "@/app/_components/ui";
+import { Badge, Card, StatTile } from "@/app/_components/ui";
 import type { StatsFilter } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { STAGE_LABELS } from "@/lib/vocabulary";
@@ -73,11 +73,11 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
   return (
     <div className="flex flex-col gap-6">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-        <Tile label="Dials" value={totals.dials.toLocaleString("en-US")} />
-        <Tile label="Voicemails" value={data.funnel.voicemails.toLocaleString("en-US")} />
-        <Tile label="Callback rate" value={formatPercent(data.funnel.rate)} detail={formatEvidence(data.funnel)} />
-        <Tile label="Callbacks received" value={totals.callbacks.toLocaleString("en-US")} detail={`${data.unattributedCallbacks} unattributed`} />
-        <Tile label="Appointments" value={totals.appointments.toLocaleString("en-US")} detail="booked on a callback" />
+        <StatTile label="Dials" value={totals.dials.toLocaleString("en-US")} />
+        <StatTile label="Voicemails" value={data.funnel.voicemails.toLocaleString("en-US")} />
+        <StatTile label="Callback rate" value={formatPercent(data.funnel.rate)} detail={formatEvidence(data.funnel)} />
+        <StatTile label="Callbacks received" value={totals.callbacks.toLocaleString("en-US")} detail={`${data.unattributedCallbacks} unattributed`} />
+        <StatTile label="Appointments" value={totals.appointments.toLocaleString("en-US")} detail="booked on a callback" />
       </dl>
 
       <Card title={Q.activity} description={`${period} · dials and voicemails (bars, left axis), callbacks and appointments received (lines, right axis)`}>
@@ -206,16 +206,6 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
           <TrendChart title={Q.trend} testId="overview-trend" weeks={data.trend.weeks} series={data.trend.series} />
         </Card>
       </div>
-    </div>
-  );
-}
-
-function Tile({ label, value, detail }: { label: string; value: string; detail?: string }) {
-  return (
-    <div className="rounded-lg border border-border bg-surface px-4 py-3">
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className="tabular mt-1 text-lg font-semibold">{value}</dd>
-      {detail && <dd className="tabular text-xs text-faint">{detail}</dd>}
     </div>
   );
 }

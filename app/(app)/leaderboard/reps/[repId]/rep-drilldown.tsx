@@ -6,7 +6,7 @@ import { ActivityChart } from "@/app/_components/activity-chart";
 import { ChartSkeleton } from "@/app/_components/chart-frame";
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
-import { Badge, Card } from "@/app/_components/ui";
+import { Badge, Card, StatTile } from "@/app/_components/ui";
 import type { RepStatsInput } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { describePeriod } from "../../period-label";
@@ -40,10 +40,10 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
   return (
     <div className="flex flex-col gap-6">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Tile label="Voicemails" value={data.overall.voicemails.toLocaleString("en-US")} />
-        <Tile label="Callback rate" value={formatPercent(data.overall.rate)} detail={formatEvidence(data.overall)} />
-        <Tile label="Team callback rate" value={formatPercent(team.voicemails ? team.returned / team.voicemails : null)} detail={`${team.returned}/${team.voicemails}`} />
-        <Tile label="Awaiting a callback" value={data.awaitingCallback.toLocaleString("en-US")} detail={`voicemails inside the ${data.attributionWindowDays}-day window`} />
+        <StatTile label="Voicemails" value={data.overall.voicemails.toLocaleString("en-US")} />
+        <StatTile label="Callback rate" value={formatPercent(data.overall.rate)} detail={formatEvidence(data.overall)} />
+        <StatTile label="Team callback rate" value={formatPercent(team.voicemails ? team.returned / team.voicemails : null)} detail={`${team.returned}/${team.voicemails}`} />
+        <StatTile label="Awaiting a callback" value={data.awaitingCallback.toLocaleString("en-US")} detail={`voicemails inside the ${data.attributionWindowDays}-day window`} />
       </dl>
 
       <Card title={q.trend} description={`${describePeriod(data.period)} · weekly callback rate; hover a week for counts.`}>
@@ -90,16 +90,6 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
       <Card title={q.activity} description="Dials and voicemails left (bars); callbacks and appointments credited to them (lines).">
         <ActivityChart title={q.activity} testId="rep-activity" days={data.activity} />
       </Card>
-    </div>
-  );
-}
-
-function Tile({ label, value, detail }: { label: string; value: string; detail?: string }) {
-  return (
-    <div className="rounded-lg border border-border bg-surface px-4 py-3">
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className="tabular mt-1 text-lg font-semibold">{value}</dd>
-      {detail && <dd className="tabular text-xs text-faint">{detail}</dd>}
     </div>
   );
 }
