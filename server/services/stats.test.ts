@@ -218,6 +218,10 @@ describe("who may see what", () => {
     const own = await ann.caller.leaderboard.rep({});
     expect(own.rep.email).toBe(ann.user.email);
     expect([own.overall.voicemails, own.overall.returned]).toEqual([3, 2]);
+    // The team beside them, with its interval: 4/8 → 0.215216–0.784784 (header).
+    expect(own.team).toMatchObject({ voicemails: 8, returned: 4, rate: 0.5 });
+    expect(own.team.ciLow).toBeCloseTo(0.215216, 6);
+    expect(own.team.ciHigh).toBeCloseTo(0.784784, 6);
     expect(await codeOf(ann.caller.leaderboard.rep({ repId: ben.user.id }))).toBe("FORBIDDEN");
     const bens = await manager.caller.leaderboard.rep({ repId: ben.user.id });
     expect(bens.scripts.map((r) => [r.key, r.voicemails])).toEqual([

@@ -495,12 +495,14 @@ export function repStats(db: Db, actor: Actor, input: RepStatsInput, now: Date =
       returned: 0,
       appointments: 0,
     });
+    const team = [...teamWeeks.values()].reduce((sum, c) => ({ voicemails: sum.voicemails + c.voicemails, returned: sum.returned + c.returned }), { voicemails: 0, returned: 0 });
     return {
       rep,
       period: periodSummary(teamScope),
       minSample: teamScope.team.minSample,
       attributionWindowDays: teamScope.team.attributionWindowDays,
       overall: { ...overall, ...rateEvidence(overall.returned, overall.voicemails) },
+      team: { ...team, ...rateEvidence(team.returned, team.voicemails) },
       trend: { weeks: byRep.weeks, rep: byRep.points(byRep.series.get(repId)), team: byRep.points(teamWeeks) },
       scripts,
       activity: dailyActivity(tx, repScope, now),

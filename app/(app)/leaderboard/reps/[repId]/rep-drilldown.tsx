@@ -36,13 +36,12 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.leaderboard.rep.queryOptions(input));
   const q = questions(name.split(" ")[0]);
-  const team = data.trend.team.reduce((sum, w) => ({ voicemails: sum.voicemails + w.voicemails, returned: sum.returned + w.returned }), { voicemails: 0, returned: 0 });
   return (
     <div className="flex flex-col gap-6">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <StatTile label="Voicemails" value={data.overall.voicemails.toLocaleString("en-US")} />
         <StatTile label="Callback rate" value={formatPercent(data.overall.rate)} detail={formatEvidence(data.overall)} />
-        <StatTile label="Team callback rate" value={formatPercent(team.voicemails ? team.returned / team.voicemails : null)} detail={`${team.returned}/${team.voicemails}`} />
+        <StatTile label="Team callback rate" value={formatPercent(data.team.rate)} detail={formatEvidence(data.team)} />
         <StatTile label="Awaiting a callback" value={data.awaitingCallback.toLocaleString("en-US")} detail={`voicemails inside the ${data.attributionWindowDays}-day window`} />
       </dl>
 
