@@ -1,0 +1,27 @@
+import type { Db } from "@/db/client";
+import type { Actor } from "@/server/services/actor";
+import { resolveMembership } from "@/server/services/teams";
+import { createContext } from "@/server/trpc";
+
+// What the CSV download routes share: the same session check as tRPC's member procedures (the
+// team is the session's, never one from the query string), and the response shapes.
+
+export const textResponse = (body: string, status: number) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+export const csvResponse = (csv: string, fileName: string) =>
+  new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "private, no-store",
+    },
+  });
+
+/** The signed-in member behind a request, or the response that refuses it. */
+export async function memberOfRequest(request: Request): Promise<{ db: Db; actor: Actor } | Response> {
+  const ctx = await createContext({ headers: request.headers });
+  if (!ctx.user) return textResponse("Sign in first.", 401);
+  const membership = resolveMembership(ctx.db, ctx.user.id, ctx.activeTeamId);
+  if (!membership) return textResponse("Create or join a team first.", 403);
+  return { db: ctx.db, actor: { userId: ctx.user.id, teamId: membership.teamId, role: membership.role } };
+}
