@@ -4,10 +4,11 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { formatMinutes, formatPhoneForDisplay } from "@/lib/format";
-import { CALLBACK_RESULT_LABELS, CALLBACK_RESULTS, type CallbackResult } from "@/lib/vocabulary";
+import type { CallbackResult } from "@/lib/vocabulary";
 import { fromLocalInput } from "./local-time";
-import { Button, ErrorText, Field, Input, Select } from "./ui";
+import { Button, ErrorText, Field, Input } from "./ui";
 import { useCallsInvalidation } from "./use-calls-invalidation";
+import { CallbackResultSelect } from "./callback-result-select";
 
 const looksLikePhone = (text: string) => /^[\d\s()+.\-]+$/.test(text.trim()) && text.replace(/\D/g, "").length >= 7;
 
@@ -130,13 +131,7 @@ export function CallbackForm({ onClose }: { onClose: () => void }) {
       {p && <CreditPreview preview={p} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="callbackResult" label="Result">
-          <Select id="callbackResult" value={result} onChange={(e) => setResult(e.target.value as CallbackResult)}>
-            {CALLBACK_RESULTS.map((r) => (
-              <option key={r} value={r}>
-                {CALLBACK_RESULT_LABELS[r]}
-              </option>
-            ))}
-          </Select>
+          <CallbackResultSelect id="callbackResult" value={result} onChange={setResult} />
         </Field>
         <Field id="callbackAt" label="Called at (blank for now)">
           <Input id="callbackAt" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />

@@ -2,6 +2,7 @@
 
 import { Dialog } from "radix-ui";
 import { X } from "lucide-react";
+import { Button } from "./ui";
 
 type Props = {
   open: boolean;
@@ -33,5 +34,19 @@ export function Modal({ open, onOpenChange, title, description, children }: Prop
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+/** The footer of an edit dialog: Cancel closes without saving, Save changes submits the form. */
+export function SaveOrCancel({ saving, onCancel }: { saving: boolean; onCancel: () => void }) {
+  return (
+    <div className="flex justify-end gap-2">
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" disabled={saving}>
+        Save changes
+      </Button>
+    </div>
   );
 }

@@ -3,8 +3,8 @@
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fromLocalInput, toLocalInput } from "@/app/_components/local-time";
-import { Modal } from "@/app/_components/modal";
-import { Button, ErrorText, Field, Input, Select } from "@/app/_components/ui";
+import { Modal, SaveOrCancel } from "@/app/_components/modal";
+import { ErrorText, Field, Input, Select } from "@/app/_components/ui";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
 import { useTRPC } from "@/app/_trpc/client";
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from "@/lib/vocabulary";
@@ -85,14 +85,7 @@ export function EditDialDialog({ dial, onClose }: { dial: EditableDial; onClose:
           <Input id="edit-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
         </Field>
         <ErrorText>{update.error?.message}</ErrorText>
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={update.isPending}>
-            Save changes
-          </Button>
-        </div>
+        <SaveOrCancel saving={update.isPending} onCancel={onClose} />
       </form>
     </Modal>
   );
