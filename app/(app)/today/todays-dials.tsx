@@ -21,13 +21,15 @@ export function TodaysDials() {
   const restore = useMutation(trpc.attempts.restore.mutationOptions({ onSuccess: invalidate }));
 
   const undo = (id: number) => restore.mutate({ id }, { onSuccess: () => setJustDeleted(null) });
+  // The notice lasts while that dial is still deleted: restored from the list below, it goes too.
+  const undoable = justDeleted && data.deleted.some((d) => d.id === justDeleted.id) ? justDeleted : null;
 
   return (
     <Card title="Today's dials" description="Newest first. Deleting is undoable.">
-      {justDeleted && (
+      {undoable && (
         <div role="status" className="mb-3 flex items-center justify-between gap-3 rounded-md bg-surface-2 px-3 py-2 text-sm">
-          <span>Dial to {justDeleted.name} deleted.</span>
-          <Button variant="secondary" className="h-8" onClick={() => undo(justDeleted.id)} disabled={restore.isPending}>
+          <span>Dial to {undoable.name} deleted.</span>
+          <Button variant="secondary" className="h-8" onClick={() => undo(undoable.id)} disabled={restore.isPending}>
             Undo
           </Button>
         </div>
