@@ -11,7 +11,7 @@ export default defineConfig({
   workers: 2,
   // One retry: a test that passes only on its second try is reported as flaky, not hidden.
   retries: 1,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }], ["json", { outputFile: "test-results/counts/e2e.json" }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -1,9 +1,8 @@
 // `npm run demo`: build, create + migrate the database, seed the demo team if missing, serve.
-import { bin, mustRun, run } from "./run.mjs";
+import { bin, mustRun, serve } from "./run.mjs";
 
 const port = process.env.PORT || "3000";
 
-await mustRun("Building the production app", bin("next"), ["build"]);
+await mustRun("Building the production app and server", process.execPath, ["scripts/build.mjs"]);
 await mustRun("Preparing the database and demo team", bin("tsx"), ["server/cli.ts", "seed", "--demo"]);
-console.log(`\nRingback is starting on http://localhost:${port}\n`);
-process.exit(await run(bin("next"), ["start", "-p", port]));
+process.exit(await serve(port));

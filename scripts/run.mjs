@@ -1,7 +1,20 @@
 // Small process helpers shared by the npm entry points (demo, test).
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 
 export const bin = (name) => `node_modules/.bin/${name}`;
+
+/** The production server (server/serve.ts), bundled by scripts/build.mjs next to Next's build. */
+export const SERVER_BUNDLE = ".next/ringback-server.cjs";
+
+/** Node's arguments for the production server on the existing build. */
+export const SERVER_ARGS = [SERVER_BUNDLE];
+
+/** Whether both halves of the production build are there. */
+export const isBuilt = () => existsSync(".next/BUILD_ID") && existsSync(SERVER_BUNDLE);
+
+/** Serves the production build on `port` until the server exits; resolves with its exit code. */
+export const serve = (port) => run(process.execPath, SERVER_ARGS, { env: { ...process.env, NODE_ENV: "production", PORT: String(port) } });
 
 /** Runs a command with inherited output; resolves with its exit code. */
 export function run(command, args, options = {}) {

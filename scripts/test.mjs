@@ -1,7 +1,7 @@
 // `npm test`: everything CI runs, in order, failing fast: typecheck, lint, unit and service
 // tests, production build, Playwright e2e in Debian's Chromium, then the trust suite (real
 // servers under concurrent load, killed mid-write, backed up live).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { bin, mustRun } from "./run.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -15,11 +15,40 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 
+// Each runner also writes a JSON report, so the run can close on one summed count line.
+const REPORTS = "test-results/counts";
+rmSync(REPORTS, { recursive: true, force: true });
+const vitestJson = (name) => ["--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/${name}.json`];
+
 const started = Date.now();
 await mustRun("Typecheck", bin("tsc"), ["--noEmit"]);
 await mustRun("Lint", bin("eslint"), [".", "--max-warnings=0"]);
-await mustRun("Unit and service tests", bin("vitest"), ["run"]);
-await mustRun("Production build", bin("next"), ["build"]);
+await mustRun("Unit and service tests", bin("vitest"), ["run", ...vitestJson("unit")]);
+await mustRun("Production build", process.execPath, ["scripts/build.mjs"]);
 await mustRun("End-to-end tests", bin("playwright"), ["test"]);
-await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), ["run", "--config", "vitest.trust.config.ts"]);
+await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), [
+  "run",
+  "--config",
+  "vitest.trust.config.ts",
+  ...vitestJson("trust"),
+]);
+
+const read = (name) => JSON.parse(readFileSync(`${REPORTS}/${name}.json`, "utf8"));
+const counts = [read("unit"), read("trust")].reduce(
+  (sum, r) => ({
+    passed: sum.passed + r.numPassedTests,
+    failed: sum.failed + r.numFailedTests,
+    skipped: sum.skipped + r.numPendingTests + r.numTodoTests,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+const e2e = read("e2e").stats;
+counts.passed += e2e.expected + e2e.flaky;
+counts.failed += e2e.unexpected;
+counts.skipped += e2e.skipped;
+if (counts.passed === 0 || counts.failed > 0) {
+  console.error(`✗ The reports count ${counts.passed} passed and ${counts.failed} failed tests.`);
+  process.exit(1);
+}
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+console.log(`Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);

@@ -37,7 +37,7 @@ export function rollupSpans(first?: string, last?: string): Span[] {
   return spans;
 }
 
-const isUnfiltered = (f: StatsFilter) => !f.repId && f.scriptId === undefined && f.versionId === undefined && !f.stage && !f.tag && !f.attempt;
+export const isUnfiltered = (f: StatsFilter) => !f.repId && f.scriptId === undefined && f.versionId === undefined && !f.stage && !f.tag && !f.attempt;
 
 /** Counters of one rollup dimension over the spans, summed per key. */
 function summed(teamId: string, dim: "version" | "rep" | "attempt", spans: Span[]): SQL {
@@ -97,37 +97,4 @@ export function rollupGroupCounts(q: Queryable, teamId: string, filter: StatsFil
     appointments: Number(r.appointments ?? 0),
     words: r.words === null ? null : Number(r.words),
   }));
-}
-
-const DELAY_GROUPS: Record<BoardDimension, { group: SQL; joins: SQL }> = {
-  script: { group: sql`sv.script_id`, joins: sql`join ${scriptVersion} sv on sv.id = a.script_version_id` },
-  version: { group: sql`a.script_version_id`, joins: sql`` },
-  rep: { group: sql`a.rep_id`, joins: sql`` },
-  "attempt-number": { group: sql`case when a.voicemail_number >= 4 then '4+' else cast(a.voicemail_number as text) end`, joins: sql`` },
-  tag: { group: sql`t.tag`, joins: sql`join ${scriptVersion} sv on sv.id = a.script_version_id join ${scriptTag} t on t.script_id = sv.script_id` },
-};
-
-/**
- * Minutes from voicemail to first credited callback per group, for an unfiltered view: read from
- * the partial covering index of returned voicemails (attempt_returned_idx) with no other join
- * than the grouping needs. Null when the view has filters (the caller's general query applies).
- */
-export function unfilteredDelays(q: Queryable, teamId: string, filter: StatsFilter, by: BoardDimension, from?: Date, to?: Date): Map<string, number[]> | null {
-  if (!isUnfiltered(filter)) return null;
-  const { group, joins } = DELAY_GROUPS[by];
-  const rows = q.values<[string | number | null, number]>(sql`
-    select ${group}, a.returned_at - a.at from attempt a ${joins}
-    where a.team_id = ${teamId} and a.outcome = 'voicemail' and a.deleted_at is null and a.returned_at is not null
-      ${from ? sql`and a.at >= ${from.getTime()}` : sql``} ${to ? sql`and a.at < ${to.getTime()}` : sql``}`);
-  const byGroup = new Map<string, number[]>();
-  for (const [g, ms] of rows) {
-    if (g === null) continue;
-    const key = String(g);
-    // The same division SQL's `/ 60000.0` does, so both paths give identical minutes.
-    const minutes = ms / 60000;
-    const list = byGroup.get(key);
-    if (list) list.push(minutes);
-    else byGroup.set(key, [minutes]);
-  }
-  return byGroup;
 }

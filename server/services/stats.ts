@@ -8,7 +8,8 @@ import { readSeconds } from "@/server/domain/script-template";
 import { addCounts, rankByLowerBound, rateEvidence, timeToCallback, type Counts } from "@/server/domain/stats";
 import { addDays, datesBetween, localTime, resolvePeriod, SLOT_MS, slotClock, weekStart, type Period } from "@/server/domain/time-buckets";
 import { isManager, type Actor } from "./actor";
-import { rollupGroupCounts, unfilteredDelays } from "./leaderboard-rollups";
+import { isUnfiltered, rollupGroupCounts } from "./leaderboard-rollups";
+import { cachedTimeToCallback, cachedUnattributedCallbacks, teamTiming, type TeamTiming } from "./timing-cache";
 import { Forbidden, NotFound } from "./errors";
 
 // Every number on the leaderboard, the team overview, the rep drill-down, the leaderboard CSV
@@ -37,7 +38,7 @@ export type LeaderboardRow = {
 type TeamSettings = { id: string; timezone: string; minSample: number; wordsPerMinute: number; attributionWindowDays: number };
 
 /** The team, the resolved period and the filters: what every query of one request shares. */
-type Scope = { team: TeamSettings; period: Period; filter: StatsFilter };
+type Scope = { team: TeamSettings; period: Period; filter: StatsFilter; timing: TeamTiming };
 
 function teamSettings(q: Queryable, teamId: string): TeamSettings {
   const team = q
@@ -55,9 +56,9 @@ function teamSettings(q: Queryable, teamId: string): TeamSettings {
   return team;
 }
 
-function scopeFor(q: Queryable, actor: Actor, filter: StatsFilter, now: Date): Scope {
+function scopeFor(db: Db, q: Queryable, actor: Actor, filter: StatsFilter, now: Date): Scope {
   const team = teamSettings(q, actor.teamId);
-  return { team, period: resolvePeriod(filter.range, filter, now, team.timezone), filter };
+  return { team, period: resolvePeriod(filter.range, filter, now, team.timezone), filter, timing: teamTiming(db, team.id) };
 }
 
 const readSnapshot = <T>(db: Db, read: (tx: Queryable) => T): T => db.transaction((tx) => read(tx), { behavior: "deferred" });
@@ -147,10 +148,9 @@ function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
     .map((r) => ({ ...r, group: String(r.group), key: r.key ?? "", label: r.label ?? "", ...numbers(r) }));
 }
 
-/** Minutes from voicemail to first credited callback, per group, for the percentiles. */
-function groupDelays(q: Queryable, scope: Scope, by: BoardDimension): Map<string, number[]> {
-  const fast = unfilteredDelays(q, scope.team.id, scope.filter, by, scope.period.from, scope.period.to);
-  if (fast) return fast;
+/** Median and 80th percentile of minutes from voicemail to first credited callback, per group. */
+function groupTimes(q: Queryable, scope: Scope, by: BoardDimension): Map<string, { median: number | null; p80: number | null }> {
+  if (isUnfiltered(scope.filter)) return cachedTimeToCallback(q, scope.team.id, scope.timing, by, scope.period);
   const dim = DIMENSIONS[by];
   // Arrays, not objects: a 90-day board at a million dials a year reads ~10k returned voicemails.
   const rows = fromVoicemails(q, { group: dim.group, minutes: sql<number>`(${attempt.returnedAt} - ${attempt.at}) / 60000.0` }, by)
@@ -163,7 +163,7 @@ function groupDelays(q: Queryable, scope: Scope, by: BoardDimension): Map<string
     if (list) list.push(Number(minutes));
     else byGroup.set(key, [Number(minutes)]);
   }
-  return byGroup;
+  return new Map([...byGroup].map(([key, list]) => [key, timeToCallback(list)]));
 }
 
 const slotSql = (column: typeof attempt.at | typeof callback.at) => sql<number>`${column} / ${SLOT_MS}`;
@@ -218,21 +218,7 @@ function callbackSlots(q: Queryable, scope: Scope) {
 }
 
 function unattributedCallbacks(q: Queryable, scope: Scope): number {
-  const { period, team } = scope;
-  const row = q
-    .select({ n: sql<number>`count(*)` })
-    .from(callback)
-    .where(
-      and(
-        eq(callback.teamId, team.id),
-        isNull(callback.deletedAt),
-        isNull(callback.creditedAttemptId),
-        period.from ? gte(callback.at, period.from) : undefined,
-        period.to ? lt(callback.at, period.to) : undefined,
-      ),
-    )
-    .get();
-  return Number(row?.n ?? 0);
+  return cachedUnattributedCallbacks(q, scope.team.id, scope.timing, scope.period);
 }
 
 /** The rep's voicemails still inside the attribution window, not returned, and not followed by a later voicemail. */
@@ -265,9 +251,9 @@ const numbers = (r: { voicemails: number; returned: number; appointments: number
 // --- Assembling rows --------------------------------------------------------------------------
 
 function boardRows(q: Queryable, scope: Scope, by: BoardDimension): (LeaderboardRow & { group: string; words: number | null })[] {
-  const delays = groupDelays(q, scope, by);
+  const times = groupTimes(q, scope, by);
   const rows = groupCounts(q, scope, by).map((r) => {
-    const minutes = timeToCallback(delays.get(r.group) ?? []);
+    const minutes = times.get(r.group) ?? { median: null, p80: null };
     return {
       by,
       group: r.group,
@@ -321,7 +307,7 @@ function chartDates(scope: Scope, seen: string[], now: Date): string[] {
 /** Callback rate by one dimension, ranked by the Wilson lower bound; one snapshot. */
 export function leaderboard(db: Db, actor: Actor, input: LeaderboardInput, now: Date = new Date()) {
   return readSnapshot(db, (tx) => {
-    const scope = scopeFor(tx, actor, input, now);
+    const scope = scopeFor(db, tx, actor, input, now);
     const rows = boardRows(tx, scope, input.by).map(publicRow);
     return {
       by: input.by,
@@ -436,7 +422,7 @@ const TOP_SCRIPTS_IN_TREND = 4;
 export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date = new Date()) {
   if (!isManager(actor)) throw new Forbidden("The team overview is for managers.");
   return readSnapshot(db, (tx) => {
-    const scope = scopeFor(tx, actor, input, now);
+    const scope = scopeFor(db, tx, actor, input, now);
     const scripts = boardRows(tx, scope, "script");
     const total = scripts.reduce((sum, r) => ({ voicemails: sum.voicemails + r.voicemails, returned: sum.returned + r.returned, appointments: sum.appointments + r.appointments }), {
       voicemails: 0,
@@ -484,7 +470,7 @@ export function repStats(db: Db, actor: Actor, input: RepStatsInput, now: Date =
       .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, repId)))
       .get();
     if (!rep) throw new NotFound("No such member of this team.");
-    const teamScope = scopeFor(tx, actor, { ...input, repId: undefined }, now);
+    const teamScope = scopeFor(db, tx, actor, { ...input, repId: undefined }, now);
     const repScope: Scope = { ...teamScope, filter: { ...teamScope.filter, repId } };
     const byRep = weeklyTrend(tx, teamScope, "rep", now);
     const teamWeeks = new Map<string, Counts>();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { SERVER_ARGS } from "@/scripts/run.mjs";
 
-// The production server (`next start` on the existing build) on its own port and database,
+// The production server (server/serve.ts on the existing build) on its own port and database,
 // started directly rather than through npx so its pid is the server's own: SIGKILL really kills
 // it and its peak memory can be read. Shared by the trust suite and the benchmark.
 
@@ -11,9 +11,10 @@ type Options = { secret: string; nodeArgs?: string[]; timeoutMs?: number };
 
 export async function startProductionServer(dbFile: string, port: number, { secret, nodeArgs = [], timeoutMs = 90_000 }: Options): Promise<ProductionServer> {
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs, ...SERVER_ARGS], {
     env: {
       ...process.env,
+      PORT: String(port),
       NODE_ENV: "production",
       DATABASE_URL: dbFile,
       BETTER_AUTH_URL: url,

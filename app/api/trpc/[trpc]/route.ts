@@ -1,16 +1,17 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/routers/_app";
 import { createContext } from "@/server/trpc";
+import { logUnexpected } from "@/server/trpc-errors";
 
+// Serves tRPC under `next dev`. The production server (server/serve.ts) answers /api/trpc itself,
+// before Next's routing, and never reaches this handler.
 const handler = (req: Request) =>
   fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-    },
+    onError: logUnexpected,
   });
 
 export { handler as GET, handler as POST };

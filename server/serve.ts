@@ -1,0 +1,62 @@
+// The production server: `node --import tsx server/serve.ts` with PORT (default 3000) on the
+// production build. Pages, better-auth and the CSV downloads go through Next.js; tRPC calls are
+// answered by tRPC's own Node adapter before Next's routing, which took most of each call's time
+// (bench/README.md). Both halves share the database and the session rules (server/trpc.ts).
+import http from "node:http";
+import next from "next";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { getDb } from "@/db/client";
+import { appRouter } from "@/server/routers/_app";
+import { createContext } from "@/server/trpc";
+import { logUnexpected } from "@/server/trpc-errors";
+import { securityHeaders } from "@/lib/security-headers";
+
+const TRPC_PREFIX = "/api/trpc/";
+
+function headersOf(req: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
+}
+
+async function main() {
+  const port = Number(process.env.PORT || 3000);
+  const hostname = process.env.HOSTNAME || "0.0.0.0";
+  // A broken database fails the start, not a user's first click.
+  getDb();
+  const pages = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handlePage = pages.getRequestHandler();
+  await pages.prepare();
+
+  const handleTrpc = createHTTPHandler({
+    basePath: TRPC_PREFIX,
+    router: appRouter,
+    createContext: ({ req }) => createContext({ headers: headersOf(req) }),
+    onError: logUnexpected,
+  });
+
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith(TRPC_PREFIX)) {
+      for (const { key, value } of securityHeaders) res.setHeader(key, value);
+      handleTrpc(req, res);
+      return;
+    }
+    void handlePage(req, res);
+  });
+  server.listen(port, hostname, () => console.log(`Ringback is serving on http://localhost:${port}`));
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
