@@ -2,6 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { ChartSkeleton } from "@/app/_components/chart-frame";
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
@@ -21,6 +22,12 @@ const COLUMN_TITLES: Record<BoardDimension, string> = {
 
 const questionFor = (by: BoardDimension) =>
   by === "version" ? "Which script versions get called back?" : BOARD_TABS.find((t) => t.by === by)!.question;
+
+/**
+ * The chart draws the top of the ranking; the table below always holds every entry. Two hundred
+ * bands are unreadable and took most of the page's main-thread time to draw (bench/README.md).
+ */
+const CHART_TOP = 20;
 
 const interval = (low: number, high: number) => `${(low * 100).toFixed(1)}–${formatPercent(high)}`;
 
@@ -43,18 +50,27 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
   const unranked = data.rows.filter((r) => !r.ranked);
   const period = describePeriod(data.period);
   const drillable = (key: string) => data.by === "rep" && repIds.has(key) && (canDrill || repIds.get(key) === me);
+  const [wholeRanking, setWholeRanking] = useState(false);
+  const charted = wholeRanking ? ranked : ranked.slice(0, CHART_TOP);
 
   return (
     <div className="flex flex-col gap-6">
       <Card title={question} description={`${period} · callback rate with its 95% interval, ranked by the interval's lower end · ${data.minSample} voicemails to be ranked`}>
         <RateChart
-          title={question}
+          title={charted.length < ranked.length ? `${question} (top ${charted.length} of ${ranked.length})` : question}
           testId={`leaderboard-chart-${data.by}`}
-          data={ranked}
-          height={rateChartHeight(Math.max(ranked.length, 5))}
+          data={charted}
+          height={rateChartHeight(Math.max(charted.length, 5))}
           emptyText={data.rows.length ? `Nothing has ${data.minSample} voicemails yet — see “Needs more data” below.` : "No voicemails in this period yet."}
         />
-        <p className="mt-3 text-xs text-faint">Band: the 95% interval of the true callback rate. Tick: the observed rate. Hover a row for exact counts.</p>
+        <div className="mt-3 flex flex-wrap items-baseline justify-between gap-2">
+          <p className="text-xs text-faint">Band: the 95% interval of the true callback rate. Tick: the observed rate. Hover a row for exact counts.</p>
+          {ranked.length > CHART_TOP && (
+            <button type="button" onClick={() => setWholeRanking(!wholeRanking)} className="text-sm font-medium text-accent hover:underline" aria-expanded={wholeRanking}>
+              {wholeRanking ? `Chart the top ${CHART_TOP}` : `Chart all ${ranked.length} ranked`}
+            </button>
+          )}
+        </div>
       </Card>
 
       <Card
