@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { BENCH_OWNER, BENCH_PASSWORD, BENCH_TIMEZONE, generateDatabase, parseSize } from "./generate-db";
 import { importSeconds } from "./import-timing";
 import { measure, median, type Round } from "./load";
+import { serviceBoardMs } from "./in-process";
 import { naiveGroupByMs } from "./naive";
 import { firstLoadJs, lighthouse } from "./page";
 import { peakRssMb, signIn, startServer, stopServer } from "./server";
@@ -34,6 +35,9 @@ type Results = {
   tbt_ms: number | null;
   first_load_js_kb_gz: number | null;
   import_100k_s: number | null;
+  /** The leaderboard service called in the bench process (no HTTP), and the naive GROUP BY over it. */
+  service_p95_ms: number | null;
+  service_speedup: number | null;
   /** Dials and callbacks acknowledged per second while the leaderboard was measured. */
   writes_during_leaderboard_per_s: number | null;
 };
@@ -191,6 +195,8 @@ async function main() {
     tbt_ms: null,
     first_load_js_kb_gz: null,
     import_100k_s: null,
+    service_p95_ms: null,
+    service_speedup: null,
     writes_during_leaderboard_per_s: null,
   };
   // `--only log`: the logging figure and its bare floor alone, for working on the write path.
@@ -223,7 +229,11 @@ async function main() {
       const board = summarise(
         await measure({ url: server.url, connections: 1, seconds: plan.warm, amount: plan.boardRequests, headers, next: () => ({ path: boardPath(n++ % 2 ? "rep" : "script") }) }, plan.warm, plan.rounds),
       );
+      const service = await serviceBoardMs(file, facts.teamId, facts.ownerId, plan.boardRequests);
       const writes = stopWrites();
+      results.service_p95_ms = round2(service.p95);
+      results.service_speedup = round2(naive.ms / service.p95);
+      say(`leaderboard service in-process: p50 ${service.p50.toFixed(2)} ms, p95 ${service.p95.toFixed(2)} ms`);
       results.writes_during_leaderboard_per_s = round1(writes.perSecond);
       say(`meanwhile ${writes.perSecond.toFixed(1)} writes/s acknowledged (${writes.failed} failed)`);
       results.leaderboard_p50_ms = round1(board.p50);

@@ -149,7 +149,11 @@ export function proportionDifference(a: { returned: number; voicemails: number }
 
 /** Median and 80th percentile of minutes from voicemail to its first credited callback. */
 export function timeToCallback(minutes: readonly number[]): { median: number | null; p80: number | null } {
-  const sorted = Float64Array.from(minutes).sort();
+  return sortedTimeToCallback(Float64Array.from(minutes).sort());
+}
+
+/** The same, of minutes already in ascending order. */
+export function sortedTimeToCallback(sorted: ArrayLike<number>): { median: number | null; p80: number | null } {
   return { median: sortedQuantile(sorted, 0.5), p80: sortedQuantile(sorted, 0.8) };
 }
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Queryable } from "@/db/types";
 import type { BoardDimension } from "@/lib/inputs/leaderboard";
-import { timeToCallback } from "@/server/domain/stats";
+import { sortedTimeToCallback } from "@/server/domain/stats";
 
 // Time-to-callback percentiles and the unattributed-callback count cannot come from counters: a
 // median needs every delay. Reading them from the attempts costs a row per returned voicemail in
@@ -29,14 +29,26 @@ type Day = {
 
 type Quantiles = Map<string, { median: number | null; p80: number | null }>;
 
+/**
+ * One board's percentiles (a dimension over a range), kept up to date by difference: each day's
+ * minutes per group as counted, and per group every minute of the range in ascending order. A day
+ * that moved takes its old minutes out and puts its new ones in, so a callback costs the board a
+ * few hundred array edits instead of regrouping the whole range.
+ */
+type Board = {
+  gens: Map<number, number>;
+  byDay: Map<number, Map<string, number[]>>;
+  sorted: Map<string, number[]>;
+  quantiles: Quantiles;
+};
+
 export type TeamTiming = {
   days: Map<number, Day>;
   scriptOfVersion: Map<number, number>;
-  /** Percentiles per (dimension, range), with the generations of the days they were computed from. */
-  results: Map<string, { generations: string; quantiles: Quantiles }>;
+  boards: Map<string, Board>;
 };
 
-const RESULTS_KEPT = 64;
+const BOARDS_KEPT = 32;
 const caches = new WeakMap<object, Map<string, TeamTiming>>();
 
 /** The cache of one team on one database connection (a test's database gets its own). */
@@ -44,7 +56,7 @@ export function teamTiming(db: Db, teamId: string): TeamTiming {
   let teams = caches.get(db.$client);
   if (!teams) caches.set(db.$client, (teams = new Map()));
   let team = teams.get(teamId);
-  if (!team) teams.set(teamId, (team = { days: new Map(), scriptOfVersion: new Map(), results: new Map() }));
+  if (!team) teams.set(teamId, (team = { days: new Map(), scriptOfVersion: new Map(), boards: new Map() }));
   return team;
 }
 
@@ -96,7 +108,7 @@ function loadDays(q: Queryable, teamId: string, first: number, last: number, gen
 }
 
 /** The range's days, fresh: their generations read in the caller's snapshot, stale ones reloaded. */
-function freshDays(q: Queryable, teamId: string, team: TeamTiming, range: Range): { days: Day[]; generations: string } | null {
+function freshDays(q: Queryable, teamId: string, team: TeamTiming, range: Range): Map<number, Day> | null {
   const bounds = dayBounds(q, teamId, range);
   if (!bounds) return null;
   const [first, last] = bounds;
@@ -112,9 +124,9 @@ function freshDays(q: Queryable, teamId: string, team: TeamTiming, range: Range)
       runStart = null;
     }
   }
-  const days: Day[] = [];
-  for (let d = first; d <= last; d++) days.push(team.days.get(d)!);
-  return { days, generations: `${first}:${days.map((day) => day.gen).join(",")}` };
+  const days = new Map<number, Day>();
+  for (let d = first; d <= last; d++) days.set(d, team.days.get(d)!);
+  return days;
 }
 
 const inRange = (at: number, { from, to }: Range) => (!from || at >= from.getTime()) && (!to || at < to.getTime());
@@ -123,7 +135,7 @@ const inRange = (at: number, { from, to }: Range) => (!from || at >= from.getTim
 export function cachedUnattributedCallbacks(q: Queryable, teamId: string, team: TeamTiming, range: Range): number {
   const fresh = freshDays(q, teamId, team, range);
   let n = 0;
-  for (const day of fresh?.days ?? []) for (const at of day.unattributed) if (inRange(at, range)) n++;
+  for (const day of fresh?.values() ?? []) for (const at of day.unattributed) if (inRange(at, range)) n++;
   return n;
 }
 
@@ -160,31 +172,98 @@ function groupKeys(q: Queryable, teamId: string, team: TeamTiming, by: BoardDime
   }
 }
 
+/** First index in ascending `list` whose value is not below `value`. */
+function lowerBound(list: number[], value: number): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function newBoard(days: Map<number, Day>, minutesByGroup: (day: Day) => Map<string, number[]>): Board {
+  const board: Board = { gens: new Map(), byDay: new Map(), sorted: new Map(), quantiles: new Map() };
+  for (const [d, day] of days) {
+    const groups = minutesByGroup(day);
+    board.gens.set(d, day.gen);
+    board.byDay.set(d, groups);
+    for (const [key, list] of groups) {
+      const sorted = board.sorted.get(key);
+      if (sorted) for (const m of list) sorted.push(m);
+      else board.sorted.set(key, [...list]);
+    }
+  }
+  for (const [key, sorted] of board.sorted) {
+    sorted.sort((a, b) => a - b);
+    board.quantiles.set(key, sortedTimeToCallback(sorted));
+  }
+  return board;
+}
+
+/** Replaces the minutes of the days whose generation moved; recomputes only the groups touched. */
+function updateBoard(board: Board, days: Map<number, Day>, minutesByGroup: (day: Day) => Map<string, number[]>) {
+  const touched = new Set<string>();
+  for (const [d, day] of days) {
+    if (board.gens.get(d) === day.gen) continue;
+    for (const [key, list] of board.byDay.get(d)!) {
+      const sorted = board.sorted.get(key)!;
+      for (const m of list) sorted.splice(lowerBound(sorted, m), 1);
+      touched.add(key);
+    }
+    const groups = minutesByGroup(day);
+    for (const [key, list] of groups) {
+      let sorted = board.sorted.get(key);
+      if (!sorted) board.sorted.set(key, (sorted = []));
+      for (const m of list) sorted.splice(lowerBound(sorted, m), 0, m);
+      touched.add(key);
+    }
+    board.gens.set(d, day.gen);
+    board.byDay.set(d, groups);
+  }
+  if (!touched.size) return;
+  // A new map, so an answer already handed out never changes under its reader.
+  board.quantiles = new Map(board.quantiles);
+  for (const key of touched) {
+    const sorted = board.sorted.get(key)!;
+    if (sorted.length) board.quantiles.set(key, sortedTimeToCallback(sorted));
+    else {
+      board.sorted.delete(key);
+      board.quantiles.delete(key);
+    }
+  }
+}
+
+const sameDays = (board: Board, days: Map<number, Day>) => board.gens.size === days.size && [...days.keys()].every((d) => board.gens.has(d));
+
 /** Median and 80th percentile of minutes to callback per group of the range's returned voicemails. */
 export function cachedTimeToCallback(q: Queryable, teamId: string, team: TeamTiming, by: BoardDimension, range: Range): Quantiles {
-  const fresh = freshDays(q, teamId, team, range);
-  if (!fresh) return new Map();
-  // Tags can change without a day moving, so only the other dimensions reuse a computed answer.
-  const memo = by === "tag" ? null : `${by}|${range.from?.getTime() ?? ""}|${range.to?.getTime() ?? ""}`;
-  const kept = memo ? team.results.get(memo) : undefined;
-  if (kept && kept.generations === fresh.generations) return kept.quantiles;
-
+  const days = freshDays(q, teamId, team, range);
+  if (!days) return new Map();
   const keysOf = groupKeys(q, teamId, team, by);
-  const minutes = new Map<string, number[]>();
-  for (const day of fresh.days) {
+  const minutesByGroup = (day: Day) => {
+    const groups = new Map<string, number[]>();
     for (let i = 0; i < day.at.length; i++) {
       if (!inRange(day.at[i], range)) continue;
       for (const key of keysOf(day, i)) {
-        const list = minutes.get(key);
+        const list = groups.get(key);
         if (list) list.push(day.minutes[i]);
-        else minutes.set(key, [day.minutes[i]]);
+        else groups.set(key, [day.minutes[i]]);
       }
     }
+    return groups;
+  };
+  // Tags can change without a day moving, so a tag board is always counted afresh.
+  if (by === "tag") return newBoard(days, minutesByGroup).quantiles;
+  const memo = `${by}|${range.from?.getTime() ?? ""}|${range.to?.getTime() ?? ""}`;
+  const board = team.boards.get(memo);
+  if (board && sameDays(board, days)) {
+    updateBoard(board, days, minutesByGroup);
+    return board.quantiles;
   }
-  const quantiles: Quantiles = new Map([...minutes].map(([key, list]) => [key, timeToCallback(list)]));
-  if (memo) {
-    if (team.results.size >= RESULTS_KEPT) team.results.clear();
-    team.results.set(memo, { generations: fresh.generations, quantiles });
-  }
-  return quantiles;
+  if (team.boards.size >= BOARDS_KEPT) team.boards.clear();
+  const fresh = newBoard(days, minutesByGroup);
+  team.boards.set(memo, fresh);
+  return fresh.quantiles;
 }
