@@ -116,7 +116,7 @@ function logBodies(facts: ReturnType<typeof benchFacts>) {
     const prospect = { id: facts.prospects[(i * 7919) % facts.prospects.length] };
     const voicemail = i % 5 < 3;
     const json = voicemail ? { prospect, outcome: "voicemail", scriptId: facts.scripts[i % facts.scripts.length] } : { prospect, outcome: "no-message" };
-    return { path: "/api/trpc/attempts.log", body: JSON.stringify({ json }) };
+    return { path: "/api/trpc/attempts.log", body: JSON.stringify({ json }), prospect };
   };
 }
 
@@ -136,7 +136,7 @@ function backgroundWrites(url: string, headers: Record<string, string>, facts: R
     const dial = nextDial();
     const request =
       sent % 20 === 0
-        ? { path: "/api/trpc/callbacks.log", body: JSON.stringify({ json: { prospect: JSON.parse(dial.body!).json.prospect, result: "interested" } }) }
+        ? { path: "/api/trpc/callbacks.log", body: JSON.stringify({ json: { prospect: dial.prospect, result: "interested" } }) }
         : dial;
     fetch(url + request.path, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: request.body })
       .then(async (r) => {

@@ -70,6 +70,8 @@ export function localTime(instant: Date | number, timeZone: string): LocalTime {
   return { date, hour: p.hour, weekday: weekdayOf(date) };
 }
 
+export const DAY_MS = 86_400_000;
+
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split("-").map(Number);
   const t = new Date(Date.UTC(y, m - 1, d + days));

@@ -11,6 +11,7 @@ import { comparableAttemptNumbers, compareScripts } from "@/server/domain/script
 import { diffSummary, diffWords } from "@/server/domain/script-diff";
 import { readSeconds } from "@/server/domain/script-template";
 import { quantile, rankByLowerBound, rateEvidence, type RateEvidence } from "@/server/domain/stats";
+import { DAY_MS } from "@/server/domain/time-buckets";
 import { isManager, type Actor } from "./actor";
 import {
   libraryConditions,
@@ -22,7 +23,6 @@ import {
   visibleTo,
 } from "./scripts";
 
-const DAY = 86_400_000;
 const TREND_WEEKS = 12;
 
 const readOnly = { behavior: "deferred" } as const;
@@ -39,7 +39,7 @@ function libraryCounts(db: Queryable, actor: Actor, scriptIds: number[], now: Da
   const totals = new Map<number, { voicemails: number; returned: number; recentVoicemails: number; recentReturned: number }>();
   const weeks = new Map<number, { voicemails: number; returned: number }[]>();
   if (!scriptIds.length) return { totals, weeks };
-  const recentFrom = now.getTime() - 30 * DAY;
+  const recentFrom = now.getTime() - 30 * DAY_MS;
   for (const r of db
     .select({
       scriptId: scriptVersion.scriptId,
@@ -60,8 +60,8 @@ function libraryCounts(db: Queryable, actor: Actor, scriptIds: number[], now: Da
       recentReturned: Number(r.recentReturned ?? 0),
     });
   }
-  const since = now.getTime() - TREND_WEEKS * 7 * DAY;
-  const weeksAgo = sql<number>`cast((${now.getTime()} - ${attempt.at}) / ${7 * DAY} as integer)`;
+  const since = now.getTime() - TREND_WEEKS * 7 * DAY_MS;
+  const weeksAgo = sql<number>`cast((${now.getTime()} - ${attempt.at}) / ${7 * DAY_MS} as integer)`;
   for (const r of db
     .select({ scriptId: scriptVersion.scriptId, weeksAgo, voicemails: sql<number>`count(*)`, returned: sql<number>`count(${attempt.returnedAt})` })
     .from(attempt)

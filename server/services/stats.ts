@@ -6,7 +6,7 @@ import type { BoardDimension, LeaderboardInput, RepStatsInput, StatsFilter } fro
 import { ATTEMPT_BUCKETS, STAGES } from "@/lib/vocabulary";
 import { readSeconds } from "@/server/domain/script-template";
 import { addCounts, rankByLowerBound, rateEvidence, timeToCallback, type Counts } from "@/server/domain/stats";
-import { addDays, datesBetween, localTime, resolvePeriod, SLOT_MS, slotClock, weekStart, type Period } from "@/server/domain/time-buckets";
+import { addDays, datesBetween, DAY_MS, localTime, resolvePeriod, SLOT_MS, slotClock, weekStart, type Period } from "@/server/domain/time-buckets";
 import { isManager, type Actor } from "./actor";
 import { isUnfiltered, rollupGroupCounts } from "./leaderboard-rollups";
 import { cachedTimeToCallback, cachedUnattributedCallbacks, teamTiming, type TeamTiming } from "./timing-cache";
@@ -223,7 +223,7 @@ function unattributedCallbacks(q: Queryable, scope: Scope): number {
 
 /** The rep's voicemails still inside the attribution window, not returned, and not followed by a later voicemail. */
 function awaitingCallback(q: Queryable, team: TeamSettings, repId: string, now: Date): number {
-  const since = new Date(now.getTime() - team.attributionWindowDays * 86_400_000);
+  const since = new Date(now.getTime() - team.attributionWindowDays * DAY_MS);
   const row = q
     .select({ n: sql<number>`count(*)` })
     .from(attempt)

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import type { Queryable } from "@/db/types";
 import type { BoardDimension } from "@/lib/inputs/leaderboard";
 import { sortedTimeToCallback } from "@/server/domain/stats";
+import { DAY_MS } from "@/server/domain/time-buckets";
 
 // Time-to-callback percentiles and the unattributed-callback count cannot come from counters: a
 // median needs every delay. Reading them from the attempts costs a row per returned voicemail in
@@ -12,8 +13,6 @@ import { sortedTimeToCallback } from "@/server/domain/stats";
 // or callbacks, and a reader, inside its own snapshot, reloads only the days whose generation
 // moved. The answer is therefore exactly what reading the attempts would give (a service test
 // compares both under random writes). Unfiltered views only; filtered ones read the attempts.
-
-const DAY_MS = 86_400_000;
 
 type Day = {
   gen: number;

@@ -22,12 +22,27 @@ export async function signedInClient(baseUrl: string, email: string) {
 
 export type Acknowledged = { attempts: number[]; callbacks: number[]; failures: string[] };
 
+type Client = Awaited<ReturnType<typeof signedInClient>>;
+
+/** Dial `i` of a rep's session: one of their 40 prospects, 60% voicemails, a minute apart. */
+function logDial(client: Client, rep: number, phone: (p: number) => string, scriptId: number, started: number, i: number) {
+  const prospect = i % 40;
+  const voicemail = i % 5 < 3;
+  return client.attempts.log.mutate({
+    prospect: { name: `Prospect ${rep}-${prospect}`, phone: phone(prospect) },
+    outcome: voicemail ? "voicemail" : "no-message",
+    scriptId: voicemail ? scriptId : undefined,
+    // Distinct instants per rep and dial, so no two acknowledged dials share a natural key.
+    at: new Date(started + i * 60_000 + rep),
+  });
+}
+
 /**
  * One rep's session: `attempts` dials over a pool of their own prospects (60% voicemails), then
  * `callbacks` callbacks from those prospects. Records exactly what the server acknowledged.
  */
 export async function repSession(
-  client: Awaited<ReturnType<typeof signedInClient>>,
+  client: Client,
   rep: number,
   scriptId: number,
   counts: { attempts: number; callbacks: number },
@@ -36,16 +51,8 @@ export async function repSession(
   const phone = (p: number) => `+1516555${String(rep).padStart(2, "0")}${String(p).padStart(2, "0")}`;
   const started = Date.now() - 10 * 86_400_000;
   for (let i = 0; i < counts.attempts; i++) {
-    const prospect = i % 40;
-    const voicemail = i % 5 < 3;
     try {
-      const result = await client.attempts.log.mutate({
-        prospect: { name: `Prospect ${rep}-${prospect}`, phone: phone(prospect) },
-        outcome: voicemail ? "voicemail" : "no-message",
-        scriptId: voicemail ? scriptId : undefined,
-        // Distinct instants per rep and dial, so no two acknowledged dials share a natural key.
-        at: new Date(started + i * 60_000 + rep),
-      });
+      const result = await logDial(client, rep, phone, scriptId, started, i);
       acknowledged.attempts.push(result.id);
     } catch (error) {
       acknowledged.failures.push(String(error));
@@ -70,7 +77,7 @@ export async function repSession(
  * being written at any moment of the run (a snapshot taken mid-run catches both mid-stream).
  */
 export async function mixedSession(
-  client: Awaited<ReturnType<typeof signedInClient>>,
+  client: Client,
   rep: number,
   scriptId: number,
   dials: number,
@@ -79,15 +86,8 @@ export async function mixedSession(
   const phone = (p: number) => `+1516556${String(rep).padStart(2, "0")}${String(p).padStart(2, "0")}`;
   const started = Date.now() - 10 * 86_400_000;
   for (let i = 0; i < dials; i++) {
-    const prospect = i % 40;
-    const voicemail = i % 5 < 3;
     try {
-      const result = await client.attempts.log.mutate({
-        prospect: { name: `Prospect ${rep}-${prospect}`, phone: phone(prospect) },
-        outcome: voicemail ? "voicemail" : "no-message",
-        scriptId: voicemail ? scriptId : undefined,
-        at: new Date(started + i * 60_000 + rep),
-      });
+      const result = await logDial(client, rep, phone, scriptId, started, i);
       acknowledged.attempts.push(result.id);
       if (i % 5 === 4) {
         // The prospect of two dials ago (a voicemail) calls back half a minute after this dial.
