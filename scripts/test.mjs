@@ -3,6 +3,7 @@
 // servers under concurrent load, killed mid-write, backed up live).
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { bin, mustRun } from "./run.mjs";
+import { closingLine, sumCounts } from "./test-counts.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -34,21 +35,11 @@ await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), [
 ]);
 
 const read = (name) => JSON.parse(readFileSync(`${REPORTS}/${name}.json`, "utf8"));
-const counts = [read("unit"), read("trust")].reduce(
-  (sum, r) => ({
-    passed: sum.passed + r.numPassedTests,
-    failed: sum.failed + r.numFailedTests,
-    skipped: sum.skipped + r.numPendingTests + r.numTodoTests,
-  }),
-  { passed: 0, failed: 0, skipped: 0 },
-);
-const e2e = read("e2e").stats;
-counts.passed += e2e.expected + e2e.flaky;
-counts.failed += e2e.unexpected;
-counts.skipped += e2e.skipped;
+const counts = sumCounts([read("unit"), read("trust")], read("e2e"));
 if (counts.passed === 0 || counts.failed > 0) {
   console.error(`✗ The reports count ${counts.passed} passed and ${counts.failed} failed tests.`);
+  console.log(closingLine(counts));
   process.exit(1);
 }
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-console.log(`Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+console.log(closingLine(counts));
