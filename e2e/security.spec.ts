@@ -46,3 +46,18 @@ test("repeated wrong passwords for one account are braked with a clear message",
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Too many failed sign-ins for this account. Try again in 15 minutes.")).toBeVisible();
 });
+
+test("a next link that a browser reads as another host lands on the app after sign-in", async ({ page, baseURL }) => {
+  const email = await newOwnerWithTeam(page, "Redirect Check");
+  // Backslash and tab: both resolve to //evil.example in the browser; a prefix check let them through.
+  for (const next of ["/\\evil.example", "/\t/evil.example"]) {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  }
+});

@@ -6,7 +6,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { authClient } from "@/app/_components/auth-client";
-import { safeNext } from "@/app/_components/safe-next";
+import { safeNext } from "@/lib/safe-next";
 import { Button, ErrorText, Field, Input } from "@/app/_components/ui";
 import { signInInput, type SignInInput } from "@/lib/inputs/auth";
 
