@@ -103,12 +103,13 @@ test("a manager imports a call log with a bad row, fixes it, imports it, and dow
   expect(download.suggestedFilename()).toMatch(/^ringback-attempts-\d{4}-\d{2}-\d{2}\.csv$/);
   const exported = await fs.readFile((await download.path())!, "utf8");
   const lines = exported.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  // Every field quoted, so a `;` list separator cannot split one; phones bare (E.164 is no formula).
   expect(lines).toEqual([
-    "time,rep_email,prospect_name,prospect_phone,prospect_company,outcome,script,message_seconds,notes",
-    `2025-03-03T14:00:00.000Z,${managerEmail},Dana Whitfield,'+15165418160,Harbor Freight,voicemail,Number early,24,first try`,
-    `2025-03-03T14:05:00.000Z,${ownerEmail},Jordan Avery,'+15165418161,,no-message,,,`,
-    `2025-03-04T14:00:00.000Z,${managerEmail},Dana Whitfield,'+15165418160,Harbor Freight,voicemail,Number early,31,"said ""call back"", maybe"`,
-    `2025-03-04T15:00:00.000Z,${ownerEmail},Chris Lane,'+15165418162,Lane & Co,connected,,,`,
+    `"time","rep_email","prospect_name","prospect_phone","prospect_company","outcome","script","message_seconds","notes"`,
+    `"2025-03-03T14:00:00.000Z","${managerEmail}","Dana Whitfield","+15165418160","Harbor Freight","voicemail","Number early","24","first try"`,
+    `"2025-03-03T14:05:00.000Z","${ownerEmail}","Jordan Avery","+15165418161","","no-message","","",""`,
+    `"2025-03-04T14:00:00.000Z","${managerEmail}","Dana Whitfield","+15165418160","Harbor Freight","voicemail","Number early","31","said ""call back"", maybe"`,
+    `"2025-03-04T15:00:00.000Z","${ownerEmail}","Chris Lane","+15165418162","Lane & Co","connected","","",""`,
   ]);
   await upload(page, exported, "ringback-attempts.csv");
   await expect(page.getByRole("status").filter({ hasText: "Nothing new" })).toHaveText("Nothing new to import: all 4 rows are already there.");

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Locator, Page, TestInfo } from "@playwright/test";
+import { readCsv } from "../server/domain/csv-read";
 import { callProcedure, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
 
 // Leaderboards (issue 5): a manager reads the ranking by script and by rep, narrows the period,
@@ -131,12 +132,13 @@ test("a manager ranks scripts and reps, keeps the view in the URL, and downloads
   await page.getByRole("link", { name: "Download CSV" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("ringback-leaderboard-rep-30d.csv");
-  const [header, ...lines] = (await readFile(await download.path(), "utf8")).trim().split(/\r?\n/);
-  expect(header).toBe("by,key,label,voicemails,returned,rate,ci_low,ci_high,appointments,median_minutes_to_callback,ranked,rank");
+  // Read as a spreadsheet would: every field is quoted (issue 11).
+  const { header, records } = readCsv(await readFile(await download.path(), "utf8"));
+  expect(header.join(",")).toBe("by,key,label,voicemails,returned,rate,ci_low,ci_high,appointments,median_minutes_to_callback,ranked,rank");
   const rows = boardTable(page).getByRole("row");
-  expect(lines).toHaveLength((await rows.count()) - 1);
-  for (const [i, line] of lines.entries()) {
-    const [by, key, label, voicemails, returned, rate, low, high, appointments, , ranked, rank] = line.split(",");
+  expect(records).toHaveLength((await rows.count()) - 1);
+  for (const [i, { fields }] of records.entries()) {
+    const [by, key, label, voicemails, returned, rate, low, high, appointments, , ranked, rank] = fields;
     const cells = await rows.nth(i + 1).getByRole("cell").allInnerTexts();
     expect(by).toBe("rep");
     expect(cells[0]).toBe(ranked === "true" ? rank : "needs more data");

@@ -317,6 +317,32 @@ describe("export", () => {
     expect(team.id).not.toBe(copy.id);
   });
 
+  it("keeps a value that really starts with '= and E.164 phones exact through export and re-import", async () => {
+    const { team, rita, sam, owner } = await teamWithScripts();
+    await team.owner.caller.scripts.create({ title: "'=Quoted opener", stage: "first-touch", tags: [], body: "Hi {prospect.firstName}." });
+    // In a file the title is written as the exporter writes it, and matches the script above.
+    const log = callLog(rita.user.email, sam.user.email).replace("Number early", "''=Quoted opener").replace("Harbor Freight", "Acme;=1+1");
+    expect(importAttempts(db, owner, log)).toMatchObject({ inserted: 5, scriptsCreated: 0, errors: [] });
+    const attemptsCsv = exportAttempts(db, owner);
+    const firstRow = attemptsCsv.split("\r\n")[1];
+    // Every field quoted (a `;` list separator cannot split it); the escape is escaped; the phone is bare.
+    expect(firstRow).toBe(`"2025-03-03T14:00:00.000Z","${rita.user.email}","Dana Whitfield","+15165418160","Acme;=1+1","voicemail","''=Quoted opener","24","first try"`);
+
+    const copy = makeTeam(db, `Copy ${teams}`);
+    for (const person of [rita, sam]) addMember(db, copy.id, person.user.id, "rep");
+    const copyOwner: Actor = { userId: copy.owner.user.id, teamId: copy.id, role: "owner" };
+    expect(importAttempts(db, copyOwner, attemptsCsv, { createMissing: true })).toMatchObject({ inserted: 5, errors: [] });
+    const titles = db.select({ title: script.title }).from(script).where(eq(script.teamId, copy.id)).all().map((r) => r.title);
+    expect(titles).toContain("'=Quoted opener");
+    expect(exportAttempts(db, copyOwner)).toBe(attemptsCsv);
+  });
+
+  it("still imports files exported before phones were written bare ('+15165418160)", async () => {
+    const { rita, owner } = await teamWithScripts();
+    expect(importAttempts(db, owner, csv(`2025-03-03T09:00,${rita.user.email},Dana Whitfield,'+15165418160,,busy,,,`))).toMatchObject({ inserted: 1, errors: [] });
+    expect(teamRows(owner.teamId).prospects.map((p) => p.phone)).toEqual(["+15165418160"]);
+  });
+
   it("filters by date in the team's zone and never shows another team's rows", async () => {
     const a = await teamWithScripts();
     const b = await teamWithScripts();
@@ -327,19 +353,19 @@ describe("export", () => {
     expect(all.trim().split("\r\n")).toHaveLength(6);
     expect(all).not.toContain("Other Team Person");
     expect(all).not.toContain(b.rita.user.email);
-    expect(exportCallbacks(db, a.owner)).toBe("time,prospect_phone,result,notes\r\n");
+    expect(exportCallbacks(db, a.owner)).toBe('"time","prospect_phone","result","notes"\r\n');
 
     const march4 = exportAttempts(db, a.owner, { from: "2025-03-04", to: "2025-03-04" }).trim().split("\r\n");
-    expect(march4.slice(1).map((line) => line.slice(0, 20))).toEqual(["2025-03-04T14:00:00.", "2025-03-04T15:00:00."]);
+    expect(march4.slice(1).map((line) => line.slice(0, 21))).toEqual(['"2025-03-04T14:00:00.', '"2025-03-04T15:00:00.']);
     expect(() => exportAttempts(db, a.owner, { from: "4 March" })).toThrow("--from: time “4 March” is not ISO 8601");
   });
 
   it("exports the script library with tags separated by spaces and the latest body", async () => {
     const { owner } = await teamWithScripts();
     expect(exportScripts(db, owner)).toBe(
-      "title,stage,tags,shared,archived,body\r\n" +
-        "Last try,last-try,number-early,true,false,\"Hi {prospect.firstName}, Last try.\"\r\n" +
-        "Number early,first-touch,number-early,true,false,\"Hi {prospect.firstName}, Number early.\"\r\n",
+      '"title","stage","tags","shared","archived","body"\r\n' +
+        '"Last try","last-try","number-early","true","false","Hi {prospect.firstName}, Last try."\r\n' +
+        '"Number early","first-touch","number-early","true","false","Hi {prospect.firstName}, Number early."\r\n',
     );
   });
 

@@ -244,9 +244,9 @@ describe("who may see what", () => {
 describe("the leaderboard CSV", () => {
   // Rates and bounds as 4-decimal fractions from the hand computation above; median minutes 20 and 90.
   const expectedByScript =
-    "by,key,label,voicemails,returned,rate,ci_low,ci_high,appointments,median_minutes_to_callback,ranked,rank\r\n" +
-    "script,Bravo,Bravo,3,2,0.6667,0.2077,0.9385,2,20.0,true,1\r\n" +
-    "script,Alpha,Alpha,5,2,0.4000,0.1176,0.7693,1,90.0,true,2\r\n";
+    "\"by\",\"key\",\"label\",\"voicemails\",\"returned\",\"rate\",\"ci_low\",\"ci_high\",\"appointments\",\"median_minutes_to_callback\",\"ranked\",\"rank\"\r\n" +
+    "\"script\",\"Bravo\",\"Bravo\",\"3\",\"2\",\"0.6667\",\"0.2077\",\"0.9385\",\"2\",\"20.0\",\"true\",\"1\"\r\n" +
+    "\"script\",\"Alpha\",\"Alpha\",\"5\",\"2\",\"0.4000\",\"0.1176\",\"0.7693\",\"1\",\"90.0\",\"true\",\"2\"\r\n";
 
   it("matches the hand computation to the digit", () => {
     expect(leaderboardCsv(db, { userId: team.owner.user.id, teamId: team.id, role: "owner" }, { by: "script", range: "all" }, now)).toBe(expectedByScript);
@@ -255,10 +255,10 @@ describe("the leaderboard CSV", () => {
   it("by attempt number leaves rank empty for unranked rows", () => {
     const csv = leaderboardCsv(db, { userId: team.owner.user.id, teamId: team.id, role: "owner" }, { by: "attempt-number", range: "all" }, now);
     expect(csv.split("\r\n").slice(1, 5)).toEqual([
-      "attempt-number,1,Voicemail #1,5,3,0.6000,0.2307,0.8824,2,60.0,true,1",
-      "attempt-number,2,Voicemail #2,1,0,0.0000,0.0000,0.7935,0,,false,",
-      "attempt-number,3,Voicemail #3,1,0,0.0000,0.0000,0.7935,0,,false,",
-      "attempt-number,4+,Voicemail #4+,1,1,1.0000,0.2065,1.0000,1,30.0,false,",
+      "\"attempt-number\",\"1\",\"Voicemail #1\",\"5\",\"3\",\"0.6000\",\"0.2307\",\"0.8824\",\"2\",\"60.0\",\"true\",\"1\"",
+      "\"attempt-number\",\"2\",\"Voicemail #2\",\"1\",\"0\",\"0.0000\",\"0.0000\",\"0.7935\",\"0\",\"\",\"false\",\"\"",
+      "\"attempt-number\",\"3\",\"Voicemail #3\",\"1\",\"0\",\"0.0000\",\"0.0000\",\"0.7935\",\"0\",\"\",\"false\",\"\"",
+      "\"attempt-number\",\"4+\",\"Voicemail #4+\",\"1\",\"1\",\"1.0000\",\"0.2065\",\"1.0000\",\"1\",\"30.0\",\"false\",\"\"",
     ]);
   });
 
@@ -276,7 +276,7 @@ describe("the leaderboard CSV", () => {
     await run(path.join(process.cwd(), "node_modules/.bin/tsx"), ["server/cli.ts", "export", "leaderboard", "--team", team.slug, "--by", "rep", "--from", "2025-03-03", "--to", "2025-03-09", "-o", out], {
       env: { ...process.env, DATABASE_URL: file },
     });
-    expect(fs.readFileSync(out, "utf8").split("\r\n")[1]).toBe(`rep,${ann.user.email},Ann Archer,3,2,0.6667,0.2077,0.9385,1,90.0,true,1`);
+    expect(fs.readFileSync(out, "utf8").split("\r\n")[1]).toBe(`"rep","${ann.user.email}","Ann Archer","3","2","0.6667","0.2077","0.9385","1","90.0","true","1"`);
     const failed = await run(path.join(process.cwd(), "node_modules/.bin/tsx"), ["server/cli.ts", "export", "leaderboard", "--team", team.slug, "--by", "colour"], {
       env: { ...process.env, DATABASE_URL: file },
     }).catch((e: { code: number; stderr: string }) => e);
