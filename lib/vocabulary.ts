@@ -47,3 +47,9 @@ export const TEAM_DEFAULTS = {
   wordsPerMinute: 150,
   defaultRegion: "US",
 } as const;
+
+/**
+ * The one leaderboard row that holds other people's unshared drafts (their titles stay theirs).
+ * Not a possible script title key: titles are trimmed text, and this has brackets no form adds.
+ */
+export const PRIVATE_DRAFTS = { key: "[private-drafts]", label: "Private drafts" } as const;

@@ -1,9 +1,9 @@
-import { and, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attempt, callback, member, organization, script, scriptTag, scriptVersion, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import type { BoardDimension, LeaderboardInput, RepStatsInput, StatsFilter } from "@/lib/inputs/leaderboard";
-import { ATTEMPT_BUCKETS, STAGES } from "@/lib/vocabulary";
+import { ATTEMPT_BUCKETS, PRIVATE_DRAFTS, STAGES } from "@/lib/vocabulary";
 import { readSeconds } from "@/server/domain/script-template";
 import { addCounts, rankByLowerBound, rateEvidence, timeToCallback, type Counts } from "@/server/domain/stats";
 import { addDays, datesBetween, DAY_MS, localTime, resolvePeriod, SLOT_MS, slotClock, weekStart, type Period } from "@/server/domain/time-buckets";
@@ -11,6 +11,8 @@ import { isManager, type Actor } from "./actor";
 import { isUnfiltered, rollupGroupCounts } from "./leaderboard-rollups";
 import { cachedTimeToCallback, cachedUnattributedCallbacks, teamTiming, type TeamTiming } from "./timing-cache";
 import { Forbidden, NotFound } from "./errors";
+import { visibleTo } from "./scripts";
+import { foldsDrafts, hiddenDrafts, isHiddenGroup, type HiddenDrafts } from "./private-drafts";
 
 // Every number on the leaderboard, the team overview, the rep drill-down, the leaderboard CSV
 // and the CLI comes from here (DESIGN.md, "Metric definitions"). Counting stays in SQL (GROUP BY);
@@ -37,8 +39,11 @@ export type LeaderboardRow = {
 
 type TeamSettings = { id: string; timezone: string; minSample: number; wordsPerMinute: number; attributionWindowDays: number };
 
-/** The team, the resolved period and the filters: what every query of one request shares. */
-type Scope = { team: TeamSettings; period: Period; filter: StatsFilter; timing: TeamTiming };
+/**
+ * The team, the resolved period and the filters: what every query of one request shares. `hidden`
+ * are the viewer's teammates' drafts; `withoutHidden` leaves their voicemails out of the rows.
+ */
+type Scope = { team: TeamSettings; period: Period; filter: StatsFilter; timing: TeamTiming; hidden: HiddenDrafts; withoutHidden?: boolean };
 
 function teamSettings(q: Queryable, teamId: string): TeamSettings {
   const team = q
@@ -58,7 +63,12 @@ function teamSettings(q: Queryable, teamId: string): TeamSettings {
 
 function scopeFor(db: Db, q: Queryable, actor: Actor, filter: StatsFilter, now: Date): Scope {
   const team = teamSettings(q, actor.teamId);
-  return { team, period: resolvePeriod(filter.range, filter, now, team.timezone), filter, timing: teamTiming(db, team.id) };
+  const hidden = hiddenDrafts(q, actor);
+  // Filtering on a teammate's draft would show its numbers alone: it is as absent as its title.
+  if ((filter.scriptId !== undefined && hidden.scriptIds.has(filter.scriptId)) || (filter.versionId !== undefined && hidden.versionIds.has(filter.versionId))) {
+    throw new NotFound("No such script.");
+  }
+  return { team, period: resolvePeriod(filter.range, filter, now, team.timezone), filter, timing: teamTiming(db, team.id), hidden };
 }
 
 const readSnapshot = <T>(db: Db, read: (tx: Queryable) => T): T => db.transaction((tx) => read(tx), { behavior: "deferred" });
@@ -88,6 +98,7 @@ function attemptsInScope(scope: Scope, voicemailsOnly: boolean) {
     period.from ? gte(attempt.at, period.from) : undefined,
     period.to ? lt(attempt.at, period.to) : undefined,
     ...attemptFilters(filter),
+    scope.withoutHidden && scope.hidden.versionIds.size ? or(isNull(attempt.scriptVersionId), notInArray(attempt.scriptVersionId, [...scope.hidden.versionIds])) : undefined,
   );
 }
 
@@ -138,7 +149,7 @@ const countColumns = {
 /** V, R and appointments per group, plus the mean spoken word count of the versions used. */
 function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
   const { period } = scope;
-  const fromRollups = rollupGroupCounts(q, scope.team.id, scope.filter, by, period.firstDate, period.lastDate);
+  const fromRollups = scope.withoutHidden ? null : rollupGroupCounts(q, scope.team.id, scope.filter, by, period.firstDate, period.lastDate);
   if (fromRollups) return fromRollups;
   const dim = DIMENSIONS[by];
   return fromVoicemails(q, { group: dim.group, key: dim.key, label: dim.label, ...countColumns, words: sql<number | null>`avg(${scriptVersion.wordCount})` }, by)
@@ -150,7 +161,7 @@ function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
 
 /** Median and 80th percentile of minutes from voicemail to first credited callback, per group. */
 function groupTimes(q: Queryable, scope: Scope, by: BoardDimension): Map<string, { median: number | null; p80: number | null }> {
-  if (isUnfiltered(scope.filter)) return cachedTimeToCallback(q, scope.team.id, scope.timing, by, scope.period);
+  if (isUnfiltered(scope.filter) && !scope.withoutHidden) return cachedTimeToCallback(q, scope.team.id, scope.timing, by, scope.period);
   const dim = DIMENSIONS[by];
   // Arrays, not objects: a 90-day board at a million dials a year reads ~10k returned voicemails.
   const rows = fromVoicemails(q, { group: dim.group, minutes: sql<number>`(${attempt.returnedAt} - ${attempt.at}) / 60000.0` }, by)
@@ -250,24 +261,48 @@ const numbers = (r: { voicemails: number; returned: number; appointments: number
 
 // --- Assembling rows --------------------------------------------------------------------------
 
+type GroupRow = { group: string; key: string; label: string; words: number | null } & Counts;
+type Quantiles = { median: number | null; p80: number | null };
+
+function boardRow(by: BoardDimension, r: GroupRow, minutes: Quantiles = { median: null, p80: null }) {
+  return {
+    by,
+    group: r.group,
+    key: r.key,
+    label: r.label,
+    words: r.words === null ? null : Number(r.words),
+    ...rateEvidence(r.returned, r.voicemails),
+    appointments: r.appointments,
+    appointmentRate: r.voicemails ? r.appointments / r.voicemails : null,
+    medianMinutesToCallback: minutes.median,
+    p80MinutesToCallback: minutes.p80,
+  };
+}
+
+/** Teammates' drafts' voicemails in scope as one row with its times, or null when there are none. */
+function foldedDrafts(q: Queryable, scope: Scope): { row: GroupRow; minutes: Quantiles } | null {
+  if (!scope.hidden.versionIds.size) return null;
+  const drafts = and(attemptsInScope(scope, true), inArray(attempt.scriptVersionId, [...scope.hidden.versionIds]));
+  const [counts] = fromVoicemails(q, countColumns, null).where(drafts).all();
+  if (!counts || !Number(counts.voicemails)) return null;
+  const minutes = fromVoicemails(q, { minutes: sql<number>`(${attempt.returnedAt} - ${attempt.at}) / 60000.0` }, null)
+    .where(and(drafts, isNotNull(attempt.returnedAt)))
+    .values()
+    .map(([m]) => Number(m));
+  return { row: { group: PRIVATE_DRAFTS.key, ...PRIVATE_DRAFTS, words: null, ...numbers(counts) }, minutes: timeToCallback(minutes) };
+}
+
 function boardRows(q: Queryable, scope: Scope, by: BoardDimension): (LeaderboardRow & { group: string; words: number | null })[] {
-  const times = groupTimes(q, scope, by);
-  const rows = groupCounts(q, scope, by).map((r) => {
-    const minutes = times.get(r.group) ?? { median: null, p80: null };
-    return {
-      by,
-      group: r.group,
-      key: r.key,
-      label: r.label,
-      words: r.words === null ? null : Number(r.words),
-      ...rateEvidence(r.returned, r.voicemails),
-      appointments: r.appointments,
-      appointmentRate: r.voicemails ? r.appointments / r.voicemails : null,
-      medianMinutesToCallback: minutes.median,
-      p80MinutesToCallback: minutes.p80,
-    };
-  });
-  return rankByLowerBound(rows, scope.team.minSample);
+  const folded = foldsDrafts(by) ? foldedDrafts(q, scope) : null;
+  // A tag row sums several scripts, so a draft's share is left out in SQL; script and version
+  // rows are one script each and are simply dropped.
+  const visible: Scope = folded && by === "tag" ? { ...scope, withoutHidden: true } : scope;
+  const times = groupTimes(q, visible, by);
+  const rows = groupCounts(q, visible, by)
+    .filter((r) => !folded || !isHiddenGroup(scope.hidden, by, r.group))
+    .map((r) => boardRow(by, r, times.get(r.group)));
+  const ranked = rankByLowerBound(rows, scope.team.minSample);
+  return folded ? [...ranked, { ...boardRow(by, folded.row, folded.minutes), ranked: false, rank: null }] : ranked;
 }
 
 /** A row as callers see it, without the grouping id and word count used inside this module. */
@@ -329,17 +364,19 @@ export function leaderboardFilters(db: Db, actor: Actor) {
       .where(eq(member.organizationId, actor.teamId))
       .orderBy(user.name)
       .all();
+    // As the library shows them: shared scripts and the viewer's own drafts (private-drafts.ts).
+    const visible = visibleTo(actor);
     const scripts = tx
       .select({ id: script.id, title: script.title, stage: script.stage, archived: script.archived })
       .from(script)
-      .where(and(eq(script.teamId, actor.teamId), isNull(script.deletedAt)))
+      .where(visible)
       .orderBy(script.title)
       .all();
     const tags = tx
       .selectDistinct({ tag: scriptTag.tag })
       .from(scriptTag)
       .innerJoin(script, eq(script.id, scriptTag.scriptId))
-      .where(and(eq(script.teamId, actor.teamId), isNull(script.deletedAt)))
+      .where(visible)
       .orderBy(scriptTag.tag)
       .all()
       .map((t) => t.tag);
@@ -393,7 +430,8 @@ function weeklyTrend(q: Queryable, scope: Scope, by: BoardDimension | null, now:
   const clock = slotClock(scope.team.timezone);
   const series = new Map<string, Map<string, Counts>>();
   const seen: string[] = [];
-  for (const r of slotCounts(q, scope, by)) {
+  for (const slot of slotCounts(q, scope, by)) {
+    const r = by && isHiddenGroup(scope.hidden, by, slot.group) ? { ...slot, group: PRIVATE_DRAFTS.key } : slot;
     if (keep && !keep.has(r.group)) continue;
     const week = weekStart(clock(r.slot).date);
     seen.push(week);

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { invitation, member } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { callerFor, makeUser, openTestDatabase, type Caller } from "@/tests/support/fixtures";
+import { PRIVATE_DRAFTS } from "@/lib/vocabulary";
+import { leaderboardCsv } from "@/server/services/leaderboard-csv";
+import { callerFor, later, makeTeam, makeUser, openTestDatabase, type Caller } from "@/tests/support/fixtures";
 import { allProcedures, callPath, codeOfError, databaseDigest, outcomeOf, twoTeams, type OwnTeam } from "@/tests/support/trust";
 import { VALID_INPUTS } from "@/tests/support/valid-inputs";
 
@@ -201,5 +203,97 @@ describe("invites cannot grant more than their inviter holds when they are accep
     const again = await outcomeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }));
     expect(again.ok ? "ok" : codeOfError(again.error)).toBe("NOT_FOUND");
     expect(db.select({ status: invitation.status }).from(invitation).where(eq(invitation.id, invite.id)).get()).toEqual({ status: "accepted" });
+  });
+});
+
+// A rep's unshared draft is theirs alone, whatever the viewer's role (server/services/private-drafts.ts):
+// its title and its tags are named nowhere else, and its voicemails are folded into one unranked
+// "Private drafts" row on the boards that name scripts, so the team's totals stay whole.
+describe("a rep's private draft stays private from every other role", () => {
+  const SECRETS = ["Ren Secret Opener", "ren-only-tag"];
+  let team: ReturnType<typeof makeTeam>;
+  let ren: ReturnType<ReturnType<typeof makeTeam>["join"]>;
+  let viewers: Record<"rep" | "manager" | "owner", Caller>;
+  let draftId: number;
+  let draftVersionId: number;
+
+  beforeAll(async () => {
+    team = makeTeam(db, "Drafting Team");
+    ren = team.join("rep", "Ren Drafter");
+    const sam = team.join("rep", "Sam Sharer");
+    const manager = team.join("manager", "Mona Drafts-manager");
+    viewers = { rep: sam.caller, manager: manager.caller, owner: team.owner.caller };
+    const opener = await team.owner.caller.scripts.create({ title: "Team Opener", stage: "first-touch", tags: ["team-tag"], body: "Hi {prospect.firstName}." });
+    const draft = await ren.caller.scripts.create({ title: "Ren Secret Opener", stage: "first-touch", tags: ["ren-only-tag"], body: "Psst {prospect.firstName}.", shared: false });
+    [draftId, draftVersionId] = [draft.id, draft.latestVersion.id];
+    // Ren: 3 voicemails with the draft, one called back after 30 min. Sam: 2 with the shared opener, one back after 60.
+    const dial = (caller: Caller, scriptId: number, n: number) =>
+      caller.attempts.log({ prospect: { name: `Prospect ${n}`, phone: `212-555-01${10 + n}` }, outcome: "voicemail", scriptId, at: later(n) });
+    const [first] = [await dial(ren.caller, draftId, 1), await dial(ren.caller, draftId, 2), await dial(ren.caller, draftId, 3)];
+    await ren.caller.callbacks.log({ prospect: { id: first.prospectId }, result: "interested", at: later(31) });
+    const [fourth] = [await dial(sam.caller, opener.id, 4), await dial(sam.caller, opener.id, 5)];
+    await sam.caller.callbacks.log({ prospect: { id: fourth.prospectId }, result: "appointment", at: later(64) });
+  });
+
+  const named = (value: unknown) => SECRETS.filter((secret) => JSON.stringify(value).includes(secret));
+  const folded = { key: PRIVATE_DRAFTS.key, label: "Private drafts", voicemails: 3, returned: 1, medianMinutesToCallback: 30, ranked: false, rank: null };
+
+  it.each(["rep", "manager", "owner"] as const)("a %s's filters list neither the draft's title nor its tag", async (role) => {
+    const filters = await viewers[role].leaderboard.filters();
+    expect(filters.scripts.map((s) => s.title)).toEqual(["Team Opener"]);
+    expect(filters.tags).toEqual(["team-tag"]);
+  });
+
+  it.each(["rep", "manager", "owner"] as const)("a %s's boards by script, version and tag fold the draft into one unranked row", async (role) => {
+    for (const by of ["script", "version", "tag"] as const) {
+      const board = await viewers[role].leaderboard.get({ by, range: "all" });
+      expect(named(board), by).toEqual([]);
+      expect(board.rows.map((r) => [r.label, r.voicemails, r.returned]), by).toEqual([
+        [by === "version" ? "Team Opener · v1" : by === "tag" ? "team-tag" : "Team Opener", 2, 1],
+        ["Private drafts", 3, 1],
+      ]);
+      expect(board.rows[1], by).toMatchObject(folded);
+    }
+    // Boards that name no script still count the draft's voicemails under their rep and attempt number.
+    const byRep = await viewers[role].leaderboard.get({ by: "rep", range: "all" });
+    expect(byRep.rows.map((r) => [r.label, r.voicemails])).toEqual([
+      ["Ren Drafter", 3],
+      ["Sam Sharer", 2],
+    ]);
+  });
+
+  it.each(["rep", "manager", "owner"] as const)("a %s cannot filter on the draft by its id: NOT_FOUND", async (role) => {
+    for (const filter of [{ scriptId: draftId }, { versionId: draftVersionId }]) {
+      const result = await outcomeOf(viewers[role].leaderboard.get({ by: "rep", range: "all", ...filter }));
+      expect(result.ok ? "ok" : codeOfError(result.error)).toBe("NOT_FOUND");
+    }
+  });
+
+  it("the leaderboard CSV, the team overview and the author's drill-down name it to no manager", async () => {
+    const manager = (await viewers.manager.teams.members()).find((m) => m.name === "Mona Drafts-manager")!;
+    const actor = { userId: manager.userId, teamId: team.id, role: "manager" as const };
+    const csv = leaderboardCsv(db, actor, { by: "script", range: "all" });
+    expect(named(csv)).toEqual([]);
+    expect(csv).toContain(`"${PRIVATE_DRAFTS.key}","Private drafts","3","1"`);
+    const overview = await viewers.manager.leaderboard.overview({ range: "all" });
+    expect(named(overview)).toEqual([]);
+    expect(overview.funnel).toMatchObject({ voicemails: 5, returned: 2 });
+    const trend = overview.trend.series.map((t) => [t.label, t.points.reduce((sum, p) => sum + p.voicemails, 0)]);
+    expect(trend).toEqual([
+      ["Private drafts", 3],
+      ["Team Opener", 2],
+    ]);
+    const drill = await viewers.manager.leaderboard.rep({ range: "all", repId: ren.user.id });
+    expect(named(drill)).toEqual([]);
+    expect(drill.scripts).toEqual([expect.objectContaining(folded)]);
+  });
+
+  it("its author still sees it by name, with no folded row", async () => {
+    const board = await ren.caller.leaderboard.get({ by: "script", range: "all" });
+    expect(board.rows.map((r) => [r.label, r.voicemails, r.returned])).toEqual([
+      ["Ren Secret Opener", 3, 1],
+      ["Team Opener", 2, 1],
+    ]);
+    expect((await ren.caller.leaderboard.filters()).tags).toEqual(["ren-only-tag", "team-tag"]);
   });
 });

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { ChartSkeleton } from "@/app/_components/chart-frame";
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
-import { Badge, Card } from "@/app/_components/ui";
+import { RankCell } from "@/app/_components/rank-cell";
+import { Card } from "@/app/_components/ui";
 import type { BoardDimension, LeaderboardInput } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { describePeriod } from "./period-label";
@@ -101,7 +102,7 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
             <tbody className="divide-y divide-border">
               {data.rows.map((r) => (
                 <tr key={r.key}>
-                  <td className="tabular py-2 whitespace-nowrap">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <RankCell row={r} />
                   <td className="py-2">
                     {drillable(r.key) ? (
                       <Link href={`/leaderboard/reps/${repIds.get(r.key)}`} className="font-medium text-accent hover:underline">

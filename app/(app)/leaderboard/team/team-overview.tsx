@@ -9,6 +9,7 @@ import { HEATMAP_HEIGHT, HEATMAP_PHONE_HEIGHT, HourHeatmap } from "@/app/_compon
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { ReadTimeScatter, SCATTER_HEIGHT } from "@/app/_components/read-time-scatter";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
+import { RankCell } from "@/app/_components/rank-cell";
 import { Badge, Card, StatTile } from "@/app/_components/ui";
 import type { StatsFilter } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
@@ -156,7 +157,7 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
             <tbody className="divide-y divide-border">
               {data.lateAttemptScripts.map((r) => (
                 <tr key={r.key}>
-                  <td className="tabular py-2 whitespace-nowrap">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <RankCell row={r} />
                   <td className="py-2 font-medium">{r.label}</td>
                   <td className="py-2">
                     <Badge tone={r.stage === "last-try" ? "accent" : "neutral"}>{STAGE_LABELS[r.stage]}</Badge>

@@ -6,7 +6,8 @@ import { ActivityChart } from "@/app/_components/activity-chart";
 import { ChartSkeleton } from "@/app/_components/chart-frame";
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
-import { Badge, Card, StatTile } from "@/app/_components/ui";
+import { RankCell } from "@/app/_components/rank-cell";
+import { Card, StatTile } from "@/app/_components/ui";
 import type { RepStatsInput } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { describePeriod } from "../../period-label";
@@ -74,7 +75,7 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
             <tbody className="divide-y divide-border">
               {data.scripts.map((r) => (
                 <tr key={r.key}>
-                  <td className="tabular py-2 whitespace-nowrap">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                  <RankCell row={r} />
                   <td className="py-2 font-medium">{r.label}</td>
                   <td className="tabular py-2 whitespace-nowrap">{formatEvidence(r)}</td>
                   <td className="tabular py-2 text-right">{r.appointments}</td>
