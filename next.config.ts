@@ -1,9 +1,13 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
+  // Pages get their Content-Security-Policy, with a fresh nonce, from proxy.ts.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
   },
   // better-sqlite3 is a native addon: keep it out of the server bundle.
   serverExternalPackages: ["better-sqlite3"],

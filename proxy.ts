@@ -1,8 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { pageContentSecurityPolicy } from "@/lib/security-headers";
 
 // An optimistic check only (cookie present?) so signed-out visitors land on sign-in with a way
 // back; the signed-in layout verifies the session for real.
 const SIGNED_IN_AREA = ["/today", "/prospects", "/scripts", "/leaderboard", "/team"];
+
+/** 128 random bits, fresh for every page: a nonce an attacker could predict protects nothing. */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -12,7 +19,14 @@ export function proxy(request: NextRequest) {
     url.searchParams.set("next", pathname + search);
     return NextResponse.redirect(url);
   }
-  return NextResponse.next();
+  // Next reads the nonce from the request's policy and puts it on every script it renders.
+  const policy = pageContentSecurityPolicy(newNonce());
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
-export const config = { matcher: ["/today/:path*", "/prospects/:path*", "/scripts/:path*", "/leaderboard/:path*", "/team/:path*"] };
+// Every page; not the API (JSON and CSV carry their own policy) nor Next's static files.
+export const config = { matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"] };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { TRPCReactProvider } from "@/app/_trpc/client";
 import "./globals.css";
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request, never prerendered at build: a page's scripts must carry the nonce
+  // of the request's Content-Security-Policy (proxy.ts), and a build-time page has none.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh">

@@ -1,14 +1,22 @@
 import { expect, newOwnerWithTeam, PASSWORD, test } from "./fixtures";
 
-test("pages carry the security headers and run without CSP violations", async ({ page }) => {
+test("pages carry the security headers, hydrate under a nonce-only script policy and run without CSP violations", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
+  page.on("pageerror", (error) => violations.push(error.message));
   const response = await page.goto("/sign-in");
   const headers = response!.headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["content-security-policy"]).toContain("object-src 'none'");
+  const scriptSrc = headers["content-security-policy"].split("; ").find((d) => d.startsWith("script-src "));
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  // Only a hydrated form validates in the browser: unhydrated, the click would post the page.
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in$/);
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-powered-by"]).toBeUndefined();

@@ -5,11 +5,8 @@ import { organization } from "better-auth/plugins";
 import { adminAc, memberAc, ownerAc } from "better-auth/plugins/organization/access";
 import { getDb, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
+import { appBaseUrl, appOrigins } from "./app-origin";
 import { authSecret } from "./auth-secret";
-
-function baseUrl(): string {
-  return process.env.BETTER_AUTH_URL?.trim() || `http://localhost:${process.env.PORT || 3000}`;
-}
 
 function perMinute(variable: string, fallback: number): number {
   const value = Number(process.env[variable]);
@@ -17,13 +14,11 @@ function perMinute(variable: string, fallback: number): number {
 }
 
 function createAuth(db: Db) {
-  const url = new URL(baseUrl());
-  const loopbackTwin = url.hostname === "localhost" ? "127.0.0.1" : url.hostname === "127.0.0.1" ? "localhost" : null;
   return betterAuth({
     appName: "Ringback",
-    baseURL: url.origin,
+    baseURL: new URL(appBaseUrl()).origin,
     secret: authSecret(),
-    trustedOrigins: loopbackTwin ? [url.origin, `${url.protocol}//${loopbackTwin}:${url.port}`] : [url.origin],
+    trustedOrigins: appOrigins(),
     database: drizzleAdapter(db, { provider: "sqlite", schema }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     // The cookie cache spares better-auth's session and user queries on every request (they

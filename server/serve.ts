@@ -9,9 +9,17 @@ import { getDb } from "@/db/client";
 import { appRouter } from "@/server/routers/_app";
 import { createContext } from "@/server/trpc";
 import { logUnexpected } from "@/server/trpc-errors";
-import { securityHeaders } from "@/lib/security-headers";
+import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "@/lib/security-headers";
+import { appOrigins } from "@/server/app-origin";
+import { hasDecodablePath, NO_STORE, refusedPost, type Refusal } from "@/server/request-guard";
 
 const TRPC_PREFIX = "/api/trpc/";
+
+/** Answers a request the handlers never see; the body is left unread, so the connection closes. */
+function refuse(res: http.ServerResponse, { status, message }: Refusal | { status: 400; message: string }) {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": NO_STORE, connection: "close" });
+  res.end(JSON.stringify({ message }));
+}
 
 function headersOf(req: http.IncomingMessage): Headers {
   const headers = new Headers();
@@ -36,11 +44,18 @@ async function main() {
     router: appRouter,
     createContext: ({ req }) => createContext({ headers: headersOf(req) }),
     onError: logUnexpected,
+    responseMeta: () => ({ headers: { "cache-control": NO_STORE } }),
   });
+  const origins = appOrigins();
 
   const server = http.createServer((req, res) => {
+    // Next's router would throw on it and answer 500.
+    if (!hasDecodablePath(req.url ?? "/")) return refuse(res, { status: 400, message: "The address has a malformed %-escape." });
     if (req.url?.startsWith(TRPC_PREFIX)) {
       for (const { key, value } of securityHeaders) res.setHeader(key, value);
+      res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
+      const refused = refusedPost(req.method, { get: (name) => req.headers[name]?.toString() ?? null }, origins);
+      if (refused) return refuse(res, refused);
       if (req.method !== "POST") return handleTrpc(req, res);
       // Read whole, then handed over as text: tRPC's adapter otherwise wraps the body in a web
       // ReadableStream, a measurable share of a small mutation's time.

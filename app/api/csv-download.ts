@@ -1,19 +1,20 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/services/actor";
 import { resolveMembership } from "@/server/services/teams";
+import { NO_STORE } from "@/server/request-guard";
 import { createContext } from "@/server/trpc";
 
 // What the CSV download routes share: the same session check as tRPC's member procedures (the
 // team is the session's, never one from the query string), and the response shapes.
 
-export const textResponse = (body: string, status: number) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+export const textResponse = (body: string, status: number) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": NO_STORE } });
 
 export const csvResponse = (csv: string, fileName: string) =>
   new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${fileName}"`,
-      "cache-control": "private, no-store",
+      "cache-control": NO_STORE,
     },
   });
 

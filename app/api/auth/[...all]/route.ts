@@ -1,5 +1,6 @@
 import { getAuth } from "@/server/auth";
 import { SignInThrottle } from "@/server/domain/sign-in-throttle";
+import { NO_STORE } from "@/server/request-guard";
 
 // Team management goes through Ringback's own procedures (one transaction each, role rules
 // shared with the CLI), so the organization plugin's HTTP endpoints stay closed.
@@ -29,10 +30,18 @@ async function signInEmail(req: Request) {
   return response;
 }
 
-async function handle(req: Request) {
+async function answer(req: Request) {
   if (closed(req)) return Response.json({ message: "Not found" }, { status: 404 });
   if (req.method === "POST" && new URL(req.url).pathname === "/api/auth/sign-in/email") return signInEmail(req);
   return getAuth().handler(req);
+}
+
+/** Sessions, users and accounts in every answer: kept by no cache (server/request-guard.ts). */
+async function handle(req: Request) {
+  const response = await answer(req);
+  const headers = new Headers(response.headers);
+  headers.set("cache-control", NO_STORE);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export { handle as GET, handle as POST };

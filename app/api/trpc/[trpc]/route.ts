@@ -1,17 +1,23 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appOrigins } from "@/server/app-origin";
+import { NO_STORE, refusedPost } from "@/server/request-guard";
 import { appRouter } from "@/server/routers/_app";
 import { createContext } from "@/server/trpc";
 import { logUnexpected } from "@/server/trpc-errors";
 
 // Serves tRPC under `next dev`. The production server (server/serve.ts) answers /api/trpc itself,
-// before Next's routing, and never reaches this handler.
-const handler = (req: Request) =>
-  fetchRequestHandler({
+// before Next's routing, and never reaches this handler; both apply the same request guard.
+const handler = (req: Request) => {
+  const refused = refusedPost(req.method, req.headers, appOrigins());
+  if (refused) return Response.json({ message: refused.message }, { status: refused.status, headers: { "cache-control": NO_STORE } });
+  return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
     onError: logUnexpected,
+    responseMeta: () => ({ headers: { "cache-control": NO_STORE } }),
   });
+};
 
 export { handler as GET, handler as POST };
