@@ -12,6 +12,7 @@ import { EXPORT_KINDS } from "@/lib/inputs/imports";
 import { getAuth } from "@/server/auth";
 import { newId } from "@/server/services/ids";
 import { leakedSecret, teamDigest, twoTeams, type OwnTeam, type VictimTeam } from "@/tests/support/trust";
+import { cookieHeader } from "@/tests/support/fixtures";
 
 // The CSV downloads (app/api/export/[kind], app/api/leaderboard.csv) are the one way team data
 // leaves the app outside tRPC. Their route handlers are called directly with a Request carrying
@@ -39,10 +40,7 @@ async function givePassword(userId: string) {
 async function signIn(email: string): Promise<string> {
   const response = await getAuth().api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
   expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  return cookieHeader(response);
 }
 
 const get = (url: string, cookie: string | null) => new Request(`${ORIGIN}${url}`, { headers: cookie ? { cookie } : {} });

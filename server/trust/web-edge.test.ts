@@ -9,7 +9,7 @@ import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { getDb, type Db } from "@/db/client";
 import { account, organization } from "@/db/schema";
 import { newId } from "@/server/services/ids";
-import { makeTeam } from "@/tests/support/fixtures";
+import { cookieHeader, makeTeam } from "@/tests/support/fixtures";
 
 // The Next route handlers `next dev` serves tRPC and better-auth through, called with real
 // Requests and a real session cookie (the production server's own tRPC path is checked over
@@ -38,10 +38,7 @@ beforeAll(async () => {
   );
   expect(signIn.status).toBe(200);
   expect(signIn.headers.get("cache-control")).toBe("private, no-store");
-  cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = cookieHeader(signIn);
 });
 
 afterAll(() => {

@@ -83,3 +83,10 @@ export async function codeOf(call: Promise<unknown>): Promise<string> {
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${error === null ? "success" : String(error)}`);
   return error.code;
 }
+
+/** The Cookie header a browser would send back after `response` (a sign-in's Set-Cookie lines). */
+export const cookieHeader = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");

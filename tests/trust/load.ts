@@ -2,6 +2,7 @@ import { createTRPCClient, httpLink } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/routers/_app";
 import { TRUST_PASSWORD } from "./team";
+import { cookieHeader } from "@/tests/support/fixtures";
 
 /** Signs in over HTTP like a browser and returns a typed client carrying the session cookie. */
 export async function signedInClient(baseUrl: string, email: string) {
@@ -11,10 +12,7 @@ export async function signedInClient(baseUrl: string, email: string) {
     body: JSON.stringify({ email, password: TRUST_PASSWORD }),
   });
   if (!response.ok) throw new Error(`sign-in for ${email} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const cookie = cookieHeader(response);
   return createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson, headers: { cookie, origin: baseUrl } })],
   });

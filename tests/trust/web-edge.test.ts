@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
 import { prepareTeam, TRUST_PASSWORD } from "./team";
+import { cookieHeader } from "@/tests/support/fixtures";
 
 // The production server's edge over real HTTP (server/serve.ts answers tRPC itself, Next the
 // rest): what a page on another site could post is refused before any procedure runs, no JSON
@@ -25,10 +26,7 @@ beforeAll(async () => {
   });
   expect(signIn.status).toBe(200);
   expect(signIn.headers.get("cache-control")).toBe("private, no-store");
-  cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = cookieHeader(signIn);
 });
 
 afterAll(async () => {
