@@ -41,7 +41,9 @@ test("a teammate's unshared draft shows on the owner's leaderboard only as 'Priv
   await expect(page.getByTestId("leaderboard-chart-script")).toHaveAttribute("data-state", "loaded");
   const row = page.getByRole("table", { name: /leaderboard table/ }).getByRole("row", { name: /Private drafts/ });
   await expect(row).toContainText("0.0% (0–56%) · 0/3");
-  await expect(row).toContainText("not ranked: several drafts");
+  await expect(row).toContainText("not ranked");
+  await expect(row).toContainText("teammates' unshared scripts, counted together");
+  await expect(page.getByRole("list").filter({ hasText: "Private drafts" })).toHaveCount(0);
   await expect(page.getByText("Ren secret opener")).toHaveCount(0);
   await expect(page.getByRole("option", { name: "Ren secret opener" })).toHaveCount(0);
   await expect(page.getByRole("option", { name: "ren-only" })).toHaveCount(0);

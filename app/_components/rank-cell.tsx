@@ -5,7 +5,7 @@ import { PRIVATE_DRAFTS } from "@/lib/vocabulary";
 export function RankCell({ row }: { row: { key: string; ranked: boolean; rank: number | null } }) {
   return (
     <td className="tabular py-2 whitespace-nowrap">
-      {row.ranked ? row.rank : row.key === PRIVATE_DRAFTS.key ? <Badge>not ranked: several drafts</Badge> : <Badge tone="warn">needs more data</Badge>}
+      {row.ranked ? row.rank : row.key === PRIVATE_DRAFTS.key ? <Badge>not ranked</Badge> : <Badge tone="warn">needs more data</Badge>}
     </td>
   );
 }

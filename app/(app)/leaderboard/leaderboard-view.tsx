@@ -10,6 +10,7 @@ import { RankCell } from "@/app/_components/rank-cell";
 import { Card } from "@/app/_components/ui";
 import type { BoardDimension, LeaderboardInput } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
+import { PRIVATE_DRAFTS } from "@/lib/vocabulary";
 import { describePeriod } from "./period-label";
 import { BOARD_TABS } from "./view-controls";
 
@@ -48,7 +49,8 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
   const repIds = new Map(options.reps.map((r) => [r.email, r.id]));
   const question = questionFor(data.by);
   const ranked = data.rows.filter((r) => r.ranked);
-  const unranked = data.rows.filter((r) => !r.ranked);
+  // Teammates' drafts are several scripts in one row: no sample size would ever rank it.
+  const unranked = data.rows.filter((r) => !r.ranked && r.key !== PRIVATE_DRAFTS.key);
   const period = describePeriod(data.period);
   const drillable = (key: string) => data.by === "rep" && repIds.has(key) && (canDrill || repIds.get(key) === me);
   const [wholeRanking, setWholeRanking] = useState(false);
@@ -111,7 +113,11 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
                     ) : (
                       <span className="font-medium">{r.label}</span>
                     )}
-                    {r.key !== r.label && <span className="block text-xs text-faint">{r.key}</span>}
+                    {r.key === PRIVATE_DRAFTS.key ? (
+                      <span className="block text-xs text-faint">teammates&apos; unshared scripts, counted together</span>
+                    ) : (
+                      r.key !== r.label && <span className="block text-xs text-faint">{r.key}</span>
+                    )}
                   </td>
                   <td className="tabular py-2 whitespace-nowrap">{formatEvidence(r)}</td>
                   <td className="tabular py-2 whitespace-nowrap text-muted">{interval(r.ciLow, r.ciHigh)}</td>
