@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/routers/_app";
+import { MAX_BATCH_CALLS, retryAfterHeaders } from "@/server/http/trpc-options";
 import { createContext } from "@/server/trpc";
 import { logUnexpected } from "@/server/trpc-errors";
 
@@ -12,6 +13,8 @@ const handler = (req: Request) =>
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
     onError: logUnexpected,
+    maxBatchSize: MAX_BATCH_CALLS,
+    responseMeta: retryAfterHeaders,
   });
 
 export { handler as GET, handler as POST };
