@@ -83,7 +83,10 @@ async function main() {
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith(TRPC_PREFIX)) {
       for (const { key, value } of securityHeaders) res.setHeader(key, value);
-      if (req.method !== "POST") return handleTrpc(req, res);
+      if (req.method !== "POST") {
+        if (checkForwardedBody(req, res)) handleTrpc(req, res);
+        return;
+      }
       answerTrpcPost(req, res).catch((error) => {
         console.error("tRPC request failed before its handler:", error);
         if (!res.headersSent) res.writeHead(500).end();

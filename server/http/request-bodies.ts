@@ -75,8 +75,9 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<Buff
 }
 
 /**
- * Whether a request for Next's routes (pages, better-auth, CSV) may go on: Next reads the body
- * itself, so only a declared length can be checked up front, and a body without one is refused.
+ * Whether a request whose body this server does not read itself may go on: Next's routes (pages,
+ * better-auth, CSV) read their own, and tRPC's GETs none. Only a declared length can be checked
+ * up front, so a body without one is refused.
  */
 export function checkForwardedBody(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   if (!hasBody(req)) return true;

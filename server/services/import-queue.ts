@@ -47,7 +47,10 @@ function inWorker(file: string, job: ImportJob): Promise<ImportSummary> {
   });
 }
 
-/** Runs `work` after every earlier import of the same team has finished. */
+/**
+ * Runs `work` after every earlier import of the same team in this process has finished. Across
+ * processes on one database, SQLite's single write lock already takes their writing in turn.
+ */
 function queuedForTeam<T>(teamId: string, work: () => Promise<T>): Promise<T> {
   const before = queues.get(teamId) ?? Promise.resolve();
   const run = before.catch(() => undefined).then(work);

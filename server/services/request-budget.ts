@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { BudgetStore } from "@/db/budget-store";
 import { RateLimited } from "./errors";
 
@@ -43,9 +44,20 @@ const SPEND_SQL = `
     updated_ms = max(updated_ms, @now)
   returning tokens, granted`;
 
+const prepared = new WeakMap<BudgetStore, Map<string, Statement>>();
+
+/** Each statement compiled once per connection: compiling cost as much as running it. */
+function statement(store: BudgetStore, source: string): Statement {
+  let kept = prepared.get(store);
+  if (!kept) prepared.set(store, (kept = new Map()));
+  let found = kept.get(source);
+  if (!found) kept.set(source, (found = store.prepare(source)));
+  return found;
+}
+
 /** Takes one call from the user's budget, or throws RateLimited saying when one is regained. */
 export function spendBudget(store: BudgetStore, userId: string, rule: BudgetRule, now = Date.now()) {
-  const row = store.prepare(SPEND_SQL).get({ user: userId, bucket: rule.bucket, burst: rule.burst, perMs: rule.perSecond / 1000, now }) as { tokens: number; granted: number };
+  const row = statement(store, SPEND_SQL).get({ user: userId, bucket: rule.bucket, burst: rule.burst, perMs: rule.perSecond / 1000, now }) as { tokens: number; granted: number };
   if (row.granted) return;
   throw new RateLimited(rule.message, Math.max(1, Math.ceil((1 - row.tokens) / rule.perSecond)));
 }
@@ -65,11 +77,11 @@ const RELEASE_SQL = "update lease set held = max(0, held - 1) where holder = @ho
 /** Runs `work` while holding one of `max` places of `holder` in `bucket`; refuses when all are taken. */
 export async function withinConcurrency<T>(store: BudgetStore, holder: string, bucket: string, max: number, message: string, work: () => Promise<T>): Promise<T> {
   const now = Date.now();
-  const row = store.prepare(HOLD_SQL).get({ holder, bucket, max, now, expires: now + LEASE_MS }) as { granted: number };
+  const row = statement(store, HOLD_SQL).get({ holder, bucket, max, now, expires: now + LEASE_MS }) as { granted: number };
   if (!row.granted) throw new RateLimited(message, 5);
   try {
     return await work();
   } finally {
-    store.prepare(RELEASE_SQL).run({ holder, bucket });
+    statement(store, RELEASE_SQL).run({ holder, bucket });
   }
 }
