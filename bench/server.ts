@@ -12,7 +12,8 @@ export const BENCH_SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuv";
 export function startServer(dbFile: string, port: number): Promise<BenchServer> {
   // BENCH_CPU_PROF=DIR writes a V8 CPU profile of the server there when it stops (`node --cpu-prof`).
   const nodeArgs = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  return startProductionServer(dbFile, port, { secret: BENCH_SECRET, nodeArgs });
+  // One user measures the leaderboard back to back: far past a person's budget of stats reads.
+  return startProductionServer(dbFile, port, { secret: BENCH_SECRET, nodeArgs, env: { RINGBACK_STATS_READS_PER_SECOND: "1000000" } });
 }
 
 export const stopServer = (server: BenchServer) => stopProductionServer(server);

@@ -12,10 +12,13 @@ import { logUnexpected } from "@/server/trpc-errors";
 import { API_CONTENT_SECURITY_POLICY, securityHeaders } from "@/lib/security-headers";
 import { appOrigins } from "@/server/app-origin";
 import { hasDecodablePath, NO_STORE, refusedPost, type Refusal } from "@/server/request-guard";
+import { BODY_LIMIT_BYTES, BodyTooLarge, checkForwardedBody, IMPORT_BODY_LIMIT_BYTES, IMPORT_PATH, readBody, refuseBody } from "@/server/http/request-bodies";
+import { MAX_BATCH_CALLS, trpcResponseMeta } from "@/server/http/trpc-options";
+import { startImportWorkers } from "@/server/services/import-queue";
+import { resolveMembership } from "@/server/services/teams";
 
 const TRPC_PREFIX = "/api/trpc/";
 
-/** Answers a request the handlers never see; the body is left unread, so the connection closes. */
 function refuse(res: http.ServerResponse, { status, message }: Refusal | { status: 400; message: string }) {
   res.writeHead(status, { "content-type": "application/json", "cache-control": NO_STORE, connection: "close" });
   res.end(JSON.stringify({ message }));
@@ -30,11 +33,34 @@ function headersOf(req: http.IncomingMessage): Headers {
   return headers;
 }
 
+/** The import upload may exceed the common cap, and only for a signed-in manager of a team. */
+async function bodyLimit(req: http.IncomingMessage): Promise<number> {
+  if (!req.url?.startsWith(IMPORT_PATH)) return BODY_LIMIT_BYTES;
+  const context = await createContext({ headers: headersOf(req) });
+  const membership = context.user ? resolveMembership(context.db, context.user.id, context.activeTeamId) : null;
+  return membership && membership.role !== "rep" ? IMPORT_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
+
+/**
+ * A fault nobody caught leaves the process in a state nobody knows (Next's own handlers would log
+ * it and carry on): log it and end, and the launcher (scripts/run.mjs) starts a fresh one.
+ */
+function endOnUncaughtFaults() {
+  const fail = (kind: string) => (error: unknown) => {
+    console.error(`Ringback: ${kind}, stopping so the launcher restarts a clean server:`, error);
+    process.exit(1);
+  };
+  process.on("uncaughtException", fail("uncaught exception"));
+  process.on("unhandledRejection", fail("unhandled promise rejection"));
+}
+
 async function main() {
+  endOnUncaughtFaults();
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
   // A broken database fails the start, not a user's first click.
   getDb();
+  startImportWorkers();
   const pages = next({ dev: false, dir: process.cwd(), hostname, port });
   const handlePage = pages.getRequestHandler();
   await pages.prepare();
@@ -44,9 +70,23 @@ async function main() {
     router: appRouter,
     createContext: ({ req }) => createContext({ headers: headersOf(req) }),
     onError: logUnexpected,
-    responseMeta: () => ({ headers: { "cache-control": NO_STORE } }),
+    maxBatchSize: MAX_BATCH_CALLS,
+    responseMeta: trpcResponseMeta,
   });
   const origins = appOrigins();
+
+  const answerTrpcPost = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const limit = await bodyLimit(req);
+    try {
+      // Read whole, then handed over as text: tRPC's adapter otherwise wraps the body in a web
+      // ReadableStream, a measurable share of a small mutation's time.
+      (req as http.IncomingMessage & { body?: string }).body = (await readBody(req, limit)).toString("utf8");
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return refuseBody(req, res, 413, error.message);
+      throw error;
+    }
+    handleTrpc(req, res);
+  };
 
   const server = http.createServer((req, res) => {
     // Next's router would throw on it and answer 500.
@@ -56,17 +96,17 @@ async function main() {
       res.setHeader("content-security-policy", API_CONTENT_SECURITY_POLICY);
       const refused = refusedPost(req.method, { get: (name) => req.headers[name]?.toString() ?? null }, origins);
       if (refused) return refuse(res, refused);
-      if (req.method !== "POST") return handleTrpc(req, res);
-      // Read whole, then handed over as text: tRPC's adapter otherwise wraps the body in a web
-      // ReadableStream, a measurable share of a small mutation's time.
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        (req as http.IncomingMessage & { body?: string }).body = Buffer.concat(chunks).toString("utf8");
-        handleTrpc(req, res);
+      if (req.method !== "POST") {
+        if (checkForwardedBody(req, res)) handleTrpc(req, res);
+        return;
+      }
+      answerTrpcPost(req, res).catch((error) => {
+        console.error("tRPC request failed before its handler:", error);
+        if (!res.headersSent) res.writeHead(500).end();
       });
       return;
     }
+    if (!checkForwardedBody(req, res)) return;
     void handlePage(req, res);
   });
   server.listen(port, hostname, () => console.log(`Ringback is serving on http://localhost:${port}`));

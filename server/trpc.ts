@@ -2,11 +2,13 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { getDb, type Db } from "@/db/client";
+import { getBudgetStore, type BudgetStore } from "@/db/budget-store";
 import { getAuth } from "@/server/auth";
 import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie";
 import { sessionByToken } from "@/server/services/sessions";
 import type { Actor } from "@/server/services/actor";
-import { Conflict, DomainError, Forbidden, Invalid, NotFound } from "@/server/services/errors";
+import { Conflict, DomainError, Forbidden, Invalid, NotFound, RateLimited } from "@/server/services/errors";
+import { importRule, spendBudget, statsReadRule, withinConcurrency, type BudgetRule } from "@/server/services/request-budget";
 import { liveSession, resolveMembership } from "@/server/services/teams";
 
 // 1. Context -----------------------------------------------------------------
@@ -19,15 +21,18 @@ export type Context = {
   sessionId: string | null;
   /** The team chosen on the session; membership is checked before it is used. */
   activeTeamId: string | null;
+  /** Per-user budgets of expensive calls; none in tests that build the context themselves. */
+  budgets: BudgetStore | null;
 };
 
 /** The context without HTTP: used by the HTTP handler, server components and tests alike. */
 export function createInnerContext(opts: Partial<Context> & { db: Db }): Context {
-  return { user: null, sessionId: null, activeTeamId: null, ...opts };
+  return { user: null, sessionId: null, activeTeamId: null, budgets: null, ...opts };
 }
 
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
   const db = getDb();
+  const budgets = getBudgetStore();
   // The common case without better-auth: a validly signed session cookie whose row still stands
   // (read on every request, so sign-out and team switches take effect at once). A session due
   // for its sliding refresh, and anything unusual, goes through better-auth below.
@@ -36,16 +41,17 @@ export async function createContext({ headers }: { headers: Headers }): Promise<
   const stored = token ? sessionByToken(db, token) : null;
   const now = Date.now();
   if (stored && stored.expiresAt.getTime() > now && stored.expiresAt.getTime() - cookie.expiresInMs + cookie.updateAgeMs > now) {
-    return createInnerContext({ db, user: stored.user, sessionId: stored.id, activeTeamId: stored.activeTeamId });
+    return createInnerContext({ db, budgets, user: stored.user, sessionId: stored.id, activeTeamId: stored.activeTeamId });
   }
-  if (token && !stored) return createInnerContext({ db });
+  if (token && !stored) return createInnerContext({ db, budgets });
   const found = await getAuth().api.getSession({ headers });
   // The session may come from better-auth's signed cookie cache: the row decides whether it
   // still stands and which team is active (both can change before the cache expires).
   const live = found ? liveSession(db, found.session.id, found.user.id) : null;
-  if (!found || !live) return createInnerContext({ db });
+  if (!found || !live) return createInnerContext({ db, budgets });
   return createInnerContext({
     db,
+    budgets,
     user: { id: found.user.id, name: found.user.name, email: found.user.email },
     sessionId: found.session.id,
     activeTeamId: live.activeTeamId,
@@ -74,6 +80,7 @@ const DOMAIN_CODES = [
   [Forbidden, "FORBIDDEN"],
   [Conflict, "CONFLICT"],
   [Invalid, "BAD_REQUEST"],
+  [RateLimited, "TOO_MANY_REQUESTS"],
 ] as const;
 
 /** Services throw domain errors; callers see the matching tRPC code with the same message. */
@@ -116,3 +123,22 @@ export const ownerProcedure = memberProcedure.use(({ ctx, next }) => {
   if (ctx.actor.role !== "owner") throw new TRPCError({ code: "FORBIDDEN", message: "Team owners only." });
   return next({ ctx: { ...ctx, actor: ctx.actor as Actor & { role: "owner" } } });
 });
+
+// 4. Budgets of the expensive calls (issue 11, item 1) --------------------------------
+
+/** Takes one call from the caller's budget for `rule` before the call runs. */
+const spending = (rule: () => BudgetRule) =>
+  t.middleware(({ ctx, next }) => {
+    const userId = (ctx as { user?: SignedInUser | null }).user?.id;
+    if (ctx.budgets && userId) spendBudget(ctx.budgets, userId, rule());
+    return next();
+  });
+
+/** Leaderboards, overview and drill-downs: each call reads and folds many rows. */
+export const memberStatsProcedure = memberProcedure.use(spending(statsReadRule));
+export const managerStatsProcedure = managerProcedure.use(spending(statsReadRule));
+
+/** One import in flight per user, within the import budget (the queue runs one per team). */
+export const importProcedure = managerProcedure.use(spending(importRule)).use(({ ctx, next }) =>
+  ctx.budgets ? withinConcurrency(ctx.budgets, ctx.actor.userId, "imports", 1, "Your previous import is still running; wait for it to finish.", () => next()) : next(),
+);

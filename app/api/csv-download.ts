@@ -1,5 +1,8 @@
+import { getBudgetStore } from "@/db/budget-store";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/services/actor";
+import { RateLimited } from "@/server/services/errors";
+import { spendBudget, statsReadRule } from "@/server/services/request-budget";
 import { resolveMembership } from "@/server/services/teams";
 import { NO_STORE } from "@/server/request-guard";
 import { createContext } from "@/server/trpc";
@@ -25,4 +28,17 @@ export async function memberOfRequest(request: Request): Promise<{ db: Db; actor
   const membership = resolveMembership(ctx.db, ctx.user.id, ctx.activeTeamId);
   if (!membership) return textResponse("Create or join a team first.", 403);
   return { db: ctx.db, actor: { userId: ctx.user.id, teamId: membership.teamId, role: membership.role } };
+}
+
+/** A stats download spends the caller's budget as tRPC's stats reads do; past it, a 429. */
+export function statsBudgetRefusal(actor: Actor): Response | null {
+  try {
+    spendBudget(getBudgetStore(), actor.userId, statsReadRule());
+    return null;
+  } catch (error) {
+    if (!(error instanceof RateLimited)) throw error;
+    const refused = textResponse(error.message, 429);
+    refused.headers.set("retry-after", String(error.retryAfterSeconds));
+    return refused;
+  }
 }

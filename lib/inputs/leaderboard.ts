@@ -33,14 +33,26 @@ const filterShape = {
 const orderedRange = <T extends { from?: string; to?: string }>(r: T) => !r.from || !r.to || r.from <= r.to;
 const rangeMessage = { message: "The range ends before it starts.", path: ["to"] };
 
-export const statsFilterInput = z.object(filterShape).refine(orderedRange, rangeMessage);
+/**
+ * The widest custom range: three years of days. Wider asks are refused, not narrowed in silence
+ * (issue 11: 2000–2099 built charts of 36,524 days); "All time" covers the team's whole history.
+ */
+export const MAX_CUSTOM_RANGE_DAYS = 1096;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+const boundedRange = <T extends { range?: string; from?: string; to?: string }>(r: T) =>
+  r.range !== "custom" || !r.from || !r.to || dayNumber(r.to) - dayNumber(r.from) + 1 <= MAX_CUSTOM_RANGE_DAYS;
+const widthMessage = { message: `A custom range spans at most ${MAX_CUSTOM_RANGE_DAYS.toLocaleString("en-US")} days (three years); pick a shorter one, or "All time".`, path: ["to"] };
+
+const withRangeRules = <T extends z.ZodType<{ range?: string; from?: string; to?: string }>>(schema: T) => schema.refine(orderedRange, rangeMessage).refine(boundedRange, widthMessage);
+
+export const statsFilterInput = withRangeRules(z.object(filterShape));
 export type StatsFilterInput = z.input<typeof statsFilterInput>;
 export type StatsFilter = z.infer<typeof statsFilterInput>;
 
-export const leaderboardInput = z.object({ by: z.enum(BOARD_DIMENSIONS), ...filterShape }).refine(orderedRange, rangeMessage);
+export const leaderboardInput = withRangeRules(z.object({ by: z.enum(BOARD_DIMENSIONS), ...filterShape }));
 export type LeaderboardInput = z.infer<typeof leaderboardInput>;
 
-export const repStatsInput = z.object(filterShape).refine(orderedRange, rangeMessage);
+export const repStatsInput = withRangeRules(z.object(filterShape));
 /** `repId` is the rep drilled into (default: the caller); the other filters narrow as everywhere. */
 export type RepStatsInput = z.infer<typeof repStatsInput>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datesBetween, localTime, resolvePeriod, SLOT_MS, slotClock, startOfLocalDay, weekStart, zoneOffset } from "./time-buckets";
+import { chartSpan, datesBetween, localTime, resolvePeriod, SLOT_MS, slotClock, startOfLocalDay, weekStart, zoneOffset } from "./time-buckets";
 
 // Expected local times come from the IANA rules for America/New_York (US Energy Policy Act of
 // 2005): clocks spring forward at 02:00 EST on the second Sunday of March (2025-03-09; 02:00
@@ -120,5 +120,22 @@ describe("calendar helpers", () => {
   });
   it("lists every date of a range, both ends included, across a month end", () => {
     expect(datesBetween("2025-02-27", "2025-03-02")).toEqual(["2025-02-27", "2025-02-28", "2025-03-01", "2025-03-02"]);
+  });
+});
+
+describe("chartSpan", () => {
+  const activity = { first: "2025-03-01", last: "2025-03-10" };
+  const today = "2025-03-12";
+  it.each([
+    ["a century-wide custom range keeps only the team's activity up to today", { firstDate: "2000-01-01", lastDate: "2099-12-31" }, undefined, activity, ["2025-03-01", "2025-03-12"], 12],
+    ["a range inside the activity is kept as asked", { firstDate: "2025-03-03", lastDate: "2025-03-05" }, undefined, activity, ["2025-03-03", "2025-03-05"], 3],
+    ["all time starts at the first date with data and ends today", {}, "2025-03-04", activity, ["2025-03-04", "2025-03-12"], 9],
+    ["rows imported with dates ahead of today are kept", { firstDate: "2025-03-01", lastDate: "2025-04-30" }, undefined, { first: "2025-03-01", last: "2025-03-20" }, ["2025-03-01", "2025-03-20"], 20],
+    ["a range wholly before the team's first dial is empty", { firstDate: "2024-01-01", lastDate: "2024-12-31" }, undefined, activity, [], 0],
+    ["a team with no activity has no chart", { firstDate: "2025-03-01", lastDate: "2025-03-12" }, undefined, null, [], 0],
+  ] as const)("%s", (_, period, firstSeen, span, ends, length) => {
+    const dates = chartSpan(period, firstSeen, span, today);
+    expect(dates).toHaveLength(length);
+    if (length) expect([dates[0], dates[dates.length - 1]]).toEqual(ends);
   });
 });

@@ -160,3 +160,20 @@ export function resolvePeriod(range: DateRange, bounds: { from?: string; to?: st
       return {};
   }
 }
+
+/**
+ * The local dates a per-day chart spans (issue 11: a custom range of a century gave every chart
+ * 36,524 entries): the period's dates, or from the first date with data when unbounded, clamped
+ * to the team's activity — its first dial or callback up to today (or its last dated row, when
+ * an import brought rows dated ahead). Empty when the team has no activity in the period.
+ */
+export function chartSpan(period: Pick<Period, "firstDate" | "lastDate">, firstSeen: string | undefined, activity: { first: string; last: string } | null, today: string): string[] {
+  const start = period.firstDate ?? firstSeen;
+  if (!start || !activity) return [];
+  const end = period.lastDate ?? today;
+  const first = start > activity.first ? start : activity.first;
+  const latest = activity.last > today ? activity.last : today;
+  const last = end < latest ? end : latest;
+  if (last < first) return period.firstDate ? [] : [first];
+  return datesBetween(first, last);
+}

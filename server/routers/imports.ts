@@ -1,10 +1,10 @@
 import { importInput } from "@/lib/inputs/imports";
-import { importFile } from "@/server/services/imports";
-import { createTRPCRouter, managerProcedure } from "@/server/trpc";
+import { runImport } from "@/server/services/import-queue";
+import { createTRPCRouter, importProcedure } from "@/server/trpc";
 
 /** The page lists at most this many bad rows; the summary still counts them all. */
 const ERROR_LIMIT = 500;
 
 export const importsRouter = createTRPCRouter({
-  run: managerProcedure.input(importInput).mutation(({ ctx, input }) => importFile(ctx.db, ctx.actor, input, { errorLimit: ERROR_LIMIT })),
+  run: importProcedure.input(importInput).mutation(({ ctx, input }) => runImport(ctx.db, ctx.actor, input, { errorLimit: ERROR_LIMIT })),
 });

@@ -11,3 +11,12 @@ export class NotFound extends DomainError {}
 export class Forbidden extends DomainError {}
 export class Conflict extends DomainError {}
 export class Invalid extends DomainError {}
+/** Too much asked too fast; `retryAfterSeconds` becomes the HTTP Retry-After. */
+export class RateLimited extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

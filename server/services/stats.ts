@@ -6,7 +6,7 @@ import type { BoardDimension, LeaderboardInput, RepStatsInput, StatsFilter } fro
 import { ATTEMPT_BUCKETS, PRIVATE_DRAFTS, STAGES } from "@/lib/vocabulary";
 import { readSeconds } from "@/server/domain/script-template";
 import { addCounts, rankByLowerBound, rateEvidence, timeToCallback, type Counts } from "@/server/domain/stats";
-import { addDays, datesBetween, DAY_MS, localTime, resolvePeriod, SLOT_MS, slotClock, weekStart, type Period } from "@/server/domain/time-buckets";
+import { addDays, chartSpan, DAY_MS, localTime, resolvePeriod, SLOT_MS, slotClock, weekStart, type Period } from "@/server/domain/time-buckets";
 import { isManager, type Actor } from "./actor";
 import { isUnfiltered, rollupGroupCounts } from "./leaderboard-rollups";
 import { cachedTimeToCallback, cachedUnattributedCallbacks, teamTiming, type TeamTiming } from "./timing-cache";
@@ -328,13 +328,20 @@ function periodSummary(scope: Scope) {
   };
 }
 
-/** The local dates a per-day chart spans: the period's, or from the first activity to today. */
-function chartDates(scope: Scope, seen: string[], now: Date): string[] {
+/** The team's first and last dated dial or callback as local dates; four index probes. */
+function activitySpan(q: Queryable, scope: Scope): { first: string; last: string } | null {
+  const bound = (table: typeof attempt | typeof callback, pick: "min" | "max") =>
+    q.get<{ at: number | null }>(sql`select ${sql.raw(pick)}(at) as at from ${table} where team_id = ${scope.team.id}`).at;
+  const instants = [bound(attempt, "min"), bound(attempt, "max"), bound(callback, "min"), bound(callback, "max")].filter((at): at is number => at !== null);
+  if (!instants.length) return null;
+  const local = (ms: number) => localTime(ms, scope.team.timezone).date;
+  return { first: local(Math.min(...instants)), last: local(Math.max(...instants)) };
+}
+
+/** The local dates a per-day chart spans (server/domain/time-buckets.ts, chartSpan). */
+function chartDates(q: Queryable, scope: Scope, seen: string[], now: Date): string[] {
   const today = localTime(now, scope.team.timezone).date;
-  const first = scope.period.firstDate ?? [...seen].sort()[0];
-  const last = scope.period.lastDate ?? today;
-  if (!first) return [];
-  return datesBetween(first, last < first ? first : last);
+  return chartSpan(scope.period, [...seen].sort()[0], activitySpan(q, scope), today);
 }
 
 // --- Public reads -------------------------------------------------------------------------------
@@ -404,7 +411,7 @@ function dailyActivity(q: Queryable, scope: Scope, now: Date): DayActivity[] {
     entry.callbacks += r.callbacks;
     entry.appointments += r.appointments;
   }
-  return chartDates(scope, [...byDate.keys()], now).map((date) => byDate.get(date) ?? { date, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 });
+  return chartDates(q, scope, [...byDate.keys()], now).map((date) => byDate.get(date) ?? { date, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 });
 }
 
 export type HeatCell = Counts & { weekday: number; hour: number; rate: number | null; ciLow: number; ciHigh: number };
@@ -438,7 +445,7 @@ function weeklyTrend(q: Queryable, scope: Scope, by: BoardDimension | null, now:
     if (!series.has(r.group)) series.set(r.group, new Map());
     addCounts(series.get(r.group)!, week, r);
   }
-  const dates = chartDates(scope, seen, now);
+  const dates = chartDates(q, scope, seen, now);
   const weeks = dates.length ? weeksBetween(weekStart(dates[0]), weekStart(dates[dates.length - 1])) : [];
   const points = (counts: Map<string, Counts> | undefined): TrendPoint[] =>
     weeks.map((week) => {

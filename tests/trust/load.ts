@@ -4,15 +4,20 @@ import type { AppRouter } from "@/server/routers/_app";
 import { TRUST_PASSWORD } from "./team";
 import { cookieHeader } from "@/tests/support/fixtures";
 
-/** Signs in over HTTP like a browser and returns a typed client carrying the session cookie. */
-export async function signedInClient(baseUrl: string, email: string) {
+/** Signs in over HTTP like a browser and returns the session cookie header. */
+export async function signInCookie(baseUrl: string, email: string) {
   const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
     body: JSON.stringify({ email, password: TRUST_PASSWORD }),
   });
   if (!response.ok) throw new Error(`sign-in for ${email} failed: ${response.status} ${await response.text()}`);
-  const cookie = cookieHeader(response);
+  return cookieHeader(response);
+}
+
+/** Signs in over HTTP like a browser and returns a typed client carrying the session cookie. */
+export async function signedInClient(baseUrl: string, email: string) {
+  const cookie = await signInCookie(baseUrl, email);
   return createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson, headers: { cookie, origin: baseUrl } })],
   });

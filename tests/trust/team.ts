@@ -4,13 +4,16 @@ import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 
 export const TRUST_PASSWORD = "trust-suite-password";
 
-/** A team with `reps` reps and one script, written straight through the services before the server starts. */
-export async function prepareTeam(dbFile: string, reps: number) {
+/**
+ * A team with `reps` reps and one script, written straight through the services before the server
+ * starts. Its people are owner@DOMAIN and repN@DOMAIN (several teams in one database: one domain each).
+ */
+export async function prepareTeam(dbFile: string, reps: number, { name = "Trust Co", domain = "trust.test" } = {}) {
   const db = openDatabase(dbFile);
-  const team = await createTeamWithOwner(db, { name: "Trust Co", ownerEmail: "owner@trust.test", ownerPassword: TRUST_PASSWORD });
+  const team = await createTeamWithOwner(db, { name, ownerEmail: `owner@${domain}`, ownerPassword: TRUST_PASSWORD });
   const emails: string[] = [];
   for (let i = 1; i <= reps; i++) {
-    const email = `rep${i}@trust.test`;
+    const email = `rep${i}@${domain}`;
     await addUserToTeam(db, { teamSlug: team.slug, email, name: `Rep ${i}`, role: "rep", password: TRUST_PASSWORD });
     emails.push(email);
   }
@@ -21,5 +24,5 @@ export async function prepareTeam(dbFile: string, reps: number) {
     shared: true,
   });
   db.$client.close();
-  return { teamId: team.id, slug: team.slug, emails, scriptId: script.id };
+  return { teamId: team.id, slug: team.slug, ownerEmail: `owner@${domain}`, emails, scriptId: script.id };
 }

@@ -1,6 +1,6 @@
 import { leaderboardFromSearchParams } from "@/lib/inputs/leaderboard";
 import { leaderboardCsv, leaderboardCsvFileName } from "@/server/services/leaderboard-csv";
-import { csvResponse, memberOfRequest } from "../csv-download";
+import { csvResponse, memberOfRequest, statsBudgetRefusal } from "../csv-download";
 
 // The leaderboard CSV download: the page's own search parameters, read by the same parser, so the
 // file holds exactly the view on screen.
@@ -9,6 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const member = await memberOfRequest(request);
   if (member instanceof Response) return member;
+  const refused = statsBudgetRefusal(member.actor);
+  if (refused) return refused;
   const input = leaderboardFromSearchParams(new URL(request.url).searchParams);
   return csvResponse(leaderboardCsv(member.db, member.actor, input), leaderboardCsvFileName(input));
 }

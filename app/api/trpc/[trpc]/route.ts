@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appOrigins } from "@/server/app-origin";
 import { NO_STORE, refusedPost } from "@/server/request-guard";
 import { appRouter } from "@/server/routers/_app";
+import { MAX_BATCH_CALLS, trpcResponseMeta } from "@/server/http/trpc-options";
 import { createContext } from "@/server/trpc";
 import { logUnexpected } from "@/server/trpc-errors";
 
@@ -16,7 +17,8 @@ const handler = (req: Request) => {
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
     onError: logUnexpected,
-    responseMeta: () => ({ headers: { "cache-control": NO_STORE } }),
+    maxBatchSize: MAX_BATCH_CALLS,
+    responseMeta: trpcResponseMeta,
   });
 };
 
