@@ -1,4 +1,5 @@
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 
 export const PASSWORD = "correct-horse-battery";
@@ -44,6 +45,29 @@ export async function callProcedure<T = unknown>(page: Page, path: string, input
   return body.result.data.json as T;
 }
 
+/** The e2e server's database (playwright.config.ts's webServer DATABASE_URL), where its outbox is. */
+const E2E_DATABASE = "./test-results/e2e.db";
+
+/** The link in the newest mail to `email` whose subject matches, read with `ringback outbox` as an operator would. */
+export async function linkFromOutbox(email: string, subject: RegExp): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const out = execFileSync("node_modules/.bin/tsx", ["server/cli.ts", "outbox", "--to", email, "--json"], {
+          env: { ...process.env, DATABASE_URL: E2E_DATABASE },
+          encoding: "utf8",
+        });
+        const mails = out.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { subject: string; text: string });
+        link = mails.reverse().find((m) => subject.test(m.subject))?.text.match(/https?:\/\/\S+/)?.[0];
+        return link;
+      },
+      { message: `a mail to ${email} matching ${subject}` },
+    )
+    .toBeTruthy();
+  return link!;
+}
+
 export const test = base;
 export { expect };
 
@@ -74,6 +98,9 @@ export async function inviteByLink(browser: Browser, inviter: Page, name: string
   await page.goto(link);
   await page.getByRole("link", { name: "Create an account to join" }).click();
   await signUp(page, name, email);
+  // An invite is accepted from a verified address only: follow the link the sign-up mailed.
+  await expect(page.getByRole("region", { name: "Verify your e-mail address" })).toBeVisible();
+  await page.goto(await linkFromOutbox(email, /^Verify your e-mail/));
   await page.getByRole("button", { name: "Accept invite" }).click();
   await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
   return { page, email };

@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { appRouter } from "@/server/routers/_app";
 import { createContext } from "@/server/trpc";
 import { logUnexpected } from "@/server/trpc-errors";
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "@/server/domain/client-address";
 import { securityHeaders } from "@/lib/security-headers";
 
 const TRPC_PREFIX = "/api/trpc/";
@@ -25,8 +26,9 @@ function headersOf(req: http.IncomingMessage): Headers {
 async function main() {
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
-  // A broken database fails the start, not a user's first click.
+  // A broken database fails the start, not a user's first click; a bad proxy list too.
   getDb();
+  const proxies = trustedProxies(process.env.RINGBACK_TRUSTED_PROXIES);
   const pages = next({ dev: false, dir: process.cwd(), hostname, port });
   const handlePage = pages.getRequestHandler();
   await pages.prepare();
@@ -39,6 +41,8 @@ async function main() {
   });
 
   const server = http.createServer((req, res) => {
+    // Set on every request, replacing whatever the client sent under that name.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress ?? "", req.headers["x-forwarded-for"], proxies);
     if (req.url?.startsWith(TRPC_PREFIX)) {
       for (const { key, value } of securityHeaders) res.setHeader(key, value);
       if (req.method !== "POST") return handleTrpc(req, res);

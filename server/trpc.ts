@@ -6,7 +6,7 @@ import { getAuth } from "@/server/auth";
 import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie";
 import { sessionByToken } from "@/server/services/sessions";
 import type { Actor } from "@/server/services/actor";
-import { Conflict, DomainError, Forbidden, Invalid, NotFound } from "@/server/services/errors";
+import { Conflict, DomainError, Forbidden, Invalid, NotFound, TooMany } from "@/server/services/errors";
 import { liveSession, resolveMembership } from "@/server/services/teams";
 
 // 1. Context -----------------------------------------------------------------
@@ -74,6 +74,7 @@ const DOMAIN_CODES = [
   [Forbidden, "FORBIDDEN"],
   [Conflict, "CONFLICT"],
   [Invalid, "BAD_REQUEST"],
+  [TooMany, "TOO_MANY_REQUESTS"],
 ] as const;
 
 /** Services throw domain errors; callers see the matching tRPC code with the same message. */

@@ -11,3 +11,5 @@ export class NotFound extends DomainError {}
 export class Forbidden extends DomainError {}
 export class Conflict extends DomainError {}
 export class Invalid extends DomainError {}
+/** A limit on how often something may be done (invites, new teams) was reached. */
+export class TooMany extends DomainError {}

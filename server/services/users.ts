@@ -26,3 +26,9 @@ export async function createUser(db: Db, input: { email: string; name: string; p
 export function findUserByEmail(db: Db, email: string) {
   return db.select().from(user).where(eq(user.email, email.trim().toLowerCase())).get() ?? null;
 }
+
+/** The signed-in user as the app shows them, with whether their address is verified. */
+export function signedInAccount(db: Db, signedIn: { id: string; name: string; email: string }) {
+  const row = db.select({ emailVerified: user.emailVerified }).from(user).where(eq(user.id, signedIn.id)).get();
+  return { ...signedIn, emailVerified: row?.emailVerified ?? false };
+}

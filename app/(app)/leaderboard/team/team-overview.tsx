@@ -157,7 +157,9 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
               {data.lateAttemptScripts.map((r) => (
                 <tr key={r.key}>
                   <td className="tabular py-2 whitespace-nowrap">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
-                  <td className="py-2 font-medium">{r.label}</td>
+                  <td className="py-2 font-medium">
+                    <bdi>{r.label}</bdi>
+                  </td>
                   <td className="py-2">
                     <Badge tone={r.stage === "last-try" ? "accent" : "neutral"}>{STAGE_LABELS[r.stage]}</Badge>
                   </td>

@@ -61,19 +61,19 @@ export function ProspectDetail({ id }: { id: number }) {
                   {/* Someone removed from the team still owns what they owned, until it is reassigned. */}
                   {p.ownerId && !members.some((m) => m.userId === p.ownerId) && (
                     <option value={p.ownerId} disabled>
-                      {p.ownerName} (former member)
+                      <bdi>{p.ownerName}</bdi> (former member)
                     </option>
                   )}
                   {members.map((m) => (
                     <option key={m.userId} value={m.userId}>
-                      {m.name}
+                      <bdi>{m.name}</bdi>
                     </option>
                   ))}
                 </Select>
               </label>
             ) : (
               <p className="text-sm">
-                <span className="text-muted">Owner</span> {p.ownerName ?? "—"}
+                <span className="text-muted">Owner</span> <bdi>{p.ownerName ?? "—"}</bdi>
               </p>
             )}
             <ErrorText>{update.error?.message}</ErrorText>
