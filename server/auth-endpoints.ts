@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { getDb } from "@/db/client";
 import { getAuth } from "@/server/auth";
 import { authSecret } from "@/server/auth-secret";
-import { reserveSignIn, signInNotChecked, signInSucceeded } from "@/server/services/sign-in-brake";
+import { reserveSignIn, signInFailed, signInNotChecked, signInSucceeded } from "@/server/services/sign-in-brake";
 
 // What /api/auth/* answers. Only the better-auth endpoints the app itself calls are open: the
 // rest (list-sessions with other sessions' tokens, update-user, change-email, the organization
@@ -31,8 +31,9 @@ function carriesDeviceMark(req: Request, account: string): boolean {
 
 function tooSoon(retryAfterMs: number) {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = seconds === 1 ? "1 second" : seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
   return Response.json(
-    { message: `Too many failed sign-ins for this account. Try again in ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}.` },
+    { message: `Too many failed sign-ins for this account. Try again in ${wait}.` },
     { status: 429, headers: { "Retry-After": String(seconds) } },
   );
 }
@@ -50,7 +51,9 @@ async function signInEmail(req: Request) {
     signInSucceeded(db, key);
     const secure = new URL(req.url).protocol === "https:" ? "; Secure" : "";
     response.headers.append("Set-Cookie", `${DEVICE_COOKIE}=${deviceMark(account)}; Path=${PREFIX}; Max-Age=${DEVICE_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`);
-  } else if (response.status !== 401) {
+  } else if (response.status === 401) {
+    signInFailed(db, key);
+  } else {
     signInNotChecked(db, key);
   }
   return response;

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { delayAfter, FIRST_DELAY_MS, FORGET_AFTER_MS, FREE_ATTEMPTS, MAX_DELAY_MS, releaseAttempt, reserveAttempt, type BrakeState } from "./sign-in-throttle";
+import { delayAfter, failedAttempt, FIRST_DELAY_MS, FORGET_AFTER_MS, FREE_ATTEMPTS, MAX_DELAY_MS, releaseAttempt, reserveAttempt, type BrakeState } from "./sign-in-throttle";
 
 describe("delayAfter", () => {
-  // Doubling from 2 s after the fifth failure, capped at 5 minutes (hand-computed).
+  // Doubling from 5 s after the fifth failure, capped at 5 minutes (hand-computed).
   it.each([
     [0, 0],
     [4, 0],
-    [5, 2_000],
-    [6, 4_000],
-    [9, 32_000],
-    [12, 256_000],
-    [13, MAX_DELAY_MS],
+    [5, 5_000],
+    [6, 10_000],
+    [9, 80_000],
+    [10, 160_000],
+    [11, MAX_DELAY_MS],
     [1000, MAX_DELAY_MS],
   ])("after %i failures: %i ms", (failures, ms) => expect(delayAfter(failures)).toBe(ms));
 });
@@ -44,6 +44,12 @@ describe("reserveAttempt", () => {
     const state: BrakeState = { failures: 50, nextAttemptAt: 10 + MAX_DELAY_MS, lastFailureAt: 10 };
     const r = reserveAttempt(state, 10 + FORGET_AFTER_MS);
     expect(r).toEqual({ allowed: true, state: { failures: 1, lastFailureAt: 10 + FORGET_AFTER_MS, nextAttemptAt: 10 + FORGET_AFTER_MS } });
+  });
+
+  it("starts the delay when a slow check ends, not only when it was reserved", () => {
+    const reserved: BrakeState = { failures: FREE_ATTEMPTS, nextAttemptAt: 1_000 + FIRST_DELAY_MS, lastFailureAt: 1_000 };
+    expect(failedAttempt(reserved, 4_000)).toEqual({ failures: FREE_ATTEMPTS, lastFailureAt: 4_000, nextAttemptAt: 4_000 + FIRST_DELAY_MS });
+    expect(failedAttempt({ failures: 2, nextAttemptAt: 1_000, lastFailureAt: 1_000 }, 4_000)).toEqual({ failures: 2, lastFailureAt: 4_000, nextAttemptAt: 4_000 });
   });
 
   it("gives back an attempt that was not a guess", () => {

@@ -7,7 +7,7 @@
 // than MAX_DELAY_MS, and a device the account signed in from before keeps its own count.
 
 export const FREE_ATTEMPTS = 5;
-export const FIRST_DELAY_MS = 2_000;
+export const FIRST_DELAY_MS = 5_000;
 export const MAX_DELAY_MS = 5 * 60_000;
 /** Failures older than this (since the last one) are forgotten. */
 export const FORGET_AFTER_MS = 60 * 60_000;
@@ -28,6 +28,11 @@ export function reserveAttempt(previous: BrakeState | null, now: number): Reserv
   if (current && now < current.nextAttemptAt) return { allowed: false, retryAfterMs: current.nextAttemptAt - now };
   const failures = (current?.failures ?? 0) + 1;
   return { allowed: true, state: { failures, lastFailureAt: now, nextAttemptAt: now + delayAfter(failures) } };
+}
+
+/** The password was wrong: the delay runs from now, when the check ended, if that is later than from its reservation. */
+export function failedAttempt(state: BrakeState, now: number): BrakeState {
+  return { ...state, lastFailureAt: now, nextAttemptAt: Math.max(state.nextAttemptAt, now + delayAfter(state.failures)) };
 }
 
 /** An attempt that ended neither in success nor in a wrong password (a bad request, an address limit): not a guess. */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Queryable } from "@/db/types";
 import { signInBrake } from "@/db/schema";
-import { releaseAttempt, reserveAttempt, type Reservation } from "@/server/domain/sign-in-throttle";
+import { failedAttempt, releaseAttempt, reserveAttempt, type Reservation } from "@/server/domain/sign-in-throttle";
 
 // The brake's counters in the database, each step one IMMEDIATE transaction: the write lock is
 // taken before the counter is read, so concurrent sign-ins, in this process or another, are
@@ -32,6 +32,17 @@ export function reserveSignIn(db: Db, key: Key, now = Date.now()): Reservation {
 /** The password was right: the account's count starts again. */
 export function signInSucceeded(db: Db, key: Key) {
   db.delete(signInBrake).where(eq(signInBrake.key, key)).run();
+}
+
+/** The password was wrong: the attempt stays counted, and the delay runs from now. */
+export function signInFailed(db: Db, key: Key, now = Date.now()) {
+  db.transaction(
+    (tx) => {
+      const state = stateOf(tx, key);
+      if (state) tx.update(signInBrake).set(failedAttempt(state, now)).where(eq(signInBrake.key, key)).run();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** The attempt was refused for another reason than its password: it does not count. */

@@ -7,9 +7,9 @@ import { SERVER_ARGS } from "@/scripts/run.mjs";
 
 export type ProductionServer = { url: string; child: ChildProcess; output: () => string };
 
-type Options = { secret: string; nodeArgs?: string[]; timeoutMs?: number };
+type Options = { secret: string; nodeArgs?: string[]; timeoutMs?: number; env?: Record<string, string> };
 
-export async function startProductionServer(dbFile: string, port: number, { secret, nodeArgs = [], timeoutMs = 90_000 }: Options): Promise<ProductionServer> {
+export async function startProductionServer(dbFile: string, port: number, { secret, nodeArgs = [], timeoutMs = 90_000, env = {} }: Options): Promise<ProductionServer> {
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, ...SERVER_ARGS], {
     env: {
@@ -20,6 +20,7 @@ export async function startProductionServer(dbFile: string, port: number, { secr
       BETTER_AUTH_URL: url,
       BETTER_AUTH_SECRET: secret,
       RINGBACK_SIGN_INS_PER_ADDRESS_PER_MINUTE: "1000",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -4,8 +4,8 @@ import { startProductionServer, stopProductionServer, type ProductionServer } fr
 
 export type RunningServer = ProductionServer;
 
-export const startServer = (dbFile: string, port: number) =>
-  startProductionServer(dbFile, port, { secret: "trust-suite-secret-0123456789-abcdefghijklmnop", timeoutMs: 60_000 });
+export const startServer = (dbFile: string, port: number, env: Record<string, string> = {}) =>
+  startProductionServer(dbFile, port, { secret: "trust-suite-secret-0123456789-abcdefghijklmnop", timeoutMs: 60_000, env });
 
 export const stopServer = stopProductionServer;
 
