@@ -1,34 +1,19 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "@/tests/support/fixtures";
+import { startSmtpListener, type SmtpListener } from "@/tests/support/smtp-listener";
 import { linkIn, listOutbox, sendMail } from "./mail";
 
 // The SMTP path against a real SMTP listener (smtp-server), not a stub transport.
-type Received = { from: string; to: string[]; data: string };
-const received: Received[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpListener;
+let received: SmtpListener["mails"];
 let port = 0;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, done) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpListener();
+  ({ port, mails: received } = smtp);
 });
 
-afterAll(() => new Promise<void>((resolve) => smtp.close(resolve)));
+afterAll(() => smtp.close());
 afterEach(() => {
   delete process.env.SMTP_URL;
   received.length = 0;
