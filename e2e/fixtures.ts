@@ -1,5 +1,5 @@
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
+import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
 
 export const PASSWORD = "correct-horse-battery";
@@ -48,18 +48,22 @@ export async function callProcedure<T = unknown>(page: Page, path: string, input
 /** The e2e server's database (playwright.config.ts's webServer DATABASE_URL), where its outbox is. */
 const E2E_DATABASE = "./test-results/e2e.db";
 
-/** The link in the newest mail to `email` whose subject matches, read with `ringback outbox` as an operator would. */
+/**
+ * The link in the newest mail to `email` whose subject matches, read from the server's outbox
+ * table (what `ringback outbox` prints; read directly, as a CLI start per poll is slow).
+ */
 export async function linkFromOutbox(email: string, subject: RegExp): Promise<string> {
   let link: string | undefined;
   await expect
     .poll(
       () => {
-        const out = execFileSync("node_modules/.bin/tsx", ["server/cli.ts", "outbox", "--to", email, "--json"], {
-          env: { ...process.env, DATABASE_URL: E2E_DATABASE },
-          encoding: "utf8",
-        });
-        const mails = out.split("\n").filter(Boolean).map((line) => JSON.parse(line) as { subject: string; text: string });
-        link = mails.reverse().find((m) => subject.test(m.subject))?.text.match(/https?:\/\/\S+/)?.[0];
+        const db = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
+        try {
+          const mails = db.prepare(`select subject, text from outbox where "to" = ? order by id desc`).all(email.toLowerCase()) as { subject: string; text: string }[];
+          link = mails.find((m) => subject.test(m.subject))?.text.match(/https?:\/\/\S+/)?.[0];
+        } finally {
+          db.close();
+        }
         return link;
       },
       { message: `a mail to ${email} matching ${subject}` },

@@ -16,14 +16,15 @@ export function VerifyEmailNotice({ email, callbackURL }: { email: string; callb
   }
 
   return (
-    <section aria-label="Verify your e-mail address" className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-border bg-surface-2 px-3 py-2 text-sm">
-      <p className="min-w-0 flex-1 text-muted">
-        Verify your e-mail address: open the link we sent to <strong className="text-text">{email}</strong>. Invites to a team can only be accepted from a verified address.
+    <section aria-label="Verify your e-mail address" className="flex flex-col items-start gap-2 rounded-md border border-border bg-surface-2 px-3 py-2 text-sm">
+      <p className="text-muted">
+        Verify your e-mail address: open the link we sent to <strong className="text-text [overflow-wrap:anywhere]">{email}</strong>. Invites to a team can only be
+        accepted from a verified address.
       </p>
       <Button variant="secondary" className="h-8" onClick={resend} disabled={state === "sending"}>
         {state === "sending" ? "Sending…" : "Send the link again"}
       </Button>
-      <p role="status" className="w-full text-xs text-muted empty:hidden">
+      <p role="status" className="text-xs text-muted [overflow-wrap:anywhere] empty:hidden">
         {state === "sent" ? `A new link is on its way to ${email}.` : state === "failed" ? "Could not send the link. Wait a minute and try again." : ""}
       </p>
     </section>

@@ -61,12 +61,12 @@ export function ProspectDetail({ id }: { id: number }) {
                   {/* Someone removed from the team still owns what they owned, until it is reassigned. */}
                   {p.ownerId && !members.some((m) => m.userId === p.ownerId) && (
                     <option value={p.ownerId} disabled>
-                      <bdi>{p.ownerName}</bdi> (former member)
+                      {p.ownerName} (former member)
                     </option>
                   )}
                   {members.map((m) => (
                     <option key={m.userId} value={m.userId}>
-                      <bdi>{m.name}</bdi>
+                      {m.name}
                     </option>
                   ))}
                 </Select>
