@@ -75,6 +75,35 @@ export const verification = sqliteTable(
   (t) => [index("verification_identifier_idx").on(t.identifier)],
 );
 
+/**
+ * Mail the app sends when no SMTP server is configured (`SMTP_URL`): verification links and
+ * invites wait here for `ringback outbox`, the demo and the end-to-end tests to read.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_to_idx").on(t.to)],
+);
+
+/**
+ * The per-account sign-in brake (server/services/sign-in-brake.ts): counted here rather than in
+ * a process's memory so restarts and several server processes share it. `key` is the address,
+ * or the address plus a known-device mark.
+ */
+export const signInBrake = sqliteTable("sign_in_brake", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  /** No attempt is checked before this instant (ms since epoch). */
+  nextAttemptAt: integer("next_attempt_at").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+});
+
 /** A team. better-auth calls it an organization; the team settings live beside its own fields. */
 export const organization = sqliteTable("organization", {
   id: text("id").primaryKey(),

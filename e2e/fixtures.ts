@@ -1,4 +1,5 @@
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
 
 export const PASSWORD = "correct-horse-battery";
@@ -44,6 +45,33 @@ export async function callProcedure<T = unknown>(page: Page, path: string, input
   return body.result.data.json as T;
 }
 
+/** The e2e server's database (playwright.config.ts's webServer DATABASE_URL), where its outbox is. */
+const E2E_DATABASE = "./test-results/e2e.db";
+
+/**
+ * The link in the newest mail to `email` whose subject matches, read from the server's outbox
+ * table (what `ringback outbox` prints; read directly, as a CLI start per poll is slow).
+ */
+export async function linkFromOutbox(email: string, subject: RegExp): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const db = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
+        try {
+          const mails = db.prepare(`select subject, text from outbox where "to" = ? order by id desc`).all(email.toLowerCase()) as { subject: string; text: string }[];
+          link = mails.find((m) => subject.test(m.subject))?.text.match(/https?:\/\/\S+/)?.[0];
+        } finally {
+          db.close();
+        }
+        return link;
+      },
+      { message: `a mail to ${email} matching ${subject}` },
+    )
+    .toBeTruthy();
+  return link!;
+}
+
 export const test = base;
 export { expect };
 
@@ -74,6 +102,9 @@ export async function inviteByLink(browser: Browser, inviter: Page, name: string
   await page.goto(link);
   await page.getByRole("link", { name: "Create an account to join" }).click();
   await signUp(page, name, email);
+  // An invite is accepted from a verified address only: follow the link the sign-up mailed.
+  await expect(page.getByRole("region", { name: "Verify your e-mail address" })).toBeVisible();
+  await page.goto(await linkFromOutbox(email, /^Verify your e-mail/));
   await page.getByRole("button", { name: "Accept invite" }).click();
   await expect(page.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
   return { page, email };

@@ -1,4 +1,4 @@
-import { expect, newOwnerWithTeam, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, linkFromOutbox, newOwnerWithTeam, signUp, test, uniqueEmail } from "./fixtures";
 
 test("signed-out visitors are sent to sign in and come back after", async ({ page }) => {
   await page.goto("/leaderboard");
@@ -41,6 +41,12 @@ test("owner invites a rep who logs a voicemail that gets called back, and the le
   await rep.getByRole("link", { name: "Create an account to join" }).click();
   await expect(rep.getByLabel("Work email")).toHaveValue(repEmail);
   await signUp(rep, "Riley Rep", repEmail);
+  // Holding the link is not enough: the address must be proven first, by the mail sent to it.
+  await expect(rep.getByRole("region", { name: "Verify your e-mail address" })).toContainText(repEmail);
+  await expect(rep.getByRole("button", { name: "Accept invite" })).toHaveCount(0);
+  await rep.screenshot({ path: testInfo.outputPath("invite-unverified.png"), fullPage: true });
+  await rep.goto(await linkFromOutbox(repEmail, /^Verify your e-mail/));
+  await expect(rep.getByRole("heading", { name: "Join Acme Outbound" })).toBeVisible();
   await rep.getByRole("button", { name: "Accept invite" }).click();
   await expect(rep.getByRole("heading", { name: "Today", exact: true })).toBeVisible();
   await expect(rep.getByTestId("role")).toHaveText("rep");

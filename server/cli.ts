@@ -10,6 +10,7 @@ import { LEADERBOARD_DIMENSIONS, leaderboardInput } from "@/lib/inputs/leaderboa
 import { ROLES, TEAM_DEFAULTS } from "@/lib/vocabulary";
 import { backupDatabase, restoreDatabase } from "@/server/services/backup";
 import { leaderboardCsv } from "@/server/services/leaderboard-csv";
+import { listOutbox } from "@/server/services/mail";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 import { describeDifference, problemCount, verifyDatabase } from "@/server/services/verify";
 import { IMPORT_KINDS } from "@/lib/inputs/imports";
@@ -69,9 +70,9 @@ const program = new Command("ringback")
 const team = program.command("team").description("teams");
 team
   .command("create")
-  .description("create a team and its owner; prints the team's slug")
+  .description("create a team and its owner, a new account; prints the team's slug")
   .requiredOption("--name <name>", "team name")
-  .requiredOption("--owner-email <email>", "owner's email (an existing account is reused)")
+  .requiredOption("--owner-email <email>", "owner's email (an address that already has an account is refused)")
   .requiredOption("--owner-password <password>", "owner's password, at least 8 characters")
   .option("--owner-name <name>", "owner's display name (default: from the email)")
   .option("--timezone <tz>", "IANA time zone the team's days and hours use", TEAM_DEFAULTS.timezone)
@@ -85,7 +86,6 @@ team
           ownerPassword: opts.ownerPassword,
           ownerName: opts.ownerName,
         });
-        if (!created.ownerCreated) note(`${created.owner.email} already had an account; its password is unchanged.`);
         console.log(created.slug);
       }),
     ),
@@ -94,7 +94,7 @@ team
 const user = program.command("user").description("users and memberships");
 user
   .command("add")
-  .description("add a member to a team, creating the user when missing")
+  .description("add a new user to a team; an existing account is mailed an invite it must accept instead")
   .requiredOption("--team <slug>", "the team's slug")
   .requiredOption("--email <email>", "the user's email")
   .requiredOption("--name <name>", "the user's name (used when the user is created)")
@@ -112,12 +112,36 @@ user
           password: opts.password,
           phone: opts.phone,
         });
-        if (added.userCreated) {
-          console.log(`created user ${added.email}${added.generatedPassword ? ` with password ${added.generatedPassword}` : ""}`);
-        } else if (opts.password !== undefined) {
-          note(`${added.email} already had an account; its password is unchanged.`);
+        if (added.outcome === "invited") {
+          const where = added.mailedVia === "smtp" ? "mailed to it" : "put in the outbox (`ringback outbox`)";
+          console.log(
+            `${added.email} already has an account, so it was not added. Invited it to join ${added.teamSlug} as ${added.role} instead; ` +
+              `it must accept signed in from its verified address. The invite was ${where}: ${added.inviteUrl}`,
+          );
+          if (opts.password !== undefined || opts.phone !== undefined) note("--password and --phone are not used for an existing account.");
+          return;
         }
+        console.log(`created user ${added.email}${added.generatedPassword ? ` with password ${added.generatedPassword}` : ""}`);
         console.log(`added ${added.email} to ${added.teamSlug} as ${added.role}${added.phone ? ` (phone ${added.phone})` : ""}`);
+      }),
+    ),
+  );
+
+program
+  .command("outbox")
+  .description("the mail waiting in the outbox (verification links, invites) when SMTP_URL is not set")
+  .option("--to <email>", "only mail to this address")
+  .option("--json", "as JSON lines")
+  .action((opts) =>
+    run(() =>
+      withDatabase(openDatabaseReadOnly, (db) => {
+        const mails = listOutbox(db, opts.to);
+        if (opts.json) {
+          for (const mail of mails) console.log(JSON.stringify({ ...mail, createdAt: mail.createdAt.toISOString() }));
+          return;
+        }
+        if (mails.length === 0) note(opts.to ? `no mail to ${opts.to} in the outbox` : "the outbox is empty");
+        for (const mail of mails) console.log(`To: ${mail.to}\nDate: ${mail.createdAt.toISOString()}\nSubject: ${mail.subject}\n\n${mail.text}\n\n---`);
       }),
     ),
   );

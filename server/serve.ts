@@ -16,6 +16,7 @@ import { BODY_LIMIT_BYTES, BodyTooLarge, checkForwardedBody, IMPORT_BODY_LIMIT_B
 import { MAX_BATCH_CALLS, trpcResponseMeta } from "@/server/http/trpc-options";
 import { startImportWorkers } from "@/server/services/import-queue";
 import { resolveMembership } from "@/server/services/teams";
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "@/server/domain/client-address";
 
 const TRPC_PREFIX = "/api/trpc/";
 
@@ -58,8 +59,9 @@ async function main() {
   endOnUncaughtFaults();
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
-  // A broken database fails the start, not a user's first click.
+  // A broken database fails the start, not a user's first click; a bad proxy list too.
   getDb();
+  const proxies = trustedProxies(process.env.RINGBACK_TRUSTED_PROXIES);
   startImportWorkers();
   const pages = next({ dev: false, dir: process.cwd(), hostname, port });
   const handlePage = pages.getRequestHandler();
@@ -89,6 +91,8 @@ async function main() {
   };
 
   const server = http.createServer((req, res) => {
+    // Set on every request, replacing whatever the client sent under that name.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress ?? "", req.headers["x-forwarded-for"], proxies);
     // Next's router would throw on it and answer 500.
     if (!hasDecodablePath(req.url ?? "/")) return refuse(res, { status: 400, message: "The address has a malformed %-escape." });
     if (req.url?.startsWith(TRPC_PREFIX)) {

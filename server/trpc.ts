@@ -7,7 +7,7 @@ import { getAuth } from "@/server/auth";
 import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie";
 import { sessionByToken } from "@/server/services/sessions";
 import type { Actor } from "@/server/services/actor";
-import { Conflict, DomainError, Forbidden, Invalid, NotFound, RateLimited } from "@/server/services/errors";
+import { Conflict, DomainError, Forbidden, Invalid, NotFound, RateLimited, TooMany } from "@/server/services/errors";
 import { importRule, spendBudget, statsReadRule, withinConcurrency, type BudgetRule } from "@/server/services/request-budget";
 import { liveSession, resolveMembership } from "@/server/services/teams";
 
@@ -81,6 +81,7 @@ const DOMAIN_CODES = [
   [Conflict, "CONFLICT"],
   [Invalid, "BAD_REQUEST"],
   [RateLimited, "TOO_MANY_REQUESTS"],
+  [TooMany, "TOO_MANY_REQUESTS"],
 ] as const;
 
 /** Services throw domain errors; callers see the matching tRPC code with the same message. */

@@ -5,6 +5,7 @@ import { BarChart3, FileText, LogOut, PhoneIncoming, Phone, Users, UserRound } f
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { LogCallbackDialog } from "@/app/_components/log-callback-dialog";
+import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { useTRPC } from "@/app/_trpc/client";
 import type { Role } from "@/lib/vocabulary";
 
@@ -17,7 +18,7 @@ const NAV = [
 ] as const;
 
 type Props = {
-  user: { name: string; email: string };
+  user: { name: string; email: string; emailVerified: boolean };
   teams: { id: string; name: string; role: Role }[];
   current: { id: string; name: string; role: Role };
   children: React.ReactNode;
@@ -77,7 +78,7 @@ export function AppShell({ user, teams, current, children }: Props) {
               </p>
             )}
             <p className="mt-1 hidden text-xs text-faint md:block">
-              Signed in as {user.name} · <span data-testid="role">{current.role}</span>
+              Signed in as <bdi>{user.name}</bdi> · <span data-testid="role">{current.role}</span>
             </p>
           </div>
         </div>
@@ -110,6 +111,11 @@ export function AppShell({ user, teams, current, children }: Props) {
         </div>
       </aside>
       <main className="mx-auto w-full min-w-0 max-w-6xl px-4 py-6 md:px-8 md:py-8">
+        {!user.emailVerified && (
+          <div className="mb-6">
+            <VerifyEmailNotice email={user.email} callbackURL={pathname} />
+          </div>
+        )}
         {children}
         <button onClick={signOut} className="mt-10 flex items-center gap-2 text-sm text-muted hover:text-text md:hidden">
           <LogOut aria-hidden className="size-4" />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameProblem } from "@/lib/names";
 
 // Field rules shared by forms (react-hook-form + zodResolver) and procedures.
 
@@ -12,7 +13,15 @@ const printable = (max: number) =>
     .max(max, `At most ${max} characters.`)
     .refine((s) => !hasControlCharacters(s), "Contains control characters.");
 
-export const name = printable(120).trim().min(1, "Required.");
+/** A person's, team's or prospect's name: lib/names.ts is the one rule. */
+export const name = z
+  .string()
+  .max(2000, "Too long.")
+  .trim()
+  .superRefine((s, ctx) => {
+    const problem = nameProblem(s);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 export const shortText = printable(200).trim();
 export const notes = printable(2000).trim();
 export const email = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254);

@@ -3,10 +3,11 @@ import { importsRouter } from "./imports";
 import { leaderboardRouter } from "./leaderboard";
 import { scriptsRouter } from "./scripts";
 import { teamsRouter } from "./teams";
+import { signedInAccount } from "@/server/services/users";
 import { authedProcedure, createCallerFactory, createTRPCRouter } from "@/server/trpc";
 
 export const appRouter = createTRPCRouter({
-  me: authedProcedure.query(({ ctx }) => ctx.user),
+  me: authedProcedure.query(({ ctx }) => signedInAccount(ctx.db, ctx.user)),
   teams: teamsRouter,
   attempts: attemptsRouter,
   callbacks: callbacksRouter,

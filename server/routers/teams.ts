@@ -3,7 +3,7 @@ import { createTeamInput, inviteInput, removeMemberInput, teamSettingsInput } fr
 import {
   acceptInvite,
   createInvite,
-  createTeam,
+  createOwnTeam,
   describeInvite,
   getTeam,
   listInvites,
@@ -20,7 +20,7 @@ const inviteId = z.object({ inviteId: z.string().min(10).max(64) });
 
 export const teamsRouter = createTRPCRouter({
   mine: authedProcedure.query(({ ctx }) => listMyTeams(ctx.db, ctx.user.id)),
-  create: authedProcedure.input(createTeamInput).mutation(({ ctx, input }) => createTeam(ctx.db, ctx.user.id, input, ctx.sessionId)),
+  create: authedProcedure.input(createTeamInput).mutation(({ ctx, input }) => createOwnTeam(ctx.db, ctx.user.id, input, ctx.sessionId)),
   switch: authedProcedure
     .input(z.object({ teamId: z.string().min(1).max(64) }))
     .mutation(({ ctx, input }) => switchTeam(ctx.db, ctx.user.id, ctx.sessionId ?? "", input.teamId)),

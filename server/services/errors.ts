@@ -20,3 +20,5 @@ export class RateLimited extends DomainError {
     super(message);
   }
 }
+/** A limit on how often something may be done (invites, new teams) was reached. */
+export class TooMany extends DomainError {}

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncTeamZone } from "@/db/rollups";
 import { invitation, member, organization, prospect, session, user } from "@/db/schema";
@@ -8,10 +8,17 @@ import { ROLE_RANK, type Role } from "@/lib/vocabulary";
 import type { CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
 import { isManager, type Actor } from "./actor";
 import { reattributeProspects } from "./attribution-batch";
-import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
+import { Conflict, Forbidden, Invalid, NotFound, TooMany } from "./errors";
 import { newId } from "./ids";
 
 const INVITE_LIFETIME_MS = 7 * 86_400_000;
+const HOUR_MS = 3_600_000;
+
+// Floods (one manager sent 300 invites in 0.8 s; team creation had no bound). Generous for a
+// real team's onboarding day, and each limit says in its message what it is.
+export const INVITES_PER_USER_PER_HOUR = 30;
+export const PENDING_INVITES_PER_TEAM = 200;
+export const TEAMS_PER_USER_PER_DAY = 5;
 
 /** A session that still exists and has not expired, with its active team; null otherwise. */
 export function liveSession(db: Queryable, sessionId: string, userId: string, now: Date = new Date()) {
@@ -65,17 +72,33 @@ export function isValidTimezone(tz: string): boolean {
   }
 }
 
-/** A new team with its creator as owner; the session (if any) switches to it. */
+function insertTeam(tx: Queryable, userId: string, input: CreateTeamInput, sessionId: string | null) {
+  const id = newId();
+  const slug = uniqueSlug(tx, input.name);
+  tx.insert(organization).values({ id, name: input.name.trim(), slug, timezone: input.timezone }).run();
+  syncTeamZone(tx, id, input.timezone);
+  tx.insert(member).values({ id: newId(), organizationId: id, userId, role: "owner" }).run();
+  if (sessionId) tx.update(session).set({ activeOrganizationId: id }).where(eq(session.id, sessionId)).run();
+  return { id, slug, name: input.name.trim() };
+}
+
+/** A new team with its creator as owner; the session (if any) switches to it. The CLI and seed make teams this way. */
 export function createTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null = null) {
   if (!isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
+  return db.transaction((tx) => insertTeam(tx, userId, input, sessionId));
+}
+
+/** A team a signed-in user creates for themselves: at most TEAMS_PER_USER_PER_DAY a day. */
+export function createOwnTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null, now = Date.now()) {
+  if (!isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
   return db.transaction((tx) => {
-    const id = newId();
-    const slug = uniqueSlug(tx, input.name);
-    tx.insert(organization).values({ id, name: input.name.trim(), slug, timezone: input.timezone }).run();
-    syncTeamZone(tx, id, input.timezone);
-    tx.insert(member).values({ id: newId(), organizationId: id, userId, role: "owner" }).run();
-    if (sessionId) tx.update(session).set({ activeOrganizationId: id }).where(eq(session.id, sessionId)).run();
-    return { id, slug, name: input.name.trim() };
+    const [{ created }] = tx
+      .select({ created: count() })
+      .from(member)
+      .where(and(eq(member.userId, userId), eq(member.role, "owner"), gt(member.createdAt, new Date(now - 24 * HOUR_MS))))
+      .all();
+    if (created >= TEAMS_PER_USER_PER_DAY) throw new TooMany(`You can create at most ${TEAMS_PER_USER_PER_DAY} teams a day. Try again tomorrow.`);
+    return insertTeam(tx, userId, input, sessionId);
   });
 }
 
@@ -217,6 +240,22 @@ export function createInvite(db: Db, actor: Actor, input: InviteInput) {
       .where(and(eq(member.organizationId, actor.teamId), eq(user.email, email)))
       .get();
     if (alreadyMember) throw new Conflict(`${email} is already a member of this team.`);
+    const [{ sentLastHour }] = tx
+      .select({ sentLastHour: count() })
+      .from(invitation)
+      .where(and(eq(invitation.inviterId, actor.userId), gt(invitation.createdAt, new Date(Date.now() - HOUR_MS))))
+      .all();
+    if (sentLastHour >= INVITES_PER_USER_PER_HOUR) {
+      throw new TooMany(`You can send at most ${INVITES_PER_USER_PER_HOUR} invites an hour. Try again later.`);
+    }
+    const [{ pending }] = tx
+      .select({ pending: count() })
+      .from(invitation)
+      .where(and(eq(invitation.organizationId, actor.teamId), eq(invitation.status, "pending"), gt(invitation.expiresAt, new Date())))
+      .all();
+    if (pending >= PENDING_INVITES_PER_TEAM) {
+      throw new TooMany(`The team has ${PENDING_INVITES_PER_TEAM} pending invites, the most it may: revoke some first.`);
+    }
     // A fresh invite replaces any pending one for the same address.
     tx.update(invitation)
       .set({ status: "canceled" })
@@ -271,6 +310,9 @@ export function acceptInvite(db: Db, signedIn: { userId: string; email: string; 
     if (invite.email !== signedIn.email.toLowerCase()) {
       throw new Forbidden(`This invite is for ${invite.email}. Sign in with that address to accept it.`);
     }
+    // Whoever holds the link could otherwise sign up with the invited address and take the seat.
+    const verified = tx.select({ verified: user.emailVerified }).from(user).where(eq(user.id, signedIn.userId)).get()?.verified;
+    if (!verified) throw new Forbidden(`Verify ${invite.email} first: open the link in the mail we sent to it, then accept the invite.`);
     // Checked again now, not only when it was sent: an inviter who has since left the team or
     // lost their rank cannot still hand out a role above their own.
     const inviter = tx

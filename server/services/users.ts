@@ -9,7 +9,7 @@ import { newId } from "./ids";
  * Creates a user with an email + password account in the rows better-auth reads
  * (credential provider, its own password hash), so CLI-made users sign in on the web.
  */
-export async function createUser(db: Db, input: { email: string; name: string; password: string }) {
+export async function createUser(db: Db, input: { email: string; name: string; password: string; verified?: boolean }) {
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
@@ -17,7 +17,7 @@ export async function createUser(db: Db, input: { email: string; name: string; p
       throw new Conflict(`A user with email ${email} already exists.`);
     }
     const id = newId();
-    tx.insert(user).values({ id, email, name: input.name.trim(), emailVerified: false }).run();
+    tx.insert(user).values({ id, email, name: input.name.trim(), emailVerified: input.verified ?? false }).run();
     tx.insert(account).values({ id: newId(), accountId: id, providerId: "credential", userId: id, password: passwordHash }).run();
     return { id, email, name: input.name.trim() };
   });
@@ -25,4 +25,10 @@ export async function createUser(db: Db, input: { email: string; name: string; p
 
 export function findUserByEmail(db: Db, email: string) {
   return db.select().from(user).where(eq(user.email, email.trim().toLowerCase())).get() ?? null;
+}
+
+/** The signed-in user as the app shows them, with whether their address is verified. */
+export function signedInAccount(db: Db, signedIn: { id: string; name: string; email: string }) {
+  const row = db.select({ emailVerified: user.emailVerified }).from(user).where(eq(user.id, signedIn.id)).get();
+  return { ...signedIn, emailVerified: row?.emailVerified ?? false };
 }

@@ -14,13 +14,14 @@ import { VALID_INPUTS } from "@/tests/support/valid-inputs";
 // enum values, markup and script in text. Each generated input is either a whole wrong value or a
 // valid input (tests/support/valid-inputs.ts) with one field corrupted, removed or added, so the
 // corruption reaches the rule behind each field. Team B's owner calls — the role that passes every
-// door. A refusal must be BAD_REQUEST with a message a person can read, or NOT_FOUND, FORBIDDEN or
-// CONFLICT; never INTERNAL_SERVER_ERROR; and a refused call writes nothing. Accepted inputs are
+// door. A refusal must be BAD_REQUEST with a message a person can read, or NOT_FOUND, FORBIDDEN,
+// CONFLICT or TOO_MANY_REQUESTS; never INTERNAL_SERVER_ERROR; and a refused call writes nothing. Accepted inputs are
 // kept, so what they stored is read back by every query at the end. The seed is fixed so CI
 // sees the same inputs every run; HOSTILE_SEED=<n> explores others.
 
 const RUNS_PER_PROCEDURE = 50;
-const REFUSALS = ["BAD_REQUEST", "NOT_FOUND", "FORBIDDEN", "CONFLICT"];
+// TOO_MANY_REQUESTS: the flood limits (invites an hour, teams a day) are reached by the runs themselves.
+const REFUSALS = ["BAD_REQUEST", "NOT_FOUND", "FORBIDDEN", "CONFLICT", "TOO_MANY_REQUESTS"];
 
 const impossibleDates = fc.constantFrom<unknown>(
   "2025-02-30",

@@ -19,16 +19,16 @@ export function openTestDatabase(): Db {
 let userCounter = 0;
 
 /**
- * A user row as better-auth would store it. Inserted directly rather than through
+ * A user row as better-auth would store it, its address verified unless told otherwise. Inserted directly rather than through
  * services/users.createUser: no password is needed (callers skip sign-in), and hashing is slow.
  */
-export function makeUser(db: Db, given?: string, email?: string): SignedInUser {
+export function makeUser(db: Db, given?: string, email?: string, { verified = true } = {}): SignedInUser {
   // A serial of its own per user, so two users given the same name still get distinct addresses.
   const serial = ++userCounter;
   const name = given ?? `User ${serial}`;
   const id = newId();
   const address = (email ?? `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}.${serial}@example.test`).toLowerCase();
-  db.insert(user).values({ id, name, email: address, emailVerified: false }).run();
+  db.insert(user).values({ id, name, email: address, emailVerified: verified }).run();
   return { id, name, email: address };
 }
 

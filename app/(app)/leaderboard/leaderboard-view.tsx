@@ -108,10 +108,10 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
                   <td className="py-2">
                     {drillable(r.key) ? (
                       <Link href={`/leaderboard/reps/${repIds.get(r.key)}`} className="font-medium text-accent hover:underline">
-                        {r.label}
+                        <bdi>{r.label}</bdi>
                       </Link>
                     ) : (
-                      <span className="font-medium">{r.label}</span>
+                      <bdi className="font-medium">{r.label}</bdi>
                     )}
                     {r.key === PRIVATE_DRAFTS.key ? (
                       <span className="block text-xs text-faint">teammates&apos; unshared scripts, counted together</span>
@@ -154,7 +154,7 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
             <ul aria-label="Entries that need more data" className="flex flex-col divide-y divide-border text-sm">
               {unranked.map((r) => (
                 <li key={r.key} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <span className="font-medium">{r.label}</span>
+                  <bdi className="font-medium">{r.label}</bdi>
                   <span className="tabular text-muted">
                     {formatEvidence(r)} · {data.minSample - r.voicemails} more voicemail{data.minSample - r.voicemails === 1 ? "" : "s"} to rank
                   </span>

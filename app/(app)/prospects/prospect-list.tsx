@@ -91,7 +91,9 @@ export function ProspectList() {
                 </td>
                 <td className="py-2 text-muted">{p.company ?? "—"}</td>
                 <td className="tabular py-2 text-muted">{formatPhoneForDisplay(p.phone)}</td>
-                <td className="py-2 text-muted">{p.ownerName ?? "—"}</td>
+                <td className="py-2 text-muted">
+                  <bdi>{p.ownerName ?? "—"}</bdi>
+                </td>
                 <td className="py-2">
                   <Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>
                 </td>

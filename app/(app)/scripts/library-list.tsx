@@ -46,7 +46,7 @@ export function LibraryList({ filters }: { filters: LibraryFilters }) {
                 </div>
                 <p className="mt-1 line-clamp-2 text-sm text-muted">{e.excerpt}</p>
                 <p className="mt-1 text-xs text-faint">
-                  {e.authorName} · v{e.versionNumber} · {e.words} words · <span className="tabular">~{e.readSeconds} s</span> read
+                  <bdi>{e.authorName}</bdi> · v{e.versionNumber} · {e.words} words · <span className="tabular">~{e.readSeconds} s</span> read
                   {e.forked && " · forked"}
                 </p>
               </div>

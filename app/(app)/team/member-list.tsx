@@ -30,7 +30,9 @@ export function MemberList() {
         <tbody className="divide-y divide-border">
           {data.map((m) => (
             <tr key={m.memberId}>
-              <td className="py-2 font-medium">{m.name}</td>
+              <td className="py-2 font-medium">
+                <bdi>{m.name}</bdi>
+              </td>
               <td className="py-2 text-muted">{m.email}</td>
               <td className="py-2">
                 <Badge tone={m.role === "rep" ? "neutral" : "accent"}>{m.role}</Badge>

@@ -27,7 +27,7 @@ export function RemoveMemberDialog({ member, onClose }: { member: RemovableMembe
     <Modal open onOpenChange={(open) => !open && onClose()} title={`Remove ${member.name} from the team?`} description={member.email}>
       <div className="flex flex-col gap-4 text-sm">
         <p>
-          {member.name} loses access to this team right away. Their dials, callbacks and scripts stay, under their name, in
+          <bdi>{member.name}</bdi> loses access to this team right away. Their dials, callbacks and scripts stay, under their name, in
           the leaderboards and on every prospect&apos;s timeline. Adding them back later brings their numbers back with them.
         </p>
         <ErrorText>{remove.error?.message}</ErrorText>
@@ -36,7 +36,7 @@ export function RemoveMemberDialog({ member, onClose }: { member: RemovableMembe
             Cancel
           </Button>
           <Button type="button" variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ memberId: member.memberId })}>
-            Remove {member.name}
+            Remove <bdi>{member.name}</bdi>
           </Button>
         </div>
       </div>

@@ -22,9 +22,20 @@ export function SignUpForm() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const { error } = await authClient.signUp.email(values);
+    // Sign-up answers alike for new and taken addresses (and sets no cookie), so the form signs
+    // in next: that works for the account just made, and only with its owner's password otherwise.
+    const { error } = await authClient.signUp.email({ ...values, callbackURL: next });
     if (error) {
       setError(error.status === 429 ? "Too many attempts. Wait a minute and try again." : (error.message ?? "Could not create the account."));
+      return;
+    }
+    const signedIn = await authClient.signIn.email({ email: values.email, password: values.password });
+    if (signedIn.error) {
+      setError(
+        signedIn.error.status === 429
+          ? "Too many attempts. Wait a minute and try again."
+          : "Could not sign you in. If you already had an account with this address, sign in with its password.",
+      );
       return;
     }
     router.replace(next);

@@ -158,7 +158,9 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
               {data.lateAttemptScripts.map((r) => (
                 <tr key={r.key}>
                   <RankCell row={r} />
-                  <td className="py-2 font-medium">{r.label}</td>
+                  <td className="py-2 font-medium">
+                    <bdi>{r.label}</bdi>
+                  </td>
                   <td className="py-2">
                     <Badge tone={r.stage === "last-try" ? "accent" : "neutral"}>{STAGE_LABELS[r.stage]}</Badge>
                   </td>

@@ -73,7 +73,7 @@ export function ProspectDetail({ id }: { id: number }) {
               </label>
             ) : (
               <p className="text-sm">
-                <span className="text-muted">Owner</span> {p.ownerName ?? "—"}
+                <span className="text-muted">Owner</span> <bdi>{p.ownerName ?? "—"}</bdi>
               </p>
             )}
             <ErrorText>{update.error?.message}</ErrorText>

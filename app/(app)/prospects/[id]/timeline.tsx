@@ -89,7 +89,7 @@ export function Timeline({ prospect, onEditCallback }: { prospect: Detail; onEdi
 function AttemptLine({ a, deleted }: { a: Detail["attempts"][number]; deleted: boolean }) {
   return (
     <p className={`mt-0.5 flex flex-wrap items-center gap-1.5 ${deleted ? "line-through" : ""}`}>
-      <span className="font-medium">{a.repName}</span>
+      <bdi className="font-medium">{a.repName}</bdi>
       <Badge tone={a.outcome === "voicemail" ? "accent" : "neutral"}>
         {OUTCOME_LABELS[a.outcome]}
         {a.voicemailNumber ? ` #${a.voicemailNumber}` : ""}

@@ -31,7 +31,9 @@ export function ForksList({ script }: { script: ScriptPageData }) {
                   {!f.shared && <Badge tone="accent">Draft</Badge>} {f.archived && <Badge>Archived</Badge>}
                 </td>
                 <td className="py-2 text-muted">v{f.fromVersionNumber}</td>
-                <td className="py-2 text-muted">{f.authorName}</td>
+                <td className="py-2 text-muted">
+                  <bdi>{f.authorName}</bdi>
+                </td>
                 <td className="tabular py-2">
                   {formatEvidence(f)} {f.voicemails < script.minSample && <Badge tone="warn">needs more data</Badge>}
                 </td>

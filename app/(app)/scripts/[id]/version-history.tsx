@@ -50,7 +50,7 @@ export function VersionHistory({ script }: { script: ScriptPageData }) {
               <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-sm">
                 <span className="font-medium">Version {v.number}</span>
                 <span className="text-xs text-faint">
-                  {v.createdAt.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" })} · {v.authorName} · {v.wordCount} words · ~{v.readSeconds} s
+                  {v.createdAt.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" })} · <bdi>{v.authorName}</bdi> · {v.wordCount} words · ~{v.readSeconds} s
                   {v.changes && ` · +${v.changes.added} −${v.changes.removed} words`}
                 </span>
                 <span className="tabular ml-auto text-xs text-muted">{formatEvidence(v.evidence)}</span>

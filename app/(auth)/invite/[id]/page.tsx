@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { serverCaller } from "@/app/_trpc/server";
+import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { AcceptInvite } from "./accept-invite";
 
 export const metadata = { title: "Join a team" };
@@ -28,7 +29,11 @@ export default async function InvitePage({ params }: { params: Promise<{ id: str
       </div>
       {me ? (
         me.email === invite.email ? (
-          <AcceptInvite inviteId={id} />
+          me.emailVerified ? (
+            <AcceptInvite inviteId={id} />
+          ) : (
+            <VerifyEmailNotice email={me.email} callbackURL={here} />
+          )
         ) : (
           <p className="text-sm text-muted">
             You are signed in as {me.email}. Sign out and sign in as {invite.email} to accept.

@@ -76,7 +76,9 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
               {data.scripts.map((r) => (
                 <tr key={r.key}>
                   <RankCell row={r} />
-                  <td className="py-2 font-medium">{r.label}</td>
+                  <td className="py-2 font-medium">
+                    <bdi>{r.label}</bdi>
+                  </td>
                   <td className="tabular py-2 whitespace-nowrap">{formatEvidence(r)}</td>
                   <td className="tabular py-2 text-right">{r.appointments}</td>
                   <td className="tabular py-2 text-right">{formatMinutes(r.medianMinutesToCallback)}</td>

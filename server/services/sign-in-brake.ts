@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { Queryable } from "@/db/types";
+import { signInBrake } from "@/db/schema";
+import { failedAttempt, releaseAttempt, reserveAttempt, type Reservation } from "@/server/domain/sign-in-throttle";
+
+// The brake's counters in the database, each step one IMMEDIATE transaction: the write lock is
+// taken before the counter is read, so concurrent sign-ins, in this process or another, are
+// decided one after the other.
+
+type Key = string;
+
+function stateOf(db: Queryable, key: Key) {
+  return db.select().from(signInBrake).where(eq(signInBrake.key, key)).get() ?? null;
+}
+
+/** Reserves an attempt for `key` before its password is checked. */
+export function reserveSignIn(db: Db, key: Key, now = Date.now()): Reservation {
+  return db.transaction(
+    (tx) => {
+      const reservation = reserveAttempt(stateOf(tx, key), now);
+      if (reservation.allowed) {
+        const row = { key, ...reservation.state };
+        tx.insert(signInBrake).values(row).onConflictDoUpdate({ target: signInBrake.key, set: reservation.state }).run();
+      }
+      return reservation;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The password was right: the account's count starts again. */
+export function signInSucceeded(db: Db, key: Key) {
+  db.delete(signInBrake).where(eq(signInBrake.key, key)).run();
+}
+
+/** The password was wrong: the attempt stays counted, and the delay runs from now. */
+export function signInFailed(db: Db, key: Key, now = Date.now()) {
+  db.transaction(
+    (tx) => {
+      const state = stateOf(tx, key);
+      if (state) tx.update(signInBrake).set(failedAttempt(state, now)).where(eq(signInBrake.key, key)).run();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The attempt was refused for another reason than its password: it does not count. */
+export function signInNotChecked(db: Db, key: Key) {
+  db.transaction(
+    (tx) => {
+      const state = stateOf(tx, key);
+      if (!state) return;
+      const released = releaseAttempt(state);
+      if (released) tx.update(signInBrake).set(released).where(eq(signInBrake.key, key)).run();
+      else tx.delete(signInBrake).where(eq(signInBrake.key, key)).run();
+    },
+    { behavior: "immediate" },
+  );
+}
