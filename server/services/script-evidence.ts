@@ -287,8 +287,8 @@ export function getScript(db: Db, actor: Actor, input: { id: number }) {
 
 /**
  * This script against another: P(this beats that), the difference with its Newcombe interval,
- * Fisher's exact p and the verdict. A last-try script meets the other only on voicemails at the
- * attempt numbers the last-try script was used at.
+ * Fisher's exact p and the verdict. With a last-try script on either side, both are counted only
+ * on the attempt numbers both were used at; each side's all-time total says what was left out.
  */
 export function compareWith(db: Db, actor: Actor, input: { id: number; otherId: number }) {
   return db.transaction((tx) => {
@@ -308,8 +308,8 @@ export function compareWith(db: Db, actor: Actor, input: { id: number; otherId: 
     const a = counts(mine.id);
     const b = counts(other.id);
     return {
-      this: { id: mine.id, title: mine.title, ...rateEvidence(a.returned, a.voicemails) },
-      that: { id: other.id, title: other.title, ...rateEvidence(b.returned, b.voicemails) },
+      this: { id: mine.id, title: mine.title, allVoicemails: side(mine.id).length, ...rateEvidence(a.returned, a.voicemails) },
+      that: { id: other.id, title: other.title, allVoicemails: side(other.id).length, ...rateEvidence(b.returned, b.voicemails) },
       attemptNumbers,
       ...compareScripts(a, b),
     };

@@ -14,6 +14,7 @@ import type { StatsFilter } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { STAGE_LABELS } from "@/lib/vocabulary";
 import { describePeriod } from "../period-label";
+import { LateAttemptSentence } from "./late-attempt-sentence";
 
 const Q = {
   activity: "How busy was the team each day?",
@@ -64,8 +65,6 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
     (sum, d) => ({ dials: sum.dials + d.dials, callbacks: sum.callbacks + d.callbacks, appointments: sum.appointments + d.appointments }),
     { dials: 0, callbacks: 0, appointments: 0 },
   );
-  const late = data.byAttempt.find((r) => r.key === "4+");
-  const early = data.byAttempt.filter((r) => r.key === "2" || r.key === "3");
   const lateWinner = data.lateAttemptScripts.find((r) => r.ranked);
   const bestSlot = [...data.heatmap].filter((c) => c.voicemails >= data.minSample).sort((a, b) => b.ciLow - a.ciLow)[0];
   const worstSlot = [...data.heatmap].filter((c) => c.voicemails >= data.minSample).sort((a, b) => a.ciHigh - b.ciHigh)[0];
@@ -124,16 +123,7 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
               </table>
             }
           />
-          {late && late.rate !== null && early.length > 0 && (
-            <p className="mt-3 text-sm">
-              The 4th voicemail and later is returned <strong className="tabular">{formatEvidence(late)}</strong>
-              {early.every((r) => r.ciHigh < late.ciLow)
-                ? " — clearly more than the 2nd and 3rd: the last try is earning its place."
-                : early.every((r) => r.ciLow > late.ciHigh)
-                  ? " — clearly less than the 2nd and 3rd: consider stopping earlier or changing the last-try script."
-                  : " — not clearly different from the 2nd and 3rd yet."}
-            </p>
-          )}
+          <LateAttemptSentence byAttempt={data.byAttempt} />
         </Card>
       </div>
 
