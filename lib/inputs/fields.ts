@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./issue-messages";
 
 // Field rules shared by forms (react-hook-form + zodResolver) and procedures.
 
@@ -12,7 +13,9 @@ const printable = (max: number) =>
     .max(max, `At most ${max} characters.`)
     .refine((s) => !hasControlCharacters(s), "Contains control characters.");
 
-export const name = printable(120).trim().min(1, "Required.");
+/** The longest name a prospect or person may have. */
+export const NAME_MAX = 120;
+export const name = printable(NAME_MAX).trim().min(1, "Required.");
 export const shortText = printable(200).trim();
 export const notes = printable(2000).trim();
 export const email = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254);
