@@ -269,6 +269,24 @@ describe("evidence and comparison", () => {
     expect(c.that).toMatchObject({ returned: 0, voicemails: 1, allVoicemails: 4 });
   });
 
+  it("the library ranks within a stage: a strong last try is #1 of last tries, never #1 among openers", async () => {
+    const caller = makeTeam(db, "Ranked Stages Team").owner.caller;
+    const opener = await caller.scripts.create({ title: "Opener", stage: "first-touch", body: "Hi {prospect.firstName}." });
+    const closer = await caller.scripts.create({ title: "Closer", stage: "last-try", body: "Last call, {prospect.firstName}." });
+    // Ten voicemails each: the opener returned 2, the last try 8 (the better rate by far).
+    for (let p = 0; p < 20; p++) {
+      const last = p >= 10;
+      const { prospectId } = await caller.attempts.log({ prospect: { name: `Lia ${p}`, phone: nextPhone() }, outcome: "voicemail", scriptId: last ? closer.id : opener.id, at: later(p) });
+      if (last ? p < 18 : p < 2) await caller.callbacks.log({ prospect: { id: prospectId }, result: "interested", at: later(30 + p) });
+    }
+    const library = await caller.scripts.library({});
+    expect(library.rankedWithin).toBe("stage");
+    expect(library.entries.map((e) => [e.title, e.stage, e.rank])).toEqual([
+      ["Opener", "first-touch", 1],
+      ["Closer", "last-try", 1],
+    ]);
+  });
+
   it("the library ranks, counts and searches", async () => {
     const byUse = await callerOf().scripts.library({ sort: "used" });
     expect(byUse.entries.map((e) => [e.title, e.voicemails, e.returned])).toEqual([
