@@ -14,6 +14,9 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 
 type Created = { id: number };
 
+// Each story takes screenshots at two widths: more than the default minute on a shared machine.
+test.describe.configure({ timeout: 180_000 });
+
 test("the callback queue shows its true count and pages through all of it, freshest first", async ({ page }, testInfo) => {
   await newOwnerWithTeam(page, "Queue Team");
   const opener = await callProcedure<Created>(page, "scripts.create", { title: "Opener", stage: "first-touch", body: "Hi {prospect.firstName}.", shared: true });
