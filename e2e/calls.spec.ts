@@ -70,7 +70,8 @@ test("a rep logs 10 dials using only the keyboard, and the counters and the lead
   await expect(dials.getByRole("row")).toHaveCount(11);
   await expect(dials.getByRole("row").nth(1)).toContainText("Dev Shah");
   await expect(dials.getByRole("row").nth(1)).toContainText("Voicemail #2");
-  await expect(rep.getByRole("list", { name: "Awaiting callback" }).getByRole("listitem")).toHaveCount(6);
+  // Cleo was reached live after her voicemail: the connect ends her run, so five are waiting.
+  await expect(rep.getByRole("list", { name: "Awaiting callback" }).getByRole("listitem")).toHaveCount(5);
   await rep.screenshot({ path: testInfo.outputPath("today-ten-dials.png"), fullPage: true });
 
   await rep.getByRole("link", { name: "Leaderboard", exact: true }).click();
@@ -87,7 +88,7 @@ test("a rep logs 10 dials using only the keyboard, and the counters and the lead
   await expect(board.getByRole("row", { name: /Number early/ })).toContainText("1/6");
   await rep.getByRole("link", { name: "Today", exact: true }).click();
   await expect(counter(rep, "Callbacks")).toHaveText("1");
-  await expect(rep.getByRole("list", { name: "Awaiting callback" }).getByRole("listitem")).toHaveCount(5);
+  await expect(rep.getByRole("list", { name: "Awaiting callback" }).getByRole("listitem")).toHaveCount(4);
 });
 
 test("a callback is logged by pasting a number and shows the credited script before saving", async ({ browser }, testInfo) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEvidence, formatMinutes, formatPhoneForDisplay } from "./format";
+import { formatEvidence, formatMinutes, formatPhoneForDisplay, hourSpan } from "./format";
 
 describe("formatPhoneForDisplay", () => {
   it("writes North American numbers the way reps dial them", () => {
@@ -30,5 +30,18 @@ describe("formatMinutes", () => {
     [3 * 1440, "3.0 d"],
   ])("%s minutes read as %s", (minutes, text) => {
     expect(formatMinutes(minutes)).toBe(text);
+  });
+});
+
+describe("hourSpan", () => {
+  it.each([
+    [9, "9–10 am"],
+    // The issue: the 11 am cell was named "11–12 pm".
+    [11, "11 am–12 pm"],
+    [12, "12–1 pm"],
+    [0, "12–1 am"],
+    [23, "11 pm–12 am"],
+  ])("%i → %s", (hour, want) => {
+    expect(hourSpan(hour)).toBe(want);
   });
 });

@@ -29,3 +29,12 @@ export function formatPhoneForDisplay(e164: string): string {
   if (nanp) return `(${nanp[1]}) ${nanp[2]}-${nanp[3]}`;
   return e164;
 }
+
+const clock = (h: number) => `${h % 12 === 0 ? 12 : h % 12}`;
+const meridiem = (h: number) => (h % 24 < 12 ? "am" : "pm");
+
+/** A local hour as the span people say: "9–10 am", "11 am–12 pm", "11 pm–12 am". */
+export function hourSpan(hour: number): string {
+  const next = (hour + 1) % 24;
+  return meridiem(hour) === meridiem(next) ? `${clock(hour)}–${clock(next)} ${meridiem(hour)}` : `${clock(hour)} ${meridiem(hour)}–${clock(next)} ${meridiem(next)}`;
+}

@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { getBudgetStore, type BudgetStore } from "@/db/budget-store";
+import { describeIssues } from "@/lib/inputs/issue-messages";
 import { getAuth } from "@/server/auth";
 import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie";
 import { sessionByToken } from "@/server/services/sessions";
@@ -66,7 +67,7 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
-      message: zodError ? zodError.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") : shape.message,
+      message: zodError ? describeIssues(zodError.issues) : shape.message,
       data: { ...shape.data, zodError: zodError ? zodError.flatten() : null },
     };
   },

@@ -2,6 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { countAxis } from "@/lib/chart-scale";
+import { partialLastWeek, partialWeekNote } from "@/lib/complete-weeks";
 import { SERIES_COLOURS } from "./chart-palette";
 import { ChartFrame } from "./chart-frame";
 
@@ -12,6 +13,9 @@ const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateSt
 const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12 };
 /** Beyond about two months, daily bars are a pixel wide and weekends zig-zag the lines: show weeks. */
 const MAX_DAILY_BARS = 62;
+
+/** Whether the chart of these days shows weeks, so its title can say "each week". */
+export const activityIsWeekly = (days: readonly DayActivity[]) => days.length > MAX_DAILY_BARS;
 
 /** The Monday (ISO weekday 1) of a local date's week, as the team's stats service counts weeks. */
 function mondayOf(date: string): string {
@@ -36,11 +40,13 @@ function byWeek(days: DayActivity[]): DayActivity[] {
  */
 export function ActivityChart({ title, testId, days }: { title: string; testId: string; days: DayActivity[] }) {
   const active = days.some((d) => d.dials || d.callbacks);
-  const weekly = days.length > MAX_DAILY_BARS;
+  const weekly = activityIsWeekly(days);
   const data = weekly ? byWeek(days) : days;
+  // Counts of a week still running are low because it is not over: marked, not left out.
+  const partial = weekly ? partialLastWeek(data.map((d) => d.date), days.at(-1)?.date) : null;
   const left = countAxis(Math.max(0, ...data.map((d) => d.dials)));
   const right = countAxis(Math.max(0, ...data.map((d) => d.callbacks)));
-  const when = (date: string) => (weekly ? `Week of ${shortDate(date)}` : shortDate(date));
+  const when = (date: string) => (weekly ? `Week of ${shortDate(date)}${date === partial?.week ? " (so far)" : ""}` : shortDate(date));
   return (
     <ChartFrame
       title={title}
@@ -49,11 +55,12 @@ export function ActivityChart({ title, testId, days }: { title: string; testId: 
       state={active ? "loaded" : "empty"}
       emptyText="No dials or callbacks in this period."
       twin={<ActivityTable title={title} days={days} />}
+      note={partial ? partialWeekNote(partial, "marked “so far”") : undefined}
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }} barGap={1}>
           <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="date" tickFormatter={shortDate} stroke="var(--faint)" fontSize={11} minTickGap={24} />
+          <XAxis dataKey="date" tickFormatter={(d: string) => `${shortDate(d)}${d === partial?.week ? "*" : ""}`} stroke="var(--faint)" fontSize={11} minTickGap={24} />
           <YAxis yAxisId="dials" domain={[0, left.top]} ticks={left.ticks} stroke="var(--faint)" fontSize={11} />
           <YAxis yAxisId="callbacks" orientation="right" domain={[0, right.top]} ticks={right.ticks} stroke="var(--faint)" fontSize={11} />
           <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => when(String(d))} />

@@ -15,10 +15,12 @@ type Props = {
   /** The numbers behind the chart, shown on request. */
   twin?: React.ReactNode;
   twinLabel?: string;
+  /** A sentence under the chart about what it leaves out or marks (an incomplete week). */
+  note?: string;
   children?: React.ReactNode;
 };
 
-export function ChartFrame({ title, testId, height, phoneHeight, state, emptyText = "Nothing to show for this period yet.", twin, twinLabel = "Show the numbers", children }: Props) {
+export function ChartFrame({ title, testId, height, phoneHeight, state, emptyText = "Nothing to show for this period yet.", twin, twinLabel = "Show the numbers", note, children }: Props) {
   return (
     <figure role="figure" aria-label={title} aria-busy={state === "loading"} data-testid={testId} data-state={state === "empty" ? "loaded" : state} className="m-0">
       <div
@@ -33,6 +35,7 @@ export function ChartFrame({ title, testId, height, phoneHeight, state, emptyTex
         {state === "empty" && <p className="grid h-full place-items-center text-center text-sm text-muted">{emptyText}</p>}
         {state === "loaded" && children}
       </div>
+      {note && state !== "loading" && <figcaption className="mt-2 text-xs text-muted">{note}</figcaption>}
       {twin && state === "loaded" && (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-xs text-muted hover:text-text">{twinLabel}</summary>

@@ -1,4 +1,4 @@
-import { formatEvidence, formatPercent } from "@/lib/format";
+import { formatEvidence, formatPercent, hourSpan } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { SEQUENTIAL_BLUES, sequentialColour } from "./chart-palette";
 
@@ -102,7 +102,7 @@ export function HourHeatmap({ title, testId, cells, minSample }: { title: string
 }
 
 function HeatmapCell({ weekday, hour, cell, minSample, min, max }: { weekday: number; hour: number; cell: HeatCell | undefined; minSample: number; min: number; max: number }) {
-  const label = `${WEEKDAYS[weekday]} ${hourLabel(hour)}: ${cell ? formatEvidence(cell) : "no voicemails"}`;
+  const label = `${WEEKDAYS[weekday]} ${hourSpan(hour)}: ${cell ? formatEvidence(cell) : "no voicemails"}`;
   if (!cell) return <td aria-label={label} title={label} className="h-10 min-w-10 rounded bg-surface-2" />;
   const enough = cell.voicemails >= minSample;
   const colour = sequentialColour(cell.rate ?? 0, min, max);

@@ -59,7 +59,8 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
     .map((p) => ({ ...p, error: [p.rate! - p.ciLow, p.ciHigh - p.rate!] as [number, number] }));
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const x = countAxis(Math.max(0, ...data.map((p) => p.readSeconds)));
-  const y = rateAxis(Math.max(0, ...data.map((p) => (p.ranked ? p.ciHigh : p.rate!))));
+  // Every point's whisker fits: topping the axis at ranked points only clipped the wide intervals of small samples.
+  const y = rateAxis(Math.max(0, ...data.map((p) => p.ciHigh)));
   const placed = layout(data, width, x.top, y.top);
   const Point = (props: ScatterShapeProps) => {
     const p = placed.get((props.payload as ReadTimePoint).key);

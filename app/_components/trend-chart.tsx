@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { evenlySpaced, rateAxis } from "@/lib/chart-scale";
+import { partialLastWeek, partialWeekNote } from "@/lib/complete-weeks";
 import { formatEvidence, type Evidence } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { SERIES_COLOURS, SERIES_DASHES } from "./chart-palette";
@@ -17,16 +18,31 @@ const weekLabel = (week: string) => new Date(`${week}T12:00:00Z`).toLocaleDateSt
  * Weekly callback rate per series (weeks start on Monday, in the team's zone). Series differ by
  * colour and by dash pattern; a week without voicemails is a gap, not a zero.
  */
-export function TrendChart({ title, testId, weeks, series }: { title: string; testId: string; weeks: string[]; series: TrendSeries[] }) {
+export function TrendChart({
+  title,
+  testId,
+  weeks: allWeeks,
+  series,
+  through,
+}: {
+  title: string;
+  testId: string;
+  weeks: string[];
+  series: TrendSeries[];
+  /** The last local date the data covers (today, or the range's end): a week running past it is left out. */
+  through?: string;
+}) {
+  const partial = partialLastWeek(allWeeks, through);
+  const weeks = partial ? allWeeks.slice(0, -1) : allWeeks;
   const rows = weeks.map((week, i) => {
     const row: Record<string, number | string | null> = { week };
     for (const s of series) row[s.key] = s.points[i]?.rate ?? null;
     return row;
   });
   const evidence = new Map(series.map((s) => [s.key, new Map(s.points.map((p) => [p.week, p]))]));
-  const active = series.some((s) => s.points.some((p) => p.voicemails > 0));
+  const active = series.some((s) => s.points.slice(0, weeks.length).some((p) => p.voicemails > 0));
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const axis = rateAxis(Math.max(0, ...series.flatMap((s) => s.points.map((p) => p.rate ?? 0))));
+  const axis = rateAxis(Math.max(0, ...series.flatMap((s) => s.points.slice(0, weeks.length).map((p) => p.rate ?? 0))));
   // About one date label per 80 px, at even steps of weeks.
   const ticks = evenlySpaced(weeks, width ? Math.max(3, Math.floor(width / 80)) : 6);
   return (
@@ -50,9 +66,12 @@ export function TrendChart({ title, testId, weeks, series }: { title: string; te
             </tr>
           </thead>
           <tbody className="tabular divide-y divide-border">
-            {weeks.map((week) => (
+            {allWeeks.map((week) => (
               <tr key={week}>
-                <td className="py-1 whitespace-nowrap">{week}</td>
+                <td className="py-1 whitespace-nowrap">
+                  {week}
+                  {week === partial?.week && <span className="text-faint"> (so far; not charted)</span>}
+                </td>
                 {series.map((s) => (
                   <td key={s.key} className="py-1 whitespace-nowrap">
                     {formatEvidence(evidence.get(s.key)!.get(week)!)}
@@ -63,6 +82,7 @@ export function TrendChart({ title, testId, weeks, series }: { title: string; te
           </tbody>
         </table>
       }
+      note={partial ? partialWeekNote(partial, "left out") : undefined}
     >
       <div ref={ref} className="h-full w-full">
         <ResponsiveContainer width="100%" height="100%">

@@ -78,6 +78,16 @@ export const prospectListInput = z.object({
 });
 export type ProspectListInput = z.input<typeof prospectListInput>;
 
+/** Prospects per page of the callback queue on Today. */
+export const AWAITING_PAGE = 10;
+
+/** A page of the callback queue. */
+export const awaitingCallbackInput = z.object({
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(100).default(AWAITING_PAGE),
+});
+export type AwaitingCallbackInput = z.input<typeof awaitingCallbackInput>;
+
 export const updateProspectInput = z.object({
   id,
   name: name.optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { nameProblem } from "@/lib/names";
+import { NAME_MAX_LENGTH, nameProblem } from "@/lib/names";
+import "./issue-messages";
 
 // Field rules shared by forms (react-hook-form + zodResolver) and procedures.
 
@@ -13,6 +14,8 @@ const printable = (max: number) =>
     .max(max, `At most ${max} characters.`)
     .refine((s) => !hasControlCharacters(s), "Contains control characters.");
 
+/** The longest name a prospect or person may have. */
+export const NAME_MAX = NAME_MAX_LENGTH;
 /** A person's, team's or prospect's name: lib/names.ts is the one rule. */
 export const name = z
   .string()

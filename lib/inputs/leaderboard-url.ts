@@ -19,6 +19,25 @@ export const DATE_RANGE_LABELS: Record<DateRange, string> = {
   custom: "Custom",
 };
 
+/** The local dates a stats range may span (stats walk every day of a range). */
+export const EARLIEST_LOCAL_DATE = "2000-01-01";
+export const LATEST_LOCAL_DATE = "2099-12-31";
+
+/**
+ * What is wrong with a custom range's dates, or null: the words the page shows instead of quietly
+ * dropping the dates (a link with them would open as "All time"). `localDate` in leaderboard.ts
+ * holds procedures to the same bounds.
+ */
+export function customRangeProblem(from: string | undefined, to: string | undefined): string | null {
+  for (const date of [from, to]) {
+    if (!date) continue;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return `“${date}” is not a date like 2025-03-31.`;
+    if (date < EARLIEST_LOCAL_DATE || date > LATEST_LOCAL_DATE) return `Dates must fall between the years 2000 and 2099 (not ${date}).`;
+  }
+  if (from && to && from > to) return "The range ends before it starts.";
+  return null;
+}
+
 // --- The URL form of a view ----------------------------------------------------------------
 
 /** Search-parameter names, short because people paste these links. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ATTEMPT_BUCKETS, STAGES } from "@/lib/vocabulary";
 import { id, isRealCalendarDate } from "./fields";
-import { BOARD_DIMENSIONS, DATE_RANGES, readParam, VIEW_PARAMS, type ViewParams } from "./leaderboard-url";
+import { BOARD_DIMENSIONS, DATE_RANGES, EARLIEST_LOCAL_DATE, LATEST_LOCAL_DATE, readParam, VIEW_PARAMS, type ViewParams } from "./leaderboard-url";
 
 export * from "./leaderboard-url";
 
@@ -14,7 +14,7 @@ export const localDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2025-03-31.")
   .refine(isRealCalendarDate, "Not a real date.")
   // Stats walk every day of a range: 9000 years of days would hold a request for seconds.
-  .refine((s) => s >= "2000-01-01" && s <= "2099-12-31", "Dates must fall between the years 2000 and 2099.");
+  .refine((s) => s >= EARLIEST_LOCAL_DATE && s <= LATEST_LOCAL_DATE, "Dates must fall between the years 2000 and 2099.");
 
 const filterShape = {
   range: z.enum(DATE_RANGES).default("all"),

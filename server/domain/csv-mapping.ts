@@ -12,7 +12,8 @@ import {
 import type { CallbackResult, Outcome } from "@/lib/vocabulary";
 import { restoreFormula } from "./csv";
 import { CsvError, type CsvRecord } from "./csv-read";
-import { parseCsvTime, type ZoneOffsets } from "./csv-time";
+import { parseCsvTime, type ParsedTime, type ZoneOffsets } from "./csv-time";
+import { ENTRY_TIME_REASONS, entryTimeProblem } from "./entry-time";
 import { normalisePhone } from "./phone";
 
 export type RowError = { line: number; reason: string };
@@ -86,7 +87,17 @@ export type MappingContext = {
   region: string;
   /** Normalised phones by their spelling: a call log repeats each prospect's number. */
   phones?: Map<string, string | null>;
+  /** The clock entry times are checked against (server/domain/entry-time); the real one when absent. */
+  now?: number;
 };
+
+/** The row's time, parsed and held to the rule every entry path applies. */
+function entryTime(raw: string, context: MappingContext): ParsedTime {
+  const time = parseCsvTime(raw, context.offsetAt);
+  if (!time.ok) return time;
+  const problem = entryTimeProblem(time.at.getTime(), context.now ?? Date.now());
+  return problem ? { ok: false, reason: `time “${raw.trim()}” ${ENTRY_TIME_REASONS[problem]}` } : time;
+}
 
 /** Digits, spaces and the usual separators only: libphonenumber reads these as their digits. */
 const PLAIN_PHONE = /^\+?[\d\s().-]+$/;
@@ -146,7 +157,7 @@ export function mapAttemptRecord(record: CsvRecord, columns: Columns<AttemptColu
   if (wrongWidth) return { line: record.line, reason: wrongWidth };
   const { problems, raw, text } = cells(record, columns);
 
-  const time = parseCsvTime(raw("time"), context.offsetAt);
+  const time = entryTime(raw("time"), context);
   if (!time.ok) problems.push(time.reason);
 
   const repEmail = text("rep_email", "rep_email", 254).toLowerCase();
@@ -214,7 +225,7 @@ export function mapCallbackRecord(record: CsvRecord, columns: Columns<CallbackCo
   if (wrongWidth) return { line: record.line, reason: wrongWidth };
   const { problems, raw, text } = cells(record, columns);
 
-  const time = parseCsvTime(raw("time"), context.offsetAt);
+  const time = entryTime(raw("time"), context);
   if (!time.ok) problems.push(time.reason);
 
   const phoneText = text("prospect_phone", "prospect_phone", 40);

@@ -41,10 +41,14 @@ describe("suggestScript", () => {
 
 describe("unreturnedInARow", () => {
   it.each([
-    { name: "no callback: every voicemail", times: [1, 2, 3], lastCallback: null, want: 3 },
-    { name: "only those after the last callback", times: [1, 2, 3, 4], lastCallback: 2, want: 2 },
-    { name: "a callback after all of them", times: [1, 2], lastCallback: 5, want: 0 },
-  ])("$name", ({ times, lastCallback, want }) => {
-    expect(unreturnedInARow(times, lastCallback)).toBe(want);
+    { name: "no callback: every voicemail", times: [1, 2, 3], lastCallback: null, lastConnect: null, want: 3 },
+    { name: "only those after the last callback", times: [1, 2, 3, 4], lastCallback: 2, lastConnect: null, want: 2 },
+    { name: "a callback after all of them", times: [1, 2], lastCallback: 5, lastConnect: null, want: 0 },
+    // The prospect: four voicemails, then the rep spoke to them — the run is over.
+    { name: "a connect after all of them ends the run too", times: [1, 2, 3, 4], lastCallback: null, lastConnect: 5, want: 0 },
+    { name: "only those after the later of the two", times: [1, 2, 3, 4, 6], lastCallback: 2, lastConnect: 5, want: 1 },
+    { name: "a callback later than the connect", times: [1, 3, 5, 6], lastCallback: 4, lastConnect: 2, want: 2 },
+  ])("$name", ({ times, lastCallback, lastConnect, want }) => {
+    expect(unreturnedInARow(times, { lastCallbackAt: lastCallback, lastConnectAt: lastConnect })).toBe(want);
   });
 });

@@ -1,6 +1,8 @@
 // Which script a rep should read on the next voicemail to a prospect (issue 3, Today page):
 // a first touch for the 1st voicemail, a follow-up for the 2nd and 3rd, a last try from the
 // 4th on — or as soon as 3 voicemails in a row have gone unreturned, whatever their number.
+// The run ("voicemails in a row without a callback") ends at any callback and at any connect:
+// a prospect the rep spoke to last week has not ignored the messages before that talk.
 import type { Stage } from "@/lib/vocabulary";
 
 /** Voicemails in a row without a callback after which the last-try script is suggested. */
@@ -31,10 +33,14 @@ export function suggestScript(scripts: readonly PickableScript[], stage: Stage, 
   return null;
 }
 
+/** When the prospect last answered: their latest callback or connected dial, whichever is later. */
+export type RunEnds = { lastCallbackAt: number | null; lastConnectAt: number | null };
+
 /**
- * Voicemails since the prospect last called back (any callback, credited or not, ends the run):
- * the count the last-try rule and "Awaiting callback" use.
+ * Voicemails since the prospect last called back or was reached live (any callback, credited or
+ * not, and any connect end the run): the count the last-try rule and "Awaiting callback" use.
  */
-export function unreturnedInARow(voicemailTimes: readonly number[], lastCallbackAt: number | null): number {
-  return voicemailTimes.filter((t) => lastCallbackAt === null || t > lastCallbackAt).length;
+export function unreturnedInARow(voicemailTimes: readonly number[], ends: RunEnds): number {
+  const endedAt = Math.max(ends.lastCallbackAt ?? -Infinity, ends.lastConnectAt ?? -Infinity);
+  return voicemailTimes.filter((t) => t > endedAt).length;
 }

@@ -67,8 +67,10 @@ describe("compareScripts", () => {
 describe("comparableAttemptNumbers (last-try scripts meet others only at the same attempt numbers)", () => {
   const cases = [
     { name: "two first touches compare everything", a: { stage: "first-touch", attemptNumbers: [1] }, b: { stage: "follow-up", attemptNumbers: [2, 3] }, want: null },
-    { name: "this one last-try", a: { stage: "last-try", attemptNumbers: [5, 4] }, b: { stage: "follow-up", attemptNumbers: [2, 3, 4] }, want: [4, 5] },
-    { name: "that one last-try", a: { stage: "any", attemptNumbers: [1, 2] }, b: { stage: "last-try", attemptNumbers: [4, 6] }, want: [4, 6] },
+    { name: "this one last-try: only where both were used", a: { stage: "last-try", attemptNumbers: [5, 4] }, b: { stage: "follow-up", attemptNumbers: [2, 3, 4] }, want: [4] },
+    { name: "that one last-try, never met: nothing to compare", a: { stage: "any", attemptNumbers: [1, 2] }, b: { stage: "last-try", attemptNumbers: [4, 6] }, want: [] },
+    // The case: 24-Second Intro only at #1 against a last try used at #1, #3, #4, #5.
+    { name: "a first touch against a last try meets it on #1 only", a: { stage: "first-touch", attemptNumbers: [1] }, b: { stage: "last-try", attemptNumbers: [1, 3, 4, 5] }, want: [1] },
     { name: "both last-try: where both were used", a: { stage: "last-try", attemptNumbers: [4, 5, 6] }, b: { stage: "last-try", attemptNumbers: [5, 6, 7] }, want: [5, 6] },
   ];
   it.each(cases)("$name", ({ a, b, want }) => {

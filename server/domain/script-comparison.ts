@@ -72,16 +72,16 @@ function verdictFor(a: Counts, b: Counts, fisherP: number, difference: { low: nu
 
 /**
  * Attempt numbers to compare on: a last-try script only makes sense on prospects who ignored
- * several messages, so both sides are restricted to the attempt numbers the last-try side was
- * used at (both last-try: the numbers both were used at). Null means "compare all voicemails".
+ * several messages, so when either side is a last-try script both sides are counted only on the
+ * attempt numbers both were used at. Restricting to the last-try side's numbers alone let a first
+ * touch used only at #1 meet a last try used at #1, #3, #4, #5 with all its voicemails (703/2209)
+ * against the last try's all (310/1403), when on #1 the last try had 0/1.
+ * Null means "compare all voicemails"; an empty list means the two never met.
  */
 export function comparableAttemptNumbers(
   thisSide: { stage: string; attemptNumbers: readonly number[] },
   thatSide: { stage: string; attemptNumbers: readonly number[] },
 ): number[] | null {
-  const thisLast = thisSide.stage === "last-try";
-  const thatLast = thatSide.stage === "last-try";
-  if (!thisLast && !thatLast) return null;
-  if (thisLast && thatLast) return thisSide.attemptNumbers.filter((n) => thatSide.attemptNumbers.includes(n)).sort((x, y) => x - y);
-  return [...(thisLast ? thisSide : thatSide).attemptNumbers].sort((x, y) => x - y);
+  if (thisSide.stage !== "last-try" && thatSide.stage !== "last-try") return null;
+  return [...new Set(thisSide.attemptNumbers)].filter((n) => thatSide.attemptNumbers.includes(n)).sort((x, y) => x - y);
 }

@@ -110,6 +110,18 @@ describe("wilsonInterval", () => {
     expect(wilsonInterval(0, 8).low).toBe(0);
   });
 
+  // The figures: computed, 0/56 had 6.9e-18 and 0/1859 2.2e-19; 56/56 and 1859/1859 the mirror residue.
+  it.each([
+    { successes: 0, trials: 56, edge: "low", expected: 0 },
+    { successes: 0, trials: 1859, edge: "low", expected: 0 },
+    { successes: 0, trials: 3, edge: "low", expected: 0 },
+    { successes: 56, trials: 56, edge: "high", expected: 1 },
+    { successes: 1859, trials: 1859, edge: "high", expected: 1 },
+    { successes: 1, trials: 1, edge: "high", expected: 1 },
+  ] as const)("gives $successes of $trials a $edge bound of exactly $expected", ({ successes, trials, edge, expected }) => {
+    expect(Object.is(wilsonInterval(successes, trials)[edge], expected)).toBe(true);
+  });
+
   it("gives 0 of 0 the whole [0, 1]: no evidence at all", () => {
     expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
   });
@@ -167,6 +179,14 @@ describe("rankByLowerBound", () => {
       ["charlie", 3],
       ["delta", null],
       ["echo", null],
+    ]);
+  });
+
+  it("ranks 0/1859 above 0/56: equal bounds of 0 and equal rates, so the larger sample wins the tie", () => {
+    const rows = rankByLowerBound([entry("a-small", 0, 56), entry("b-large", 0, 1859)], 10);
+    expect(rows.map((r) => [r.key, r.rank])).toEqual([
+      ["b-large", 1],
+      ["a-small", 2],
     ]);
   });
 

@@ -6,7 +6,12 @@ export const Z95 = 1.959963984540054;
 
 export type Interval = { low: number; high: number };
 
-/** Wilson score interval (Wilson 1927) for `successes` of `trials`; 0 of 0 is the whole [0, 1]. */
+/**
+ * Wilson score interval (Wilson 1927) for `successes` of `trials`; 0 of 0 is the whole [0, 1].
+ * The bound at an edge is exactly 0 (none returned) or exactly 1 (all returned): computed, it is
+ * floating-point residue (0/56 gave 6.9e-18, above 0/1859's 2.2e-19) that would decide ranking
+ * ties the documented tie-break (rate, then the larger sample) should decide.
+ */
 export function wilsonInterval(successes: number, trials: number, z = Z95): Interval {
   if (trials <= 0) return { low: 0, high: 1 };
   const p = successes / trials;
@@ -14,7 +19,10 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): Inte
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  return {
+    low: successes <= 0 ? 0 : Math.max(0, centre - half),
+    high: successes >= trials ? 1 : Math.min(1, centre + half),
+  };
 }
 
 /** R / V, or null when there is nothing to divide. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   attemptIdInput,
+  awaitingCallbackInput,
   callbackIdInput,
   callbackPreviewInput,
   dialContextInput,
@@ -43,6 +44,6 @@ export const prospectsRouter = createTRPCRouter({
   list: memberProcedure.input(prospectListInput).query(({ ctx, input }) => listProspects(ctx.db, ctx.actor, input)),
   get: memberProcedure.input(z.object({ id: z.number().int().positive() })).query(({ ctx, input }) => prospectDetail(ctx.db, ctx.actor, input.id)),
   update: memberProcedure.input(updateProspectInput).mutation(({ ctx, input }) => updateProspect(ctx.db, ctx.actor, input)),
-  awaitingCallback: memberProcedure.query(({ ctx }) => awaitingCallback(ctx.db, ctx.actor)),
+  awaitingCallback: memberProcedure.input(awaitingCallbackInput.optional()).query(({ ctx, input }) => awaitingCallback(ctx.db, ctx.actor, input)),
   dialContext: memberProcedure.input(dialContextInput).query(({ ctx, input }) => dialContext(ctx.db, ctx.actor, input)),
 });

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import type { LogAttemptInput, UpdateAttemptInput } from "@/lib/inputs/calls";
+import { ENTRY_TIME_REASONS, entryTimeProblem } from "@/server/domain/entry-time";
 import { startOfDayIn } from "@/server/domain/team-day";
 import { isManager, type Actor } from "./actor";
 import { attributeNewVoicemail, reattributeProspect } from "./attribution";
@@ -10,12 +11,19 @@ import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { findOrCreateProspect } from "./prospects";
 import { usableVersion } from "./scripts";
 
+/** Refuses a time no dial or callback can have (server/domain/entry-time), in the user's words. */
+export function requireEntryTime(at: Date, now: Date = new Date()) {
+  const problem = entryTimeProblem(at.getTime(), now.getTime());
+  if (problem) throw new Invalid(`This time ${ENTRY_TIME_REASONS[problem]}.`);
+}
+
 /** Logs one dial; a voicemail is stamped with the script's current version. One transaction. */
 export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
+  const at = input.at ?? new Date();
+  requireEntryTime(at);
   return db.transaction((tx) => {
     const target = findOrCreateProspect(tx, actor, input.prospect);
     const version = input.outcome === "voicemail" && input.scriptId !== undefined ? usableVersion(tx, actor, input.scriptId) : null;
-    const at = input.at ?? new Date();
     const attribution = input.outcome === "voicemail" ? attributeNewVoicemail(tx, actor.teamId, target.id, at) : null;
     const inserted = tx
       .insert(attempt)
@@ -51,6 +59,7 @@ const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null &&
 
 /** Edits a dial; the voicemail/script rule of logging still holds, and attribution re-runs. */
 export function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {
+  if (input.at) requireEntryTime(input.at);
   return db.transaction((tx) => {
     const row = changeableAttempt(tx, actor, input.id);
     if (row.deletedAt) throw new Invalid("Restore this dial before editing it.");

@@ -21,6 +21,24 @@ async function setup() {
 const creditOf = (callbackId: number) => db.select({ credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, callbackId)).get()?.credited;
 const returnedAt = (attemptId: number) => db.select({ at: attempt.returnedAt }).from(attempt).where(eq(attempt.id, attemptId)).get()?.at;
 
+describe("times", () => {
+  it("refuses a callback or dial later than now plus a few minutes of clock skew, on log and on edit, and stores nothing", async () => {
+    const { rep, opener } = await setup();
+    const tomorrow = new Date(Date.now() + 24 * 3_600_000);
+    const dial = await rep.caller.attempts.log({ prospect: { name: "Fay Future", phone: "516-541-7001" }, outcome: "voicemail", scriptId: opener.id });
+    const refused = rep.caller.callbacks.log({ prospect: { id: dial.prospectId }, result: "interested", at: tomorrow });
+    await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST", message: "This time is in the future: log a dial or a callback once it has happened." });
+    expect(await codeOf(rep.caller.callbacks.log({ prospect: { id: dial.prospectId }, result: "interested", at: "2099-06-01T09:00:00Z" }))).toBe("BAD_REQUEST");
+    expect(await codeOf(rep.caller.attempts.log({ prospect: { id: dial.prospectId }, outcome: "no-message", at: tomorrow }))).toBe("BAD_REQUEST");
+    expect(await codeOf(rep.caller.attempts.update({ id: dial.id, at: tomorrow }))).toBe("BAD_REQUEST");
+    expect(db.select().from(callback).where(eq(callback.prospectId, dial.prospectId)).all()).toHaveLength(0);
+    // Two minutes ahead is another device's clock running fast: accepted.
+    const skewed = await rep.caller.callbacks.log({ prospect: { id: dial.prospectId }, result: "interested", at: new Date(Date.now() + 2 * 60_000) });
+    expect(skewed.credit?.attemptId).toBe(dial.id);
+    expect(await codeOf(rep.caller.callbacks.update({ id: skewed.id, at: tomorrow }))).toBe("BAD_REQUEST");
+  });
+});
+
 describe("preview before saving", () => {
   it("names the voicemail that will be credited, found by the pasted number in any format", async () => {
     const { rep, opener } = await setup();

@@ -6,17 +6,20 @@ import type { CallbackPreviewInput, LogCallbackInput, UpdateCallbackInput } from
 import { creditFor } from "@/server/domain/attribution";
 import { normalisePhone } from "@/server/domain/phone";
 import { isManager, type Actor } from "./actor";
+import { requireEntryTime } from "./attempts";
 import { reattributeProspect } from "./attribution";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { findOrCreateProspect, getProspect, teamRegion } from "./prospects";
 
 /** Records a callback, credits it to the voicemail that caused it, and reports that credit. */
 export function logCallback(db: Db, actor: Actor, input: LogCallbackInput) {
+  const at = input.at ?? new Date();
+  requireEntryTime(at);
   return db.transaction((tx) => {
     const target = findOrCreateProspect(tx, actor, input.prospect);
     const inserted = tx
       .insert(callback)
-      .values({ teamId: actor.teamId, prospectId: target.id, at: input.at ?? new Date(), result: input.result, notes: input.notes || null, loggedById: actor.userId })
+      .values({ teamId: actor.teamId, prospectId: target.id, at, result: input.result, notes: input.notes || null, loggedById: actor.userId })
       .onConflictDoNothing()
       .returning({ id: callback.id })
       .get();
@@ -112,6 +115,7 @@ const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null &&
 
 /** Edits a callback's time, result or notes; attribution for the prospect re-runs in the same transaction. */
 export function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput) {
+  if (input.at) requireEntryTime(input.at);
   return db.transaction((tx) => {
     const row = changeableCallback(tx, actor, input.id);
     if (row.deletedAt) throw new Invalid("Restore this callback before editing it.");

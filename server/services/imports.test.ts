@@ -145,6 +145,26 @@ describe("importAttempts", () => {
     expect(rowCounts(db)).toEqual(before);
   });
 
+  it("refuses rows at 1970, 2150 or later than now (plus clock skew), the same rule as the forms, and writes nothing", async () => {
+    const { rita, sam, owner } = await teamWithScripts();
+    const before = rowCounts(db);
+    const now = new Date("2025-03-06T12:00:00Z");
+    const file = callLog(rita.user.email, sam.user.email)
+      .replace("2025-03-03T09:05:00-05:00", "1970-01-01T09:05:00Z")
+      .replace("2025-03-04T10:00:00-05:00", "2150-03-04T10:00:00Z")
+      .replace("2025-03-05T10:00:00-05:00", "2025-03-06T12:06:00Z");
+    const summary = importAttempts(db, owner, file, { now });
+    expect(summary.written).toBe(false);
+    expect(summary.errors).toEqual([
+      { line: 3, reason: "time “1970-01-01T09:05:00Z” is outside the years 2000 to 2099" },
+      { line: 5, reason: "time “2150-03-04T10:00:00Z” is outside the years 2000 to 2099" },
+      { line: 6, reason: "time “2025-03-06T12:06:00Z” is in the future: log a dial or a callback once it has happened" },
+    ]);
+    expect(rowCounts(db)).toEqual(before);
+    // Four minutes ahead is a clock running fast, not the future.
+    expect(importAttempts(db, owner, file.replace("1970-01-01T09:05:00Z", "2025-03-03T09:05:00Z").replace("2150-03-04T10:00:00Z", "2025-03-04T10:00:00Z").replace("12:06:00Z", "12:04:00Z"), { now })).toMatchObject({ written: true, inserted: 5 });
+  });
+
   it("adds nothing when the same rows are imported again", async () => {
     const { rita, sam, owner } = await teamWithScripts();
     const file = callLog(rita.user.email, sam.user.email);
@@ -270,6 +290,19 @@ describe("importCallbacks", () => {
     expect(importCallbacks(db, manager, file)).toMatchObject({ inserted: 0, duplicates: 2 });
     // The batch attribution stores exactly what `verify` recomputes from the raw rows.
     expect(verifyDatabase(db).differences).toEqual([]);
+  });
+
+  it("refuses a callback dated tomorrow or in 2099, as the forms do", async () => {
+    const { rita, sam, manager } = await teamWithScripts();
+    importAttempts(db, manager, callLog(rita.user.email, sam.user.email));
+    const before = rowCounts(db);
+    const file = "time,prospect_phone,result\r\n2025-03-07T09:00:00,5165418160,interested\r\n2099-06-01T09:00:00,5165418161,interested\r\n";
+    const summary = importCallbacks(db, manager, file, { now: new Date("2025-03-06T12:00:00Z") });
+    expect(summary.errors.map((e) => [e.line, e.reason])).toEqual([
+      [2, "time “2025-03-07T09:00:00” is in the future: log a dial or a callback once it has happened"],
+      [3, "time “2099-06-01T09:00:00” is in the future: log a dial or a callback once it has happened"],
+    ]);
+    expect(rowCounts(db)).toEqual(before);
   });
 
   it("rejects a callback from a phone the team has never dialled", async () => {

@@ -40,6 +40,8 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
   /** Keep at most this many errors in the summary (errorCount still counts them all). */
   errorLimit?: number;
+  /** The clock rows' times are checked against (no dial or callback after it); the real one when absent. */
+  now?: Date;
 };
 
 export type ImportSummary = {
@@ -144,9 +146,9 @@ function inTransaction(db: Db, dryRun: boolean, work: (tx: Tx) => ImportSummary)
   return result!;
 }
 
-function teamContext(db: Db, actor: Actor) {
+function teamContext(db: Db, actor: Actor, options: ImportOptions) {
   const team = getTeam(db, actor.teamId);
-  return { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, phones: new Map<string, string | null>() };
+  return { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, phones: new Map<string, string | null>(), now: (options.now ?? new Date()).getTime() };
 }
 
 function prospectsByPhone(tx: Tx, teamId: string) {
@@ -249,7 +251,7 @@ function voicemailNumbersOfNewProspects(rows: AttemptRow[], newProspects: Map<st
 
 export function importAttempts(db: Db, actor: Actor, csvText: string, options: ImportOptions = {}): ImportSummary {
   requireManager(actor);
-  const context = teamContext(db, actor);
+  const context = teamContext(db, actor, options);
   const read = readRows<AttemptRow>("attempts", csvText, options, attemptColumns, (record, columns, width) => mapAttemptRecord(record, columns, width, context));
   if (!read.rows.length && read.errors.length) return withErrors(read.summary, read.errors, options);
 
@@ -351,7 +353,7 @@ export function importAttempts(db: Db, actor: Actor, csvText: string, options: I
 
 export function importCallbacks(db: Db, actor: Actor, csvText: string, options: ImportOptions = {}): ImportSummary {
   requireManager(actor);
-  const context = teamContext(db, actor);
+  const context = teamContext(db, actor, options);
   const read = readRows<CallbackRow>("callbacks", csvText, options, callbackColumns, (record, columns, width) => mapCallbackRecord(record, columns, width, context));
   if (!read.rows.length && read.errors.length) return withErrors(read.summary, read.errors, options);
 

@@ -41,6 +41,40 @@ describe("phone matching", () => {
 });
 
 describe("the list and awaiting callback", () => {
+  it("the callback queue has its true count past 50, freshest voicemail first, and pages through all of it", async () => {
+    const { rep, opener } = await setup();
+    // 60 prospects, one voicemail each, an hour apart: prospect 0 the freshest.
+    for (let i = 0; i < 60; i++) {
+      await rep.caller.attempts.log({ prospect: { name: `Queue ${String(i).padStart(2, "0")}`, phone: `212-556-${String(1000 + i)}` }, outcome: "voicemail", scriptId: opener.id, at: new Date(now - (i + 1) * 3_600_000) });
+    }
+    const first = await rep.caller.prospects.awaitingCallback();
+    expect(first).toMatchObject({ total: 60, offset: 0, limit: 10 });
+    expect(first.items.map((p) => p.name).slice(0, 3)).toEqual(["Queue 00", "Queue 01", "Queue 02"]);
+    const seen: string[] = [];
+    for (let offset = 0; offset < 60; offset += 25) {
+      const page = await rep.caller.prospects.awaitingCallback({ offset, limit: 25 });
+      expect(page.total).toBe(60);
+      seen.push(...page.items.map((p) => p.name));
+    }
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    expect(seen.at(-1)).toBe("Queue 59");
+    expect(await rep.caller.prospects.awaitingCallback({ offset: 100 })).toMatchObject({ total: 60, items: [] });
+  });
+
+  it("a conversation ends the run: spoken to after four voicemails, the prospect is no longer waiting nor due a last try", async () => {
+    const { rep, opener, nudge } = await setup();
+    const first = await rep.caller.attempts.log({ prospect: { name: "Sam Spoke", phone: "212-557-0001" }, outcome: "voicemail", scriptId: opener.id, at: ago(9) });
+    for (const days of [8, 7, 6]) await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: nudge.id, at: ago(days) });
+    expect((await rep.caller.prospects.awaitingCallback()).items.map((p) => [p.name, p.unreturned])).toEqual([["Sam Spoke", 4]]);
+    await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "connected", at: ago(5) });
+    expect(await rep.caller.prospects.awaitingCallback()).toMatchObject({ total: 0, items: [] });
+    expect(await rep.caller.prospects.dialContext({ prospectId: first.prospectId })).toMatchObject({ voicemails: 4, unreturned: 0 });
+    // One voicemail after the talk starts a new run of one.
+    await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: nudge.id, at: ago(4) });
+    expect((await rep.caller.prospects.awaitingCallback()).items.map((p) => [p.name, p.unreturned])).toEqual([["Sam Spoke", 1]]);
+  });
+
   it("filters by awaiting callback and unreturned voicemail count, and suggests the next script by attempt number", async () => {
     const { rep, opener, nudge } = await setup();
     const vm = (phone: string, name: string, days: number, scriptId = opener.id) =>
@@ -58,10 +92,12 @@ describe("the list and awaiting callback", () => {
     await vm("212-555-0104", "Olive Old", 20);
 
     const awaiting = await rep.caller.prospects.awaitingCallback();
-    expect(awaiting.map((p) => [p.name, p.unreturned, p.suggestedStage, p.suggestedScript?.title])).toEqual([
-      ["Casey Cold", 3, "last-try", "Final word"],
+    // Freshest voicemail first: Wendy's was a day ago, Casey's latest three days ago.
+    expect(awaiting.items.map((p) => [p.name, p.unreturned, p.suggestedStage, p.suggestedScript?.title])).toEqual([
       ["Wendy Warm", 1, "follow-up", "Nudge"],
+      ["Casey Cold", 3, "last-try", "Final word"],
     ]);
+    expect(awaiting.total).toBe(2);
 
     const listed = await rep.caller.prospects.list({ awaitingCallback: true });
     expect(listed.map((p) => p.name)).toEqual(["Casey Cold", "Wendy Warm"]);

@@ -3,8 +3,8 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { attempt, callback, member, organization, prospect, script, scriptVersion, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
-import type { DialContextInput, ProspectListInput, UpdateProspectInput } from "@/lib/inputs/calls";
-import { prospectListInput } from "@/lib/inputs/calls";
+import type { AwaitingCallbackInput, DialContextInput, ProspectListInput, UpdateProspectInput } from "@/lib/inputs/calls";
+import { awaitingCallbackInput, prospectListInput } from "@/lib/inputs/calls";
 import { suggestedStage, suggestScript, unreturnedInARow } from "@/server/domain/next-voicemail";
 import { formatPhone, normalisePhone } from "@/server/domain/phone";
 import { firstName, renderScript } from "@/server/domain/script-template";
@@ -88,43 +88,62 @@ type ProspectRow = {
 
 /**
  * Prospects with their voicemail facts. "Unreturned" counts the voicemails since the prospect
- * last called back; "awaiting callback" means open or engaged, at least one unreturned voicemail
+ * last called back or was reached live (server/domain/next-voicemail: a connect ends the run as a
+ * callback does); "awaiting callback" means open or engaged, at least one unreturned voicemail
  * and the latest still inside the attribution window (a callback now would be credited).
  */
-function prospectsWithVoicemailFacts(db: Queryable, actor: Actor, where: ReturnType<typeof sql>[], orderBy: ReturnType<typeof sql>, limit: number, now: Date): ProspectRow[] {
+function prospectsWithVoicemailFacts(
+  db: Queryable,
+  actor: Actor,
+  where: ReturnType<typeof sql>[],
+  orderBy: ReturnType<typeof sql>,
+  page: { limit: number; offset?: number },
+  now: Date,
+): { rows: ProspectRow[]; total: number } {
   const windowDays = db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, actor.teamId)).get()?.days ?? 14;
   const windowStart = now.getTime() - windowDays * 86_400_000;
   const rows = db.all<Record<string, unknown>>(sql`
     with last_callback as (
       select prospect_id, max(at) as at from callback
       where team_id = ${actor.teamId} and deleted_at is null group by prospect_id
+    ), run_end as (
+      select prospect_id, max(at) as at from (
+        select prospect_id, at from last_callback
+        union all
+        select prospect_id, max(at) from attempt
+        where team_id = ${actor.teamId} and outcome = 'connected' and deleted_at is null group by prospect_id
+      ) group by prospect_id
     ), voicemail_facts as (
       select a.prospect_id,
         count(*) as voicemails,
-        sum(case when lc.at is null or a.at > lc.at then 1 else 0 end) as unreturned,
+        sum(case when re.at is null or a.at > re.at then 1 else 0 end) as unreturned,
         max(a.at) as last_voicemail_at,
-        min(case when lc.at is null or a.at > lc.at then a.at end) as waiting_since
-      from attempt a left join last_callback lc on lc.prospect_id = a.prospect_id
+        min(case when re.at is null or a.at > re.at then a.at end) as waiting_since
+      from attempt a left join run_end re on re.prospect_id = a.prospect_id
       where a.team_id = ${actor.teamId} and a.outcome = 'voicemail' and a.deleted_at is null
       group by a.prospect_id
     )
     select p.id, p.name, p.company, p.phone, p.status, p.owner_id as ownerId, u.name as ownerName,
       coalesce(v.voicemails, 0) as voicemails, coalesce(v.unreturned, 0) as unreturned,
       v.last_voicemail_at as lastVoicemailAt, v.waiting_since as waitingSince, lc.at as lastCallbackAt,
-      (p.status in ('open', 'engaged') and coalesce(v.unreturned, 0) > 0 and v.last_voicemail_at >= ${windowStart}) as awaiting
+      (p.status in ('open', 'engaged') and coalesce(v.unreturned, 0) > 0 and v.last_voicemail_at >= ${windowStart}) as awaiting,
+      count(*) over () as total
     from prospect p
       left join voicemail_facts v on v.prospect_id = p.id
       left join last_callback lc on lc.prospect_id = p.id
+      left join run_end re on re.prospect_id = p.id
       left join user u on u.id = p.owner_id
     where p.team_id = ${actor.teamId} ${sql.join(
       where.map((w) => sql` and ${w}`),
       sql``,
     )}
     order by ${orderBy}
-    limit ${limit}
+    limit ${page.limit} offset ${page.offset ?? 0}
   `);
   const date = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)));
-  return rows.map((r) => ({
+  // A page past the end has no row to carry the total: count again, without the page.
+  const total = rows.length ? Number(rows[0].total) : page.offset ? prospectsWithVoicemailFacts(db, actor, where, orderBy, { limit: 1 }, now).total : 0;
+  const mapped = rows.map((r) => ({
     id: Number(r.id),
     name: String(r.name),
     company: (r.company as string | null) ?? null,
@@ -139,6 +158,7 @@ function prospectsWithVoicemailFacts(db: Queryable, actor: Actor, where: ReturnT
     lastCallbackAt: date(r.lastCallbackAt),
     minutesWaiting: r.waitingSince == null ? null : Math.max(0, Math.round((now.getTime() - Number(r.waitingSince)) / 60_000)),
   }));
+  return { rows: mapped, total };
 }
 
 const AWAITING = sql`awaiting`;
@@ -159,7 +179,7 @@ export function listProspects(db: Queryable, actor: Actor, raw: ProspectListInpu
   if (input.status) where.push(sql`p.status = ${input.status}`);
   if (input.awaitingCallback !== undefined) where.push(input.awaitingCallback ? sql`${AWAITING}` : sql`not ${AWAITING}`);
   if (input.minUnreturned !== undefined && input.minUnreturned > 0) where.push(sql`coalesce(v.unreturned, 0) >= ${input.minUnreturned}`);
-  return prospectsWithVoicemailFacts(db, actor, where, sql`p.name collate nocase, p.id`, input.limit, now);
+  return prospectsWithVoicemailFacts(db, actor, where, sql`p.name collate nocase, p.id`, { limit: input.limit }, now).rows;
 }
 
 /** The script the actor's last voicemail used, or null. */
@@ -191,22 +211,35 @@ function pickableWithTeamPick(db: Queryable, actor: Actor) {
   return scripts.map((s) => ({ ...s, teamPick: picks.has(s.id) }));
 }
 
-/** Prospects waiting on the actor's voicemails (owned by them, or with an unreturned voicemail of theirs), longest waiting first. */
-export function awaitingCallback(db: Db, actor: Actor, now: Date = new Date()) {
+/**
+ * Prospects waiting on the actor's voicemails (owned by them, or with an unreturned voicemail of
+ * theirs), a page at a time with the true total. Freshest voicemail first: the chance of a
+ * callback falls with every day since the message, so the top of the queue is who is likeliest to
+ * call (or answer) now — longest-waiting first buried them under prospects gone cold.
+ */
+export function awaitingCallback(db: Db, actor: Actor, raw: AwaitingCallbackInput = {}, now: Date = new Date()) {
+  const page = awaitingCallbackInput.parse(raw);
   return db.transaction(
     (tx) => {
       const mine = sql`(p.owner_id = ${actor.userId} or exists (
         select 1 from attempt mine where mine.prospect_id = p.id and mine.rep_id = ${actor.userId}
-          and mine.outcome = 'voicemail' and mine.deleted_at is null and mine.at > coalesce(lc.at, 0)))`;
-      const rows = prospectsWithVoicemailFacts(tx, actor, [AWAITING, mine], sql`v.waiting_since, p.id`, 50, now);
+          and mine.outcome = 'voicemail' and mine.deleted_at is null and mine.at > coalesce(re.at, 0)))`;
+      const { rows, total } = prospectsWithVoicemailFacts(tx, actor, [AWAITING, mine], sql`v.last_voicemail_at desc, p.id`, page, now);
       const scripts = pickableWithTeamPick(tx, actor);
       const lastUsed = lastUsedScriptId(tx, actor);
-      return rows.map((r) => {
+      const items = rows.map((r) => {
         const stage = suggestedStage(r.voicemails + 1, r.unreturned);
         const suggestion = suggestScript(scripts, stage, lastUsed);
         const suggested = suggestion ? scripts.find((s) => s.id === suggestion.scriptId)! : null;
-        return { ...r, nextVoicemailNumber: r.voicemails + 1, suggestedStage: stage, suggestedScript: suggested ? { id: suggested.id, title: suggested.title, stage: suggested.stage } : null };
+        return {
+          ...r,
+          minutesSinceLastVoicemail: r.lastVoicemailAt ? Math.max(0, Math.round((now.getTime() - r.lastVoicemailAt.getTime()) / 60_000)) : null,
+          nextVoicemailNumber: r.voicemails + 1,
+          suggestedStage: stage,
+          suggestedScript: suggested ? { id: suggested.id, title: suggested.title, stage: suggested.stage } : null,
+        };
       });
+      return { total, offset: page.offset, limit: page.limit, items };
     },
     { behavior: "deferred" },
   );
@@ -236,8 +269,13 @@ export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
           .from(callback)
           .where(and(eq(callback.prospectId, found.id), isNull(callback.deletedAt)))
           .get()?.at;
+        const lastConnect = tx
+          .select({ at: sql<number | null>`max(${attempt.at})` })
+          .from(attempt)
+          .where(and(eq(attempt.prospectId, found.id), eq(attempt.outcome, "connected"), isNull(attempt.deletedAt)))
+          .get()?.at;
         voicemails = times.length;
-        unreturned = unreturnedInARow(times, lastCallback == null ? null : Number(lastCallback));
+        unreturned = unreturnedInARow(times, { lastCallbackAt: lastCallback == null ? null : Number(lastCallback), lastConnectAt: lastConnect == null ? null : Number(lastConnect) });
       } else {
         target = { id: null, name: input.name.trim(), company: input.company?.trim() || null };
       }
@@ -275,7 +313,7 @@ export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
 export function prospectDetail(db: Db, actor: Actor, id: number) {
   return db.transaction(
     (tx) => {
-      const [details] = prospectsWithVoicemailFacts(tx, actor, [sql`p.id = ${id}`], sql`p.id`, 1, new Date());
+      const [details] = prospectsWithVoicemailFacts(tx, actor, [sql`p.id = ${id}`], sql`p.id`, { limit: 1 }, new Date()).rows;
       if (!details) throw new NotFound("Prospect not found.");
       const attempts = tx
         .select({

@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { attempt, organization, script, scriptVersion, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import { libraryInput, type LibraryInput } from "@/lib/inputs/scripts";
-import { ATTEMPT_BUCKETS, type AttemptBucket } from "@/lib/vocabulary";
+import { ATTEMPT_BUCKETS, STAGES, type AttemptBucket } from "@/lib/vocabulary";
 import { comparableAttemptNumbers, compareScripts } from "@/server/domain/script-comparison";
 import { diffSummary, diffWords } from "@/server/domain/script-diff";
 import { readSeconds } from "@/server/domain/script-template";
@@ -156,14 +156,16 @@ export function listLibrary(db: Db, actor: Actor, raw: LibraryInput, now = new D
         before30: rateEvidence(t.returned - t.recentReturned, t.voicemails - t.recentVoicemails),
       };
     });
-    const ranked = rankByLowerBound(entries, minSample) as LibraryEntry[];
+    // Ranked within each stage: DESIGN.md never compares a last try with first touches, and one
+    // list made "Last Try" the #2 opener. Stages keep their cadence order in the ranked view.
+    const ranked = STAGES.flatMap((stage) => rankByLowerBound(entries.filter((e) => e.stage === stage), minSample)) as LibraryEntry[];
     const sorted =
       input.sort === "ranked"
         ? ranked
         : input.sort === "used"
           ? [...ranked].sort((a, b) => b.voicemails - a.voicemails || a.title.localeCompare(b.title))
           : [...ranked].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id);
-    return { minSample, wordsPerMinute: me.wordsPerMinute, entries: sorted };
+    return { minSample, wordsPerMinute: me.wordsPerMinute, rankedWithin: "stage" as const, entries: sorted };
   }, readOnly);
 }
 
@@ -287,8 +289,8 @@ export function getScript(db: Db, actor: Actor, input: { id: number }) {
 
 /**
  * This script against another: P(this beats that), the difference with its Newcombe interval,
- * Fisher's exact p and the verdict. A last-try script meets the other only on voicemails at the
- * attempt numbers the last-try script was used at.
+ * Fisher's exact p and the verdict. With a last-try script on either side, both are counted only
+ * on the attempt numbers both were used at; each side's all-time total says what was left out.
  */
 export function compareWith(db: Db, actor: Actor, input: { id: number; otherId: number }) {
   return db.transaction((tx) => {
@@ -308,8 +310,8 @@ export function compareWith(db: Db, actor: Actor, input: { id: number; otherId: 
     const a = counts(mine.id);
     const b = counts(other.id);
     return {
-      this: { id: mine.id, title: mine.title, ...rateEvidence(a.returned, a.voicemails) },
-      that: { id: other.id, title: other.title, ...rateEvidence(b.returned, b.voicemails) },
+      this: { id: mine.id, title: mine.title, allVoicemails: side(mine.id).length, ...rateEvidence(a.returned, a.voicemails) },
+      that: { id: other.id, title: other.title, allVoicemails: side(other.id).length, ...rateEvidence(b.returned, b.voicemails) },
       attemptNumbers,
       ...compareScripts(a, b),
     };

@@ -249,6 +249,44 @@ describe("evidence and comparison", () => {
     expect(reverse.probabilityThisBeatsThat).toBeCloseTo(1 - c.probabilityThisBeatsThat, 10);
   });
 
+  it("a first touch met by a last try counts both sides only on the attempt numbers both were used at", async () => {
+    const caller = makeTeam(db, "Shared Numbers Team").owner.caller;
+    const intro = await caller.scripts.create({ title: "Intro only", stage: "first-touch", body: "Hi {prospect.firstName}." });
+    const lastTry = await caller.scripts.create({ title: "Last try", stage: "last-try", body: "One more try, {prospect.firstName}." });
+    // Three first voicemails with the intro, two returned; one first voicemail with the last try,
+    // unreturned; and a prospect given three follow-ups then a returned last try at #4.
+    for (let p = 0; p < 4; p++) {
+      const { prospectId } = await caller.attempts.log({ prospect: { name: `Ida ${p}`, phone: nextPhone() }, outcome: "voicemail", scriptId: p < 3 ? intro.id : lastTry.id, at: later(p) });
+      if (p < 2) await caller.callbacks.log({ prospect: { id: prospectId }, result: "interested", at: later(30 + p) });
+    }
+    const { prospectId } = await caller.attempts.log({ prospect: { name: "Ivo", phone: nextPhone() }, outcome: "voicemail", scriptId: intro.id, at: later(100) });
+    for (let n = 2; n <= 4; n++) await caller.attempts.log({ prospect: { id: prospectId }, outcome: "voicemail", scriptId: lastTry.id, at: later(100 + n * 60 * 24) });
+    await caller.callbacks.log({ prospect: { id: prospectId }, result: "interested", at: later(100 + 4 * 60 * 24 + 5) });
+    const c = await caller.scripts.compare({ id: intro.id, otherId: lastTry.id });
+    // The last try was used at #1 to #4, the intro at #1 only: #1 is all they share.
+    expect(c.attemptNumbers).toEqual([1]);
+    expect(c.this).toMatchObject({ returned: 2, voicemails: 4, allVoicemails: 4 });
+    expect(c.that).toMatchObject({ returned: 0, voicemails: 1, allVoicemails: 4 });
+  });
+
+  it("the library ranks within a stage: a strong last try is #1 of last tries, never #1 among openers", async () => {
+    const caller = makeTeam(db, "Ranked Stages Team").owner.caller;
+    const opener = await caller.scripts.create({ title: "Opener", stage: "first-touch", body: "Hi {prospect.firstName}." });
+    const closer = await caller.scripts.create({ title: "Closer", stage: "last-try", body: "Last call, {prospect.firstName}." });
+    // Ten voicemails each: the opener returned 2, the last try 8 (the better rate by far).
+    for (let p = 0; p < 20; p++) {
+      const last = p >= 10;
+      const { prospectId } = await caller.attempts.log({ prospect: { name: `Lia ${p}`, phone: nextPhone() }, outcome: "voicemail", scriptId: last ? closer.id : opener.id, at: later(p) });
+      if (last ? p < 18 : p < 2) await caller.callbacks.log({ prospect: { id: prospectId }, result: "interested", at: later(30 + p) });
+    }
+    const library = await caller.scripts.library({});
+    expect(library.rankedWithin).toBe("stage");
+    expect(library.entries.map((e) => [e.title, e.stage, e.rank])).toEqual([
+      ["Opener", "first-touch", 1],
+      ["Closer", "last-try", 1],
+    ]);
+  });
+
   it("the library ranks, counts and searches", async () => {
     const byUse = await callerOf().scripts.library({ sort: "used" });
     expect(byUse.entries.map((e) => [e.title, e.voicemails, e.returned])).toEqual([

@@ -12,6 +12,7 @@ import type { BoardDimension, LeaderboardInput } from "@/lib/inputs/leaderboard"
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { PRIVATE_DRAFTS } from "@/lib/vocabulary";
 import { describePeriod } from "./period-label";
+import { mixesStages, ranksTagsByStage, StageRankings } from "./stage-rankings";
 import { BOARD_TABS } from "./view-controls";
 
 const COLUMN_TITLES: Record<BoardDimension, string> = {
@@ -55,10 +56,20 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
   const drillable = (key: string) => data.by === "rep" && repIds.has(key) && (canDrill || repIds.get(key) === me);
   const [wholeRanking, setWholeRanking] = useState(false);
   const charted = wholeRanking ? ranked : ranked.slice(0, CHART_TOP);
+  const byStage = ranksTagsByStage(view);
+  const crossStage = byStage || mixesStages(view);
+  const credited = data.rows.some((r) => r.returned > 0);
 
   return (
     <div className="flex flex-col gap-6">
-      <Card title={question} description={`${period} · callback rate with its 95% interval, ranked by the interval's lower end · ${data.minSample} voicemails to be ranked`}>
+      {byStage && <StageRankings view={view} question={question} />}
+      {!byStage && (
+      <Card
+        title={question}
+        description={`${period} · callback rate with its 95% interval, ranked by the interval's lower end · ${data.minSample} voicemails to be ranked${
+          crossStage ? " · all stages in one ranking: pick a stage to compare like with like" : ""
+        }`}
+      >
         <RateChart
           title={charted.length < ranked.length ? `${question} (top ${charted.length} of ${ranked.length})` : question}
           testId={`leaderboard-chart-${data.by}`}
@@ -75,14 +86,20 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
           )}
         </div>
       </Card>
+      )}
 
       <Card
-        title="Every entry, as in the CSV"
-        description={
+        title={crossStage ? "Every entry across all stages, as in the CSV" : "Every entry, as in the CSV"}
+        description={[
+          crossStage ? "Cross-stage: these ranks compare first touches, follow-ups and last tries together; pick a stage to rank within it." : null,
           data.unattributedCallbacks
             ? `${data.unattributedCallbacks} unattributed callback${data.unattributedCallbacks === 1 ? "" : "s"} in this period (counted in totals, in no rate).`
-            : "Every callback in this period is credited to a voicemail."
-        }
+            : credited
+              ? "Every callback in this period is credited to a voicemail."
+              : "No callbacks in this period yet.",
+        ]
+          .filter(Boolean)
+          .join(" ")}
       >
         <div className="overflow-x-auto">
           <table className="w-full min-w-[880px] text-sm [&_td:not(:last-child)]:pr-3 [&_th:not(:last-child)]:pr-3">

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
 import { leaderboardFromSearchParams } from "@/lib/inputs/leaderboard";
+import { STAGES } from "@/lib/vocabulary";
 import { BoardSkeleton, LeaderboardView } from "./leaderboard-view";
 import { ViewControls } from "./view-controls";
 
@@ -17,6 +18,8 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   // The controls render at once (no placeholder to shift the page); the board streams in below.
   await getQueryClient().prefetchQuery(trpc.leaderboard.filters.queryOptions());
   prefetch(trpc.leaderboard.get.queryOptions(view));
+  // The Tags tab ranks within each stage (stage-rankings.tsx): one board per stage.
+  if (view.by === "tag" && !view.stage) for (const stage of STAGES) prefetch(trpc.leaderboard.get.queryOptions({ ...view, stage }));
   return (
     <HydrateClient>
       <PageHeader

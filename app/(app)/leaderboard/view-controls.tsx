@@ -3,12 +3,12 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Input, Select } from "@/app/_components/ui";
 import type { LeaderboardInput } from "@/lib/inputs/leaderboard";
-import { DATE_RANGE_LABELS, DATE_RANGES, leaderboardSearchString } from "@/lib/inputs/leaderboard-url";
+import { customRangeProblem, DATE_RANGE_LABELS, DATE_RANGES, leaderboardSearchString, VIEW_PARAMS } from "@/lib/inputs/leaderboard-url";
 import { ATTEMPT_BUCKETS, STAGE_LABELS, type Stage } from "@/lib/vocabulary";
 
 export const BOARD_TABS = [
@@ -40,6 +40,11 @@ export function ViewControls({ view, basePath, tabs = false, repFilter = true, c
   const [from, setFrom] = useState(view.from ?? "");
   const [to, setTo] = useState(view.to ?? "");
   const [rangeError, setRangeError] = useState<string | null>(null);
+  // A link whose custom dates the parser dropped opens as another period: say why, in place.
+  const params = useSearchParams();
+  const droppedRange =
+    params.get(VIEW_PARAMS.range) === "custom" ? customRangeProblem(params.get(VIEW_PARAMS.from) ?? undefined, params.get(VIEW_PARAMS.to) ?? undefined) : null;
+  const shownRangeError = rangeError ?? (droppedRange ? `${droppedRange} Those dates were not applied.` : null);
   // Back and forward change the view without remounting: take the dates of the view now shown.
   const [shownRange, setShownRange] = useState(`${view.from}|${view.to}`);
   if (shownRange !== `${view.from}|${view.to}`) {
@@ -79,8 +84,9 @@ export function ViewControls({ view, basePath, tabs = false, repFilter = true, c
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          // The URL parser drops a reversed range (the link still opens), so say so here instead.
-          if (from && to && from > to) return setRangeError("The range ends before it starts.");
+          // The URL parser drops dates it refuses (the link still opens), so say so here instead.
+          const problem = customRangeProblem(from || undefined, to || undefined);
+          if (problem) return setRangeError(problem);
           setRangeError(null);
           go({ range: "custom", from: from || undefined, to: to || undefined });
         }}
@@ -105,20 +111,20 @@ export function ViewControls({ view, basePath, tabs = false, repFilter = true, c
                 type="date"
                 value={to}
                 onChange={(e) => setTo(e.target.value)}
-                aria-invalid={rangeError ? true : undefined}
-                aria-describedby={rangeError ? "range-error" : undefined}
+                aria-invalid={shownRangeError ? true : undefined}
+                aria-describedby={shownRangeError ? "range-error" : undefined}
                 className="w-40"
               />
             </Control>
             <Button type="submit" variant="secondary">
               Apply dates
             </Button>
-            {rangeError && (
-              <p id="range-error" role="alert" className="basis-full text-xs text-bad">
-                {rangeError}
-              </p>
-            )}
           </>
+        )}
+        {shownRangeError && (
+          <p id="range-error" role="alert" className="basis-full text-xs text-bad">
+            {shownRangeError}
+          </p>
         )}
         {repFilter && (
           <Control id="rep-filter" label="Rep">

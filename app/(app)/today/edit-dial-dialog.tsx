@@ -2,11 +2,12 @@
 
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { fromLocalInput, toLocalInput } from "@/app/_components/local-time";
+import { toLocalInput } from "@/app/_components/local-time";
 import { Modal, SaveOrCancel } from "@/app/_components/modal";
 import { ErrorText, Field, Input, Select } from "@/app/_components/ui";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
 import { useTRPC } from "@/app/_trpc/client";
+import { editedInstant } from "@/lib/edited-time";
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from "@/lib/vocabulary";
 
 export type EditableDial = {
@@ -43,7 +44,7 @@ export function EditDialDialog({ dial, onClose }: { dial: EditableDial; onClose:
         scriptId: voicemail ? Number(scriptId) : undefined,
         messageSeconds: voicemail ? (seconds.trim() ? Number(seconds) : null) : undefined,
         notes: notes.trim() || null,
-        at: fromLocalInput(at) ?? dial.at,
+        at: editedInstant(dial.at, at) ?? undefined,
       },
       { onSuccess: onClose },
     );

@@ -5,6 +5,10 @@ import { Command } from "cmdk";
 import { useDeferredValue, useRef } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { formatPhoneForDisplay } from "@/lib/format";
+import { NAME_MAX } from "@/lib/inputs/fields";
+
+/** What `prospects.search` accepts; a longer query searches by its start. */
+const SEARCH_MAX = 100;
 
 export type PickedProspect =
   | { kind: "existing"; id: number; name: string; company: string | null; phone: string }
@@ -24,8 +28,10 @@ type Props = {
 export function ProspectPicker({ query, onQueryChange, onPick, inputRef }: Props) {
   const trpc = useTRPC();
   const deferred = useDeferredValue(query.trim());
-  const { data: matches = [], isFetching } = useQuery({ ...trpc.prospects.search.queryOptions({ query: deferred }), enabled: deferred.length > 0 });
+  const { data: matches = [], isFetching } = useQuery({ ...trpc.prospects.search.queryOptions({ query: deferred.slice(0, SEARCH_MAX) }), enabled: deferred.length > 0 });
   const settled = deferred === query.trim() && !isFetching;
+  // Longer than any name can be (and not a phone number): say so rather than offer to create it.
+  const tooLong = !looksLikePhone(query) && query.trim().length > NAME_MAX;
   const listRef = useRef<HTMLDivElement>(null);
   const pickExisting = (p: (typeof matches)[number]) => onPick({ kind: "existing", id: p.id, name: p.name, company: p.company, phone: p.phone });
   const createNew = () =>
@@ -37,7 +43,7 @@ export function ProspectPicker({ query, onQueryChange, onPick, inputRef }: Props
     if (e.key !== "Enter" || !query.trim() || listRef.current?.querySelector('[cmdk-item][data-selected="true"]')) return;
     e.preventDefault();
     if (matches.length > 0) pickExisting(matches[0]);
-    else if (settled) createNew();
+    else if (settled && !tooLong) createNew();
   }
 
   return (
@@ -68,7 +74,12 @@ export function ProspectPicker({ query, onQueryChange, onPick, inputRef }: Props
               <span className="tabular shrink-0 text-xs text-faint">{formatPhoneForDisplay(p.phone)}</span>
             </Command.Item>
           ))}
-          {settled && matches.length === 0 && (
+          {settled && matches.length === 0 && tooLong && (
+            <p role="alert" className="px-2.5 py-2 text-sm text-bad">
+              A prospect&apos;s name is at most {NAME_MAX} characters; this is {query.trim().length}. Shorten it to create the prospect.
+            </p>
+          )}
+          {settled && matches.length === 0 && !tooLong && (
             <Command.Item value="create-new" onSelect={createNew} className="cursor-pointer rounded px-2.5 py-2 text-sm data-[selected=true]:bg-accent-soft">
               Create new prospect “{query.trim()}”
             </Command.Item>

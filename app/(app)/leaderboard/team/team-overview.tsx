@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/client";
-import { ActivityChart, ACTIVITY_HEIGHT } from "@/app/_components/activity-chart";
+import { ActivityChart, ACTIVITY_HEIGHT, activityIsWeekly } from "@/app/_components/activity-chart";
 import { ChartSkeleton } from "@/app/_components/chart-frame";
 import { FunnelChart, FUNNEL_HEIGHT } from "@/app/_components/funnel-chart";
 import { HEATMAP_HEIGHT, HEATMAP_PHONE_HEIGHT, HourHeatmap } from "@/app/_components/hour-heatmap";
@@ -12,9 +12,10 @@ import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
 import { RankCell } from "@/app/_components/rank-cell";
 import { Badge, Card, StatTile } from "@/app/_components/ui";
 import type { StatsFilter } from "@/lib/inputs/leaderboard";
-import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
+import { formatEvidence, formatMinutes, formatPercent, hourSpan } from "@/lib/format";
 import { STAGE_LABELS } from "@/lib/vocabulary";
 import { describePeriod } from "../period-label";
+import { LateAttemptSentence } from "./late-attempt-sentence";
 
 const Q = {
   activity: "How busy was the team each day?",
@@ -26,7 +27,6 @@ const Q = {
 } as const;
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const hourSpan = (h: number) => `${h % 12 === 0 ? 12 : h % 12}–${(h + 1) % 12 === 0 ? 12 : (h + 1) % 12} ${h + 1 < 12 ? "am" : "pm"}`;
 
 export function OverviewSkeleton() {
   return (
@@ -61,12 +61,12 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.leaderboard.overview.queryOptions(filter));
   const period = describePeriod(data.period);
+  const activityTitle = activityIsWeekly(data.activity) ? "How busy was the team each week?" : Q.activity;
+  const through = data.activity.at(-1)?.date;
   const totals = data.activity.reduce(
     (sum, d) => ({ dials: sum.dials + d.dials, callbacks: sum.callbacks + d.callbacks, appointments: sum.appointments + d.appointments }),
     { dials: 0, callbacks: 0, appointments: 0 },
   );
-  const late = data.byAttempt.find((r) => r.key === "4+");
-  const early = data.byAttempt.filter((r) => r.key === "2" || r.key === "3");
   const lateWinner = data.lateAttemptScripts.find((r) => r.ranked);
   const bestSlot = [...data.heatmap].filter((c) => c.voicemails >= data.minSample).sort((a, b) => b.ciLow - a.ciLow)[0];
   const worstSlot = [...data.heatmap].filter((c) => c.voicemails >= data.minSample).sort((a, b) => a.ciHigh - b.ciHigh)[0];
@@ -78,15 +78,22 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
         <StatTile label="Voicemails" value={data.funnel.voicemails.toLocaleString("en-US")} />
         <StatTile label="Callback rate" value={formatPercent(data.funnel.rate)} detail={formatEvidence(data.funnel)} />
         <StatTile label="Callbacks received" value={totals.callbacks.toLocaleString("en-US")} detail={`${data.unattributedCallbacks} unattributed`} />
-        <StatTile label="Appointments" value={totals.appointments.toLocaleString("en-US")} detail="booked on a callback" />
+        <StatTile
+          label="Appointments booked"
+          value={totals.appointments.toLocaleString("en-US")}
+          detail={`on callbacks received in the period; ${data.funnel.appointments.toLocaleString("en-US")} of its voicemails led to one (funnel)`}
+        />
       </dl>
 
-      <Card title={Q.activity} description={`${period} · dials and voicemails (bars, left axis), callbacks and appointments received (lines, right axis)`}>
-        <ActivityChart title={Q.activity} testId="overview-activity" days={data.activity} />
+      <Card title={activityTitle} description={`${period} · dials and voicemails (bars, left axis), callbacks and appointments received (lines, right axis)`}>
+        <ActivityChart title={activityTitle} testId="overview-activity" days={data.activity} />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={Q.funnel} description="Voicemails left in the period, how many were returned, how many of those booked an appointment.">
+        <Card
+          title={Q.funnel}
+          description="Voicemails left in the period, how many were returned, how many of those led to an appointment. Counted by voicemail, so it can differ from the appointments booked on callbacks received in the period (unattributed callbacks, two appointments for one voicemail, callbacks after the period)."
+        >
           <FunnelChart title={Q.funnel} testId="overview-funnel" funnel={data.funnel} />
           {data.funnel.returned > 0 && (
             <p className="mt-3 text-sm text-muted">
@@ -125,16 +132,7 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
               </table>
             }
           />
-          {late && late.rate !== null && early.length > 0 && (
-            <p className="mt-3 text-sm">
-              The 4th voicemail and later is returned <strong className="tabular">{formatEvidence(late)}</strong>
-              {early.every((r) => r.ciHigh < late.ciLow)
-                ? " — clearly more than the 2nd and 3rd: the last try is earning its place."
-                : early.every((r) => r.ciLow > late.ciHigh)
-                  ? " — clearly less than the 2nd and 3rd: consider stopping earlier or changing the last-try script."
-                  : " — not clearly different from the 2nd and 3rd yet."}
-            </p>
-          )}
+          <LateAttemptSentence byAttempt={data.byAttempt} />
         </Card>
       </div>
 
@@ -206,7 +204,7 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
           <ReadTimeScatter title={Q.readTime} testId="overview-read-time" points={data.readTime} wordsPerMinute={data.wordsPerMinute} />
         </Card>
         <Card title={Q.trend} description="Weekly callback rate of the most-used scripts in the period (weeks start Monday).">
-          <TrendChart title={Q.trend} testId="overview-trend" weeks={data.trend.weeks} series={data.trend.series} />
+          <TrendChart title={Q.trend} testId="overview-trend" weeks={data.trend.weeks} series={data.trend.series} through={through} />
         </Card>
       </div>
     </div>

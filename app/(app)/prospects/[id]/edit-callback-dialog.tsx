@@ -2,11 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { fromLocalInput, toLocalInput } from "@/app/_components/local-time";
+import { toLocalInput } from "@/app/_components/local-time";
 import { Modal, SaveOrCancel } from "@/app/_components/modal";
 import { ErrorText, Field, Input } from "@/app/_components/ui";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
 import { useTRPC } from "@/app/_trpc/client";
+import { editedInstant } from "@/lib/edited-time";
 import type { CallbackResult } from "@/lib/vocabulary";
 import { CallbackResultSelect } from "@/app/_components/callback-result-select";
 
@@ -23,7 +24,7 @@ export function EditCallbackDialog({ callback, onClose }: { callback: EditableCa
 
   function save(e: React.FormEvent) {
     e.preventDefault();
-    update.mutate({ id: callback.id, result, notes: notes.trim() || null, at: fromLocalInput(at) ?? callback.at }, { onSuccess: onClose });
+    update.mutate({ id: callback.id, result, notes: notes.trim() || null, at: editedInstant(callback.at, at) ?? undefined }, { onSuccess: onClose });
   }
 
   return (

@@ -7,6 +7,7 @@ import { Card, Field, Select } from "@/app/_components/ui";
 import { formatEvidence, formatPercent } from "@/lib/format";
 import { STAGE_LABELS } from "@/lib/vocabulary";
 import type { ScriptPageData } from "./script-data";
+import { SharedAttemptsNote } from "./shared-attempts-note";
 
 const points = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)}`;
 
@@ -46,12 +47,7 @@ export function ComparePanel({ script }: { script: ScriptPageData }) {
             >
               {c.verdict.kind === "better" || c.verdict.kind === "worse" ? `${c.verdict.text}: “${c.this.title}” against “${c.that.title}”` : c.verdict.text}
             </p>
-            {c.attemptNumbers && (
-              <p className="text-xs text-muted">
-                Last-try scripts meet others only at the same attempt numbers: both sides counted on voicemail
-                {c.attemptNumbers.length === 1 ? "" : "s"} #{c.attemptNumbers.join(", #") || "— none in common"} only.
-              </p>
-            )}
+            {c.attemptNumbers && <SharedAttemptsNote comparison={c} />}
             <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
               <dt className="text-muted">{c.this.title} (this script)</dt>
               <dd className="tabular">{formatEvidence(c.this)}</dd>

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/client";
-import { ActivityChart } from "@/app/_components/activity-chart";
+import { ActivityChart, activityIsWeekly } from "@/app/_components/activity-chart";
 import { ChartSkeleton } from "@/app/_components/chart-frame";
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
@@ -37,6 +37,7 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.leaderboard.rep.queryOptions(input));
   const q = questions(name.split(" ")[0]);
+  const activityTitle = activityIsWeekly(data.activity) ? q.activity.replace("each day", "each week") : q.activity;
   return (
     <div className="flex flex-col gap-6">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -51,6 +52,7 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
           title={q.trend}
           testId="rep-trend"
           weeks={data.trend.weeks}
+          through={data.activity.at(-1)?.date}
           series={[
             { key: "rep", label: name, points: data.trend.rep },
             { key: "team", label: "Whole team", points: data.trend.team },
@@ -89,8 +91,8 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
         </div>
       </Card>
 
-      <Card title={q.activity} description="Dials and voicemails left (bars); callbacks and appointments credited to them (lines).">
-        <ActivityChart title={q.activity} testId="rep-activity" days={data.activity} />
+      <Card title={activityTitle} description="Dials and voicemails left (bars); callbacks and appointments credited to them (lines).">
+        <ActivityChart title={activityTitle} testId="rep-activity" days={data.activity} />
       </Card>
     </div>
   );

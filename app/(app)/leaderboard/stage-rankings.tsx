@@ -1,0 +1,73 @@
+"use client";
+
+import { useSuspenseQueries } from "@tanstack/react-query";
+import { useTRPC } from "@/app/_trpc/client";
+import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
+import { Badge, Card } from "@/app/_components/ui";
+import type { LeaderboardInput } from "@/lib/inputs/leaderboard";
+import { formatEvidence } from "@/lib/format";
+import { STAGE_LABELS, STAGES } from "@/lib/vocabulary";
+
+const AMONG: Record<(typeof STAGES)[number], string> = {
+  "first-touch": "Among first touches",
+  "follow-up": "Among follow-ups",
+  "last-try": "Among last tries",
+  any: "Among any-stage scripts",
+};
+
+/** Tags rank within each stage unless a stage is picked: a tag's rate is mostly its stage's. */
+export const ranksTagsByStage = (view: LeaderboardInput) => view.by === "tag" && !view.stage;
+
+/** Scripts of every stage in one ranking: the view is labelled as such. */
+export const mixesStages = (view: LeaderboardInput) => (view.by === "script" || view.by === "version") && !view.stage;
+
+/**
+ * The default ranking of scripts and tags: one per stage (DESIGN.md never compares a last try
+ * with first touches; one list made "Last Try" the #2 opener), each with its table twin.
+ */
+export function StageRankings({ view, question }: { view: LeaderboardInput; question: string }) {
+  const trpc = useTRPC();
+  const boards = useSuspenseQueries({ queries: STAGES.map((stage) => trpc.leaderboard.get.queryOptions({ ...view, stage })) });
+  const shown = STAGES.map((stage, i) => ({ stage, rows: boards[i].data.rows })).filter((b) => b.rows.length > 0);
+  if (!shown.length) return null;
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      {shown.map(({ stage, rows }) => {
+        const title = `${question} ${AMONG[stage].toLowerCase()}`;
+        const ranked = rows.filter((r) => r.ranked);
+        return (
+          <Card key={stage} title={`${AMONG[stage]} (${STAGE_LABELS[stage]})`} description={`Ranked only against other ${STAGE_LABELS[stage].toLowerCase()} scripts.`}>
+            <RateChart
+              title={title}
+              testId={`stage-ranking-${stage}`}
+              data={ranked}
+              height={rateChartHeight(Math.max(ranked.length, 3))}
+              emptyText={`Nothing of this stage has ${boards[0].data.minSample} voicemails yet.`}
+              twin={
+                <table className="w-full text-sm [&_td:not(:last-child)]:pr-3">
+                  <caption className="sr-only">{title} — table</caption>
+                  <thead className="text-left text-xs text-faint">
+                    <tr>
+                      <th className="pb-1 font-medium">Rank</th>
+                      <th className="pb-1 font-medium">{view.by === "tag" ? "Tag" : "Script"}</th>
+                      <th className="pb-1 font-medium">Callback rate</th>
+                    </tr>
+                  </thead>
+                  <tbody className="tabular divide-y divide-border">
+                    {rows.map((r) => (
+                      <tr key={r.key}>
+                        <td className="py-1">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
+                        <td className="py-1">{r.label}</td>
+                        <td className="py-1 whitespace-nowrap">{formatEvidence(r)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              }
+            />
+          </Card>
+        );
+      })}
+    </div>
+  );
+}
