@@ -4,8 +4,8 @@ import type { Db } from "@/db/client";
 import { syncTeamZone } from "@/db/rollups";
 import { invitation, member, organization, prospect, session, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
-import { ROLE_RANK, type Role } from "@/lib/vocabulary";
-import type { CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
+import { ROLE_RANK, ROLES, type Role } from "@/lib/vocabulary";
+import type { ChangeRoleInput, CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
 import { isManager, type Actor } from "./actor";
 import { reattributeProspects } from "./attribution-batch";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
@@ -152,6 +152,16 @@ export function listMembers(db: Queryable, actor: Actor) {
     ...m,
     canRemove:
       isManager(actor) && m.userId !== actor.userId && (m.role !== "owner" || (actor.role === "owner" && owners > 1)),
+    // changeRole's rules, for the role picker; nobody changes their own role from the list.
+    assignableRoles: (!isManager(actor) || m.userId === actor.userId
+      ? []
+      : actor.role === "owner"
+        ? m.role === "owner" && owners <= 1
+          ? []
+          : ROLES
+        : m.role === "owner"
+          ? []
+          : ROLES.filter((r) => r !== "owner")) as readonly Role[],
   }));
 }
 
@@ -200,6 +210,36 @@ export function removeMember(db: Db, actor: Actor, memberId: string) {
       .where(and(eq(session.userId, target.userId), eq(session.activeOrganizationId, actor.teamId)))
       .run();
     return { memberId: target.id, userId: target.userId, name: target.name };
+  });
+}
+
+/**
+ * Gives a member another role. Managers move people between rep and manager; only an owner
+ * makes or unmakes an owner, and the last owner stays one. No session carries the role: every
+ * procedure resolves the membership per request, so the change holds from the member's next one.
+ */
+export function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
+  if (!isManager(actor)) throw new Forbidden("Only managers and owners change roles.");
+  return db.transaction((tx) => {
+    const target = tx
+      .select({ id: member.id, userId: member.userId, role: member.role, name: user.name })
+      .from(member)
+      .innerJoin(user, eq(user.id, member.userId))
+      .where(and(eq(member.id, input.memberId), eq(member.organizationId, actor.teamId)))
+      .get();
+    if (!target) throw new NotFound("Member not found.");
+    if (target.role === input.role) return { ...target, previousRole: target.role };
+    if ((target.role === "owner" || input.role === "owner") && actor.role !== "owner") throw new Forbidden("Only an owner can make or unmake an owner.");
+    if (target.role === "owner") {
+      const owners = tx
+        .select({ id: member.id })
+        .from(member)
+        .where(and(eq(member.organizationId, actor.teamId), eq(member.role, "owner")))
+        .all().length;
+      if (owners <= 1) throw new Conflict("A team keeps at least one owner: make someone else owner first.");
+    }
+    tx.update(member).set({ role: input.role }).where(eq(member.id, target.id)).run();
+    return { ...target, role: input.role, previousRole: target.role };
   });
 }
 
