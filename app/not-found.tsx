@@ -1,4 +1,4 @@
-import { PhoneIncoming } from "lucide-react";
+import { BrandMark } from "@/app/_components/brand-mark";
 import Link from "next/link";
 
 export const metadata = { title: "Page not found" };
@@ -8,10 +8,7 @@ export default function NotFound() {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12 text-center">
       <Link href="/today" className="mb-8 flex items-center gap-2 text-lg font-semibold tracking-tight">
-        <span className="grid size-8 place-items-center rounded-md bg-accent text-accent-fg">
-          <PhoneIncoming aria-hidden className="size-4" />
-        </span>
-        Ringback
+        <BrandMark size="lg" />
       </Link>
       <p className="tabular text-sm font-medium text-accent">404</p>
       <h1 className="mt-2 text-xl font-semibold tracking-tight">This page didn’t call back</h1>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { BarChart3, CircleUser, FileText, LogOut, PhoneIncoming, Phone, Users, UserRound } from "lucide-react";
+import { BarChart3, CircleUser, FileText, LogOut, Phone, Users, UserRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { BrandMark } from "@/app/_components/brand-mark";
 import { LogCallbackDialog } from "@/app/_components/log-callback-dialog";
 import { useTRPC } from "@/app/_trpc/client";
 import type { Role } from "@/lib/vocabulary";
@@ -49,10 +50,7 @@ export function AppShell({ user, teams, current, children }: Props) {
       <aside className="border-b border-border bg-surface md:sticky md:top-0 md:h-dvh md:border-r md:border-b-0">
         <div className="flex items-center justify-between gap-2 px-4 py-3 md:block md:py-5">
           <Link href="/today" className="flex items-center gap-2 font-semibold tracking-tight">
-            <span className="grid size-7 place-items-center rounded-md bg-accent text-accent-fg">
-              <PhoneIncoming aria-hidden className="size-3.5" />
-            </span>
-            Ringback
+            <BrandMark />
           </Link>
           <div className="md:mt-5">
             {teams.length > 1 ? (

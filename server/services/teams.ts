@@ -178,6 +178,28 @@ export function addMember(db: Queryable, teamId: string, userId: string, role: R
   return id;
 }
 
+/** A membership of the actor's team by its id; another team's is NotFound, like any unknown id. */
+function memberOfTeam(db: Queryable, actor: Actor, memberId: string) {
+  const target = db
+    .select({ id: member.id, userId: member.userId, role: member.role, name: user.name })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(and(eq(member.id, memberId), eq(member.organizationId, actor.teamId)))
+    .get();
+  if (!target) throw new NotFound("Member not found.");
+  return target;
+}
+
+/** Refuses to take away the team's last owner. */
+function keepAnOwner(db: Queryable, teamId: string) {
+  const owners = db
+    .select({ id: member.id })
+    .from(member)
+    .where(and(eq(member.organizationId, teamId), eq(member.role, "owner")))
+    .all().length;
+  if (owners <= 1) throw new Conflict("A team keeps at least one owner: make someone else owner first.");
+}
+
 /**
  * Removes someone from the team (DESIGN.md: deleting a member keeps their history under their
  * name). Only the membership goes: the user row their dials, callbacks, scripts and prospects
@@ -188,22 +210,9 @@ export function addMember(db: Queryable, teamId: string, userId: string, role: R
 export function removeMember(db: Db, actor: Actor, memberId: string) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners can remove members.");
   return db.transaction((tx) => {
-    const target = tx
-      .select({ id: member.id, userId: member.userId, role: member.role, name: user.name })
-      .from(member)
-      .innerJoin(user, eq(user.id, member.userId))
-      .where(and(eq(member.id, memberId), eq(member.organizationId, actor.teamId)))
-      .get();
-    if (!target) throw new NotFound("Member not found.");
+    const target = memberOfTeam(tx, actor, memberId);
     if (target.role === "owner" && actor.role !== "owner") throw new Forbidden("Only an owner can remove an owner.");
-    if (target.role === "owner") {
-      const owners = tx
-        .select({ id: member.id })
-        .from(member)
-        .where(and(eq(member.organizationId, actor.teamId), eq(member.role, "owner")))
-        .all().length;
-      if (owners <= 1) throw new Conflict("A team keeps at least one owner: make someone else owner first.");
-    }
+    if (target.role === "owner") keepAnOwner(tx, actor.teamId);
     tx.delete(member).where(eq(member.id, target.id)).run();
     tx.update(session)
       .set({ activeOrganizationId: null })
@@ -221,23 +230,10 @@ export function removeMember(db: Db, actor: Actor, memberId: string) {
 export function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners change roles.");
   return db.transaction((tx) => {
-    const target = tx
-      .select({ id: member.id, userId: member.userId, role: member.role, name: user.name })
-      .from(member)
-      .innerJoin(user, eq(user.id, member.userId))
-      .where(and(eq(member.id, input.memberId), eq(member.organizationId, actor.teamId)))
-      .get();
-    if (!target) throw new NotFound("Member not found.");
+    const target = memberOfTeam(tx, actor, input.memberId);
     if (target.role === input.role) return { ...target, previousRole: target.role };
     if ((target.role === "owner" || input.role === "owner") && actor.role !== "owner") throw new Forbidden("Only an owner can make or unmake an owner.");
-    if (target.role === "owner") {
-      const owners = tx
-        .select({ id: member.id })
-        .from(member)
-        .where(and(eq(member.organizationId, actor.teamId), eq(member.role, "owner")))
-        .all().length;
-      if (owners <= 1) throw new Conflict("A team keeps at least one owner: make someone else owner first.");
-    }
+    if (target.role === "owner") keepAnOwner(tx, actor.teamId);
     tx.update(member).set({ role: input.role }).where(eq(member.id, target.id)).run();
     return { ...target, role: input.role, previousRole: target.role };
   });
