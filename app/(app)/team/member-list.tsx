@@ -42,7 +42,7 @@ export function MemberList() {
         <thead className="text-left text-xs text-faint">
           <tr>
             <th className="pb-2 font-medium">Name</th>
-            <th className="pb-2 font-medium">Email</th>
+            <th className="hidden pb-2 font-medium sm:table-cell">Email</th>
             <th className="pb-2 font-medium">Role</th>
             {anyRemovable && (
               <th className="pb-2 font-medium">
@@ -54,8 +54,12 @@ export function MemberList() {
         <tbody className="divide-y divide-border">
           {data.map((m) => (
             <tr key={m.memberId}>
-              <td className="py-2 font-medium">{m.name}</td>
-              <td className="py-2 text-muted">{m.email}</td>
+              <td className="py-2 pr-2 font-medium">
+                {m.name}
+                {/* On a phone the address goes under the name, so the row fits 375 px. */}
+                <span className="block text-xs font-normal break-all text-muted sm:hidden">{m.email}</span>
+              </td>
+              <td className="hidden py-2 text-muted sm:table-cell">{m.email}</td>
               <td className="py-2">
                 {m.assignableRoles.length > 0 ? (
                   <RoleSelect
