@@ -26,7 +26,7 @@ export function RoleSelect({ member, onChanged, onError }: Props) {
   return (
     <Select
       aria-label={`Role of ${member.name}`}
-      className="h-8 w-auto min-w-28 py-0 text-sm"
+      className="h-8 w-auto min-w-32 py-0 text-sm"
       value={member.role}
       disabled={change.isPending}
       onChange={(e) => change.mutate({ memberId: member.memberId, role: e.target.value as Role })}
