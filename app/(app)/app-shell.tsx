@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { BarChart3, FileText, LogOut, PhoneIncoming, Phone, Users, UserRound } from "lucide-react";
+import { BarChart3, CircleUser, FileText, LogOut, Phone, Users, UserRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { BrandMark } from "@/app/_components/brand-mark";
 import { LogCallbackDialog } from "@/app/_components/log-callback-dialog";
 import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { useTRPC } from "@/app/_trpc/client";
@@ -50,10 +51,7 @@ export function AppShell({ user, teams, current, children }: Props) {
       <aside className="border-b border-border bg-surface md:sticky md:top-0 md:h-dvh md:border-r md:border-b-0">
         <div className="flex items-center justify-between gap-2 px-4 py-3 md:block md:py-5">
           <Link href="/today" className="flex items-center gap-2 font-semibold tracking-tight">
-            <span className="grid size-7 place-items-center rounded-md bg-accent text-accent-fg">
-              <PhoneIncoming aria-hidden className="size-3.5" />
-            </span>
-            Ringback
+            <BrandMark />
           </Link>
           <div className="md:mt-5">
             {teams.length > 1 ? (
@@ -78,14 +76,30 @@ export function AppShell({ user, teams, current, children }: Props) {
               </p>
             )}
             <p className="mt-1 hidden text-xs text-faint md:block">
-              Signed in as <bdi>{user.name}</bdi> · <span data-testid="role">{current.role}</span>
+              Signed in as{" "}
+              <Link href="/profile" className="underline-offset-2 hover:text-text hover:underline" aria-current={pathname === "/profile" ? "page" : undefined}>
+                <bdi>{user.name}</bdi>
+              </Link>{" "}
+              · <span data-testid="role">{current.role}</span>
             </p>
           </div>
+          <Link
+            href="/profile"
+            aria-label="Your profile"
+            aria-current={pathname === "/profile" ? "page" : undefined}
+            className="grid size-10 shrink-0 place-items-center rounded-md text-muted hover:bg-surface-2 hover:text-text md:hidden"
+          >
+            <CircleUser aria-hidden className="size-5" />
+          </Link>
         </div>
         <div className="px-4 pb-2 md:px-3 md:pb-3">
           <LogCallbackDialog />
         </div>
-        <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:px-3 md:pb-0">
+        {/* On a phone the sections sit in a bar at the bottom, all five at once, in thumb reach. */}
+        <nav
+          aria-label="Main"
+          className="fixed inset-x-0 bottom-0 z-30 grid grid-cols-5 border-t border-border bg-surface pb-[env(safe-area-inset-bottom)] md:static md:flex md:flex-col md:gap-1 md:border-t-0 md:bg-transparent md:px-3 md:pb-0"
+        >
           {NAV.map(({ href, label, icon: Icon }) => {
             const active = pathname === href || pathname.startsWith(`${href}/`);
             return (
@@ -93,11 +107,11 @@ export function AppShell({ user, teams, current, children }: Props) {
                 key={href}
                 href={href}
                 aria-current={active ? "page" : undefined}
-                className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm whitespace-nowrap ${
+                className={`flex flex-col items-center gap-0.5 px-1 py-2 text-[11px] whitespace-nowrap md:flex-row md:gap-2 md:rounded-md md:px-3 md:text-sm ${
                   active ? "bg-accent-soft font-medium text-accent" : "text-muted hover:bg-surface-2 hover:text-text"
                 }`}
               >
-                <Icon aria-hidden className="size-4" />
+                <Icon aria-hidden className="size-5 md:size-4" />
                 {label}
               </Link>
             );
@@ -110,7 +124,7 @@ export function AppShell({ user, teams, current, children }: Props) {
           </button>
         </div>
       </aside>
-      <main className="mx-auto w-full min-w-0 max-w-6xl px-4 py-6 md:px-8 md:py-8">
+      <main className="mx-auto w-full min-w-0 max-w-6xl px-4 pt-6 pb-24 md:px-8 md:py-8">
         {!user.emailVerified && (
           <div className="mb-6">
             <VerifyEmailNotice email={user.email} callbackURL={pathname} />

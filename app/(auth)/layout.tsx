@@ -1,13 +1,10 @@
-import { PhoneIncoming } from "lucide-react";
+import { BrandMark } from "@/app/_components/brand-mark";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
       <div className="mb-8 flex items-center gap-2 text-lg font-semibold tracking-tight">
-        <span className="grid size-8 place-items-center rounded-md bg-accent text-accent-fg">
-          <PhoneIncoming aria-hidden className="size-4" />
-        </span>
-        Ringback
+        <BrandMark size="lg" />
       </div>
       <div className="w-full max-w-sm rounded-lg border border-border bg-surface p-6 shadow-sm">{children}</div>
     </main>

@@ -1,27 +1,34 @@
 "use client";
 
 import { PhoneIncoming } from "lucide-react";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { KeyHint } from "./key-hint";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 
 // The dialog and its form (Radix, the lookup) are fetched on first use, not with every page.
 const loadModal = () => import("./callback-modal");
 const CallbackModal = lazy(loadModal);
 
+/** A field where a capital C is text, so ⇧C types it; fields that ignore case opt out (`data-shift-c`). */
 const isTextEntry = (el: EventTarget | null) =>
-  el instanceof HTMLTextAreaElement ||
+  !(el instanceof HTMLElement && el.dataset.shiftC === "log-callback") &&
+  (el instanceof HTMLTextAreaElement ||
   el instanceof HTMLSelectElement ||
   (el instanceof HTMLElement && el.isContentEditable) ||
-  (el instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit"].includes(el.type));
+  (el instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit"].includes(el.type)));
 
 /**
  * "Log callback" from anywhere in the signed-in area: this button, or Shift+C (outside text
- * fields, so typing a capital C never opens it) and Alt+Shift+C (everywhere).
+ * fields, so typing a capital C never opens it, but in Today's prospect search, where focus
+ * rests between dials) and Alt+Shift+C (everywhere).
  */
 export function LogCallbackDialog() {
   const [open, setOpen] = useState(false);
   // Once opened the dialog stays mounted, so closing it returns focus to where it was opened from.
   const [used, setUsed] = useState(false);
+  // Focus goes back where the rep was (on Today, the prospect search) when the dialog closes.
+  const opener = useRef<Element | null>(null);
   const show = () => {
+    opener.current = document.activeElement;
     setUsed(true);
     setOpen(true);
   };
@@ -30,6 +37,7 @@ export function LogCallbackDialog() {
       if (e.code !== "KeyC" || !e.shiftKey || e.ctrlKey || e.metaKey) return;
       if (!e.altKey && isTextEntry(e.target)) return;
       e.preventDefault();
+      opener.current = document.activeElement;
       setUsed(true);
       setOpen(true);
     }
@@ -51,13 +59,11 @@ export function LogCallbackDialog() {
           <PhoneIncoming aria-hidden className="size-4 text-accent" />
           Log callback
         </span>
-        <kbd aria-hidden className="rounded border border-border px-1.5 font-mono text-[11px] leading-5 text-faint">
-          ⇧C
-        </kbd>
+        <KeyHint>⇧C</KeyHint>
       </button>
       {used && (
         <Suspense fallback={null}>
-          <CallbackModal open={open} onOpenChange={setOpen} />
+          <CallbackModal open={open} onOpenChange={setOpen} returnFocusTo={opener} />
         </Suspense>
       )}
     </>

@@ -91,6 +91,7 @@ export type AwaitingCallbackInput = z.input<typeof awaitingCallbackInput>;
 export const updateProspectInput = z.object({
   id,
   name: name.optional(),
+  phone: phoneInput.optional(),
   company: shortText.nullable().optional(),
   status: z.enum(PROSPECT_STATUSES).optional(),
   ownerId: z.string().min(1).max(64).optional(),

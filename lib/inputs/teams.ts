@@ -25,3 +25,6 @@ export type TeamSettingsInput = z.infer<typeof teamSettingsInput>;
 /** A membership of the caller's team, by its id (the team itself comes from the session). */
 export const removeMemberInput = z.object({ memberId: z.string().trim().min(1).max(64) });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
+
+export const changeRoleInput = z.object({ memberId: removeMemberInput.shape.memberId, role: z.enum(ROLES) });
+export type ChangeRoleInput = z.infer<typeof changeRoleInput>;

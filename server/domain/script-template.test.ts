@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTemplate, PLACEHOLDERS, readSeconds, renderScript, SAMPLE_VALUES, wordCount, type TemplateValues } from "./script-template";
+import { parseTemplate, PLACEHOLDERS, readSeconds, renderScript, SAMPLE_VALUES, unfilledPlaceholders, wordCount, type TemplateValues } from "./script-template";
 
 const values: TemplateValues = {
   "prospect.firstName": "Jordan",
@@ -130,5 +130,19 @@ describe("readSeconds", () => {
   ];
   it.each(cases)("$words words at $wpm wpm → $expected s", ({ words, wpm, expected }) => {
     expect(readSeconds(words, wpm)).toBe(expected);
+  });
+});
+
+describe("unfilledPlaceholders", () => {
+  // Hand-worked: what a rep without a phone on file would read as “[rep.phone]”.
+  const cases: [string, TemplateValues, string[]][] = [
+    ["Call {rep.name} on {rep.phone}", { "rep.name": "Kim Keys", "rep.phone": null }, ["rep.phone"]],
+    ["{rep.phone}, again {rep.phone}", { "rep.phone": "  " }, ["rep.phone"]],
+    ["Hi {prospect.firstName}, {rep.name}", { "prospect.firstName": "Ada" }, ["rep.name"]],
+    ["Hi {prospect.firstName}", { "prospect.firstName": "Ada" }, []],
+    ["Write to {prospect.email}", {}, []],
+  ];
+  it.each(cases)("%s", (body, values, expected) => {
+    expect(unfilledPlaceholders(body, values)).toEqual(expected);
   });
 });

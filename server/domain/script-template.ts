@@ -51,6 +51,12 @@ export function parseTemplate(body: string): { parts: TemplatePart[]; problems: 
   return { parts, problems };
 }
 
+/** The placeholders a body uses that these values leave empty, each once, in order of first use. */
+export function unfilledPlaceholders(body: string, values: TemplateValues): Placeholder[] {
+  const missing = parseTemplate(body).parts.flatMap((p) => (p.kind === "placeholder" && !values[p.name]?.trim() ? [p.name] : []));
+  return [...new Set(missing)];
+}
+
 /** Fills the placeholders; a missing value renders as a visible marker rather than nothing. */
 export function renderScript(body: string, values: TemplateValues): string {
   return parseTemplate(body)

@@ -1,6 +1,8 @@
 import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
+import { firstRunRouter } from "./first-run";
 import { importsRouter } from "./imports";
 import { leaderboardRouter } from "./leaderboard";
+import { profileRouter } from "./profile";
 import { scriptsRouter } from "./scripts";
 import { teamsRouter } from "./teams";
 import { signedInAccount } from "@/server/services/users";
@@ -9,6 +11,8 @@ import { authedProcedure, createCallerFactory, createTRPCRouter } from "@/server
 export const appRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => signedInAccount(ctx.db, ctx.user)),
   teams: teamsRouter,
+  profile: profileRouter,
+  firstRun: firstRunRouter,
   attempts: attemptsRouter,
   callbacks: callbacksRouter,
   prospects: prospectsRouter,

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { createTeamInput, inviteInput, removeMemberInput, teamSettingsInput } from "@/lib/inputs/teams";
+import { changeRoleInput, createTeamInput, inviteInput, removeMemberInput, teamSettingsInput } from "@/lib/inputs/teams";
 import {
   acceptInvite,
+  changeRole,
   createInvite,
   createOwnTeam,
   describeInvite,
@@ -27,6 +28,7 @@ export const teamsRouter = createTRPCRouter({
   current: memberProcedure.query(({ ctx }) => ({ ...getTeam(ctx.db, ctx.actor.teamId), role: ctx.actor.role })),
   members: memberProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
   updateSettings: ownerProcedure.input(teamSettingsInput).mutation(({ ctx, input }) => updateTeamSettings(ctx.db, ctx.actor, input)),
+  changeRole: managerProcedure.input(changeRoleInput).mutation(({ ctx, input }) => changeRole(ctx.db, ctx.actor, input)),
   removeMember: managerProcedure.input(removeMemberInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.memberId)),
   invite: managerProcedure.input(inviteInput).mutation(({ ctx, input }) => createInvite(ctx.db, ctx.actor, input)),
   invites: managerProcedure.query(({ ctx }) => listInvites(ctx.db, ctx.actor)),

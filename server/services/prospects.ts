@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { attempt, callback, member, organization, prospect, script, scriptVersion, user } from "@/db/schema";
@@ -9,7 +9,7 @@ import { suggestedStage, suggestScript, unreturnedInARow } from "@/server/domain
 import { formatPhone, normalisePhone } from "@/server/domain/phone";
 import { firstName, renderScript } from "@/server/domain/script-template";
 import { isManager, type Actor } from "./actor";
-import { Forbidden, Invalid, NotFound } from "./errors";
+import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { listPickableScripts } from "./scripts";
 
 export type ProspectRef = { id: number } | { name: string; phone: string; company?: string };
@@ -322,6 +322,7 @@ export function prospectDetail(db: Db, actor: Actor, id: number) {
           outcome: attempt.outcome,
           repId: attempt.repId,
           repName: user.name,
+          scriptId: script.id,
           scriptTitle: script.title,
           versionNumber: scriptVersion.number,
           voicemailNumber: attempt.voicemailNumber,
@@ -394,8 +395,21 @@ export function updateProspect(db: Db, actor: Actor, input: UpdateProspectInput)
       // NotFound, as for any other id outside the team: a user of another team is no one here.
       if (!isMember) throw new NotFound("The new owner is not a member of this team.");
     }
+    let phone: string | undefined;
+    if (input.phone !== undefined) {
+      phone = normalisePhone(input.phone, teamRegion(tx, actor.teamId)) ?? undefined;
+      if (!phone) throw new Invalid(`“${input.phone}” is not a phone number.`);
+      const taken = tx
+        .select({ id: prospect.id, name: prospect.name })
+        .from(prospect)
+        .where(and(eq(prospect.teamId, actor.teamId), eq(prospect.phone, phone), ne(prospect.id, row.id)))
+        .get();
+      // Prospects are told apart by phone: two with one number would split one person's history.
+      if (taken) throw new Conflict(`${taken.name} already has that number.`);
+    }
     const changes = {
       ...(input.name !== undefined && { name: input.name }),
+      ...(phone !== undefined && { phone }),
       ...(input.company !== undefined && { company: input.company || null }),
       ...(input.status !== undefined && { status: input.status }),
       ...(input.ownerId !== undefined && { ownerId: input.ownerId }),

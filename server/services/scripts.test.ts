@@ -303,13 +303,21 @@ describe("preview", () => {
   it("renders for a sample prospect and the acting rep, with problems at their positions and the rep's own speaking rate", async () => {
     db.update(member).set({ phone: "+15165418160", wordsPerMinute: 120 }).where(eq(member.userId, rep.user.id)).run();
     const preview = await rep.caller.scripts.preview({ body: "Hi {prospect.firstName}, {rep.name} at {rep.phone}. {oops}" });
-    expect(preview.rendered).toBe(`Hi Jordan, Ray Rep at +15165418160. {oops}`);
+    expect(preview.rendered).toBe(`Hi Jordan, Ray Rep at +1 516 541 8160. {oops}`);
+    expect(preview.unfilled).toEqual([]);
     expect(preview.problems).toEqual([expect.objectContaining({ index: 52, text: "{oops}", position: "line 1, column 53" })]);
     expect(preview.wordsPerMinute).toBe(120);
-    // 7 words (Hi, Jordan, Ray, Rep, at, the number, {oops}) at 120 words a minute: 3.5 s, shown as 4.
-    expect(preview.words).toBe(7);
-    expect(preview.readSeconds).toBe(4);
+    // 10 words (Hi, Jordan, Ray, Rep, at, +1, 516, 541, 8160, {oops}) at 120 words a minute: 5 s.
+    expect(preview.words).toBe(10);
+    expect(preview.readSeconds).toBe(5);
     const teamRate = await rep2.caller.scripts.preview({ body: "one two three four five" });
     expect(teamRate).toMatchObject({ wordsPerMinute: 150, readSeconds: 2 });
+  });
+
+  it("reads a rep without a phone on file as a gap to fill, not an invented number", async () => {
+    const preview = await rep2.caller.scripts.preview({ body: "Call me on {rep.phone}." });
+    expect(preview.rendered).toBe("Call me on [rep.phone].");
+    expect(preview.unfilled).toEqual(["rep.phone"]);
+    expect(preview.sample.phone).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ import {
   type CreateScriptInput,
   type UpdateScriptInput,
 } from "@/lib/inputs/scripts";
-import { firstName, parseTemplate, readSeconds, renderScript, SAMPLE_VALUES, wordCount } from "@/server/domain/script-template";
+import { firstName, parseTemplate, readSeconds, renderScript, SAMPLE_VALUES, unfilledPlaceholders, wordCount } from "@/server/domain/script-template";
+import { formatPhone } from "@/server/domain/phone";
 import { isManager, type Actor } from "./actor";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 
@@ -296,7 +297,8 @@ export function speaker(db: Queryable, actor: Actor) {
 export function previewScript(db: Queryable, actor: Actor, input: { body: string }) {
   const me = speaker(db, actor);
   const { problems } = parseTemplate(input.body);
-  const values = { ...SAMPLE_VALUES, "rep.name": me.name || SAMPLE_VALUES["rep.name"], "rep.phone": me.phone ?? SAMPLE_VALUES["rep.phone"] };
+  // The rep's own name and phone, never invented ones: a gap shows here before it reaches Today.
+  const values = { ...SAMPLE_VALUES, "rep.name": me.name, "rep.phone": me.phone ? formatPhone(me.phone) : null };
   const rendered = renderScript(input.body, values);
   const words = wordCount(rendered);
   return {
@@ -305,7 +307,8 @@ export function previewScript(db: Queryable, actor: Actor, input: { body: string
     words,
     readSeconds: readSeconds(words, me.wordsPerMinute),
     wordsPerMinute: me.wordsPerMinute,
-    sample: { prospect: SAMPLE_VALUES["prospect.name"]!, firstName: firstName(SAMPLE_VALUES["prospect.name"]!), rep: values["rep.name"]!, phone: values["rep.phone"]! },
+    unfilled: unfilledPlaceholders(input.body, values),
+    sample: { prospect: SAMPLE_VALUES["prospect.name"]!, firstName: firstName(SAMPLE_VALUES["prospect.name"]!), rep: me.name, phone: values["rep.phone"] },
   };
 }
 

@@ -4,8 +4,8 @@ import type { Db } from "@/db/client";
 import { syncTeamZone } from "@/db/rollups";
 import { invitation, member, organization, prospect, session, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
-import { ROLE_RANK, type Role } from "@/lib/vocabulary";
-import type { CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
+import { ROLE_RANK, ROLES, type Role } from "@/lib/vocabulary";
+import type { ChangeRoleInput, CreateTeamInput, InviteInput, TeamSettingsInput } from "@/lib/inputs/teams";
 import { isManager, type Actor } from "./actor";
 import { reattributeProspects } from "./attribution-batch";
 import { Conflict, Forbidden, Invalid, NotFound, TooMany } from "./errors";
@@ -175,6 +175,16 @@ export function listMembers(db: Queryable, actor: Actor) {
     ...m,
     canRemove:
       isManager(actor) && m.userId !== actor.userId && (m.role !== "owner" || (actor.role === "owner" && owners > 1)),
+    // changeRole's rules, for the role picker; nobody changes their own role from the list.
+    assignableRoles: (!isManager(actor) || m.userId === actor.userId
+      ? []
+      : actor.role === "owner"
+        ? m.role === "owner" && owners <= 1
+          ? []
+          : ROLES
+        : m.role === "owner"
+          ? []
+          : ROLES.filter((r) => r !== "owner")) as readonly Role[],
   }));
 }
 
@@ -191,6 +201,28 @@ export function addMember(db: Queryable, teamId: string, userId: string, role: R
   return id;
 }
 
+/** A membership of the actor's team by its id; another team's is NotFound, like any unknown id. */
+function memberOfTeam(db: Queryable, actor: Actor, memberId: string) {
+  const target = db
+    .select({ id: member.id, userId: member.userId, role: member.role, name: user.name })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(and(eq(member.id, memberId), eq(member.organizationId, actor.teamId)))
+    .get();
+  if (!target) throw new NotFound("Member not found.");
+  return target;
+}
+
+/** Refuses to take away the team's last owner. */
+function keepAnOwner(db: Queryable, teamId: string) {
+  const owners = db
+    .select({ id: member.id })
+    .from(member)
+    .where(and(eq(member.organizationId, teamId), eq(member.role, "owner")))
+    .all().length;
+  if (owners <= 1) throw new Conflict("A team keeps at least one owner: make someone else owner first.");
+}
+
 /**
  * Removes someone from the team (DESIGN.md: deleting a member keeps their history under their
  * name). Only the membership goes: the user row their dials, callbacks, scripts and prospects
@@ -201,28 +233,32 @@ export function addMember(db: Queryable, teamId: string, userId: string, role: R
 export function removeMember(db: Db, actor: Actor, memberId: string) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners can remove members.");
   return db.transaction((tx) => {
-    const target = tx
-      .select({ id: member.id, userId: member.userId, role: member.role, name: user.name })
-      .from(member)
-      .innerJoin(user, eq(user.id, member.userId))
-      .where(and(eq(member.id, memberId), eq(member.organizationId, actor.teamId)))
-      .get();
-    if (!target) throw new NotFound("Member not found.");
+    const target = memberOfTeam(tx, actor, memberId);
     if (target.role === "owner" && actor.role !== "owner") throw new Forbidden("Only an owner can remove an owner.");
-    if (target.role === "owner") {
-      const owners = tx
-        .select({ id: member.id })
-        .from(member)
-        .where(and(eq(member.organizationId, actor.teamId), eq(member.role, "owner")))
-        .all().length;
-      if (owners <= 1) throw new Conflict("A team keeps at least one owner: make someone else owner first.");
-    }
+    if (target.role === "owner") keepAnOwner(tx, actor.teamId);
     tx.delete(member).where(eq(member.id, target.id)).run();
     tx.update(session)
       .set({ activeOrganizationId: null })
       .where(and(eq(session.userId, target.userId), eq(session.activeOrganizationId, actor.teamId)))
       .run();
     return { memberId: target.id, userId: target.userId, name: target.name };
+  });
+}
+
+/**
+ * Gives a member another role. Managers move people between rep and manager; only an owner
+ * makes or unmakes an owner, and the last owner stays one. No session carries the role: every
+ * procedure resolves the membership per request, so the change holds from the member's next one.
+ */
+export function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
+  if (!isManager(actor)) throw new Forbidden("Only managers and owners change roles.");
+  return db.transaction((tx) => {
+    const target = memberOfTeam(tx, actor, input.memberId);
+    if (target.role === input.role) return { ...target, previousRole: target.role };
+    if ((target.role === "owner" || input.role === "owner") && actor.role !== "owner") throw new Forbidden("Only an owner can make or unmake an owner.");
+    if (target.role === "owner") keepAnOwner(tx, actor.teamId);
+    tx.update(member).set({ role: input.role }).where(eq(member.id, target.id)).run();
+    return { ...target, role: input.role, previousRole: target.role };
   });
 }
 

@@ -47,8 +47,12 @@ const PROBES: Record<string, Probe[]> = {
   "teams.invites": [shown("pending invites", none, true)],
   "teams.revokeInvite": [refused("revoke A's invite", ({ a }) => ({ inviteId: a.inviteId }))],
   "teams.removeMember": [refused("remove A's rep", ({ a }) => ({ memberId: a.repMemberId }))],
+  "teams.changeRole": [refused("make A's rep a manager", ({ a }) => ({ memberId: a.repMemberId, role: "manager" }))],
   // An invite link is a 144-bit secret made to be sent outside the team: holding it is what
   // entitles someone to see whom it invites, to what team and role. Nothing else shows.
+  "profile.get": [shown("B's owner's own profile", none)],
+  "profile.update": [shown("B's owner's own profile", ({ b }) => ({ name: b.team.owner.user.name, phone: "(917) 555-0123", wordsPerMinute: 140 }))],
+  "firstRun.steps": [shown("B's first steps", none)],
   "teams.describeInvite": [{ name: "A's invite link", input: ({ a }) => ({ inviteId: a.inviteId }), expect: "link" }],
   "teams.acceptInvite": [{ name: "accept A's invite as someone else", input: ({ a }) => ({ inviteId: a.inviteId }), expect: "link" }],
 

@@ -19,7 +19,11 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "teams.invites": () => undefined,
   "teams.revokeInvite": (b) => ({ inviteId: b.inviteId }),
   "teams.removeMember": (b) => ({ memberId: b.repMemberId }),
+  "teams.changeRole": (b) => ({ memberId: b.repMemberId, role: "manager" }),
   "teams.describeInvite": (b) => ({ inviteId: b.inviteId }),
+  "profile.get": () => undefined,
+  "profile.update": () => ({ name: "Bravo Owner", phone: "(917) 555-0123", wordsPerMinute: 140 }),
+  "firstRun.steps": () => undefined,
   "teams.acceptInvite": (b) => ({ inviteId: b.inviteId }),
 
   "attempts.log": (b) => ({ prospect: { id: b.prospectId }, outcome: "voicemail", scriptId: b.scriptId, messageSeconds: 30, notes: "Left the short one.", at }),

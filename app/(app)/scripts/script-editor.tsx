@@ -11,6 +11,7 @@ import { Button, Card, ErrorText, Field, Input, Select, Textarea } from "@/app/_
 import { createScriptInput } from "@/lib/inputs/scripts";
 import { STAGE_LABELS, STAGES, type Stage } from "@/lib/vocabulary";
 import { ReadTime } from "./read-time";
+import { UnfilledWarning } from "./unfilled-warning";
 
 // The form takes tags as one comma-separated field; the procedure's schema checks each tag.
 const editorSchema = createScriptInput.omit({ tags: true }).extend({ tagText: z.string().max(400), shared: z.boolean() });
@@ -127,8 +128,9 @@ export function ScriptEditor(props: Props) {
           </div>
         </form>
       </Card>
-      <Card title="Preview" description={preview.data ? `For ${preview.data.sample.prospect} (sample prospect), read by ${preview.data.sample.rep}` : undefined}>
+      <Card title="Preview" description={preview.data ? `For ${preview.data.sample.prospect} (sample prospect), read by you${preview.data.sample.rep ? ` (${preview.data.sample.rep})` : ""}` : undefined}>
         <div className="flex flex-col gap-4">
+          {preview.data && <UnfilledWarning unfilled={preview.data.unfilled} />}
           <p aria-label="Rendered preview" className="min-h-24 rounded-md bg-surface-2 p-3 text-sm leading-relaxed whitespace-pre-wrap">
             {preview.data?.rendered || <span className="text-faint">Start writing; the preview fills in names and numbers.</span>}
           </p>

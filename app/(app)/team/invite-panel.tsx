@@ -7,8 +7,8 @@ import { useForm } from "react-hook-form";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Card, ErrorText, Field, Input, Select } from "@/app/_components/ui";
 import { inviteInput, type InviteInput } from "@/lib/inputs/teams";
+import { inviteLink, PendingInvites } from "./pending-invites";
 
-const inviteLink = (id: string) => `${window.location.origin}/invite/${id}`;
 
 export function InvitePanel({ canInviteOwner }: { canInviteOwner: boolean }) {
   const trpc = useTRPC();
@@ -63,19 +63,7 @@ export function InvitePanel({ canInviteOwner }: { canInviteOwner: boolean }) {
           </Button>
         </div>
       )}
-      {pending.length > 0 && (
-        <div className="mt-5">
-          <h3 className="text-xs font-medium text-faint">Pending invites</h3>
-          <ul className="mt-2 divide-y divide-border text-sm">
-            {pending.map((p) => (
-              <li key={p.id} className="flex justify-between py-1.5">
-                <span>{p.email}</span>
-                <span className="text-muted">{p.role}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <PendingInvites pending={pending} />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { KeyHint } from "@/app/_components/key-hint";
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from "@/lib/vocabulary";
 
 /** Single-key shortcuts for the outcome, active whenever focus is not in a text field. */
@@ -32,9 +33,7 @@ export function OutcomePicker({ value, onChange, radioRefs }: Props) {
               className="sr-only"
             />
             {OUTCOME_LABELS[o]}
-            <kbd aria-hidden className="rounded border border-border bg-surface px-1.5 font-mono text-[11px] leading-5 text-faint">
-              {KEY_OF[o]}
-            </kbd>
+            <KeyHint className="border-border bg-surface text-faint">{KEY_OF[o]}</KeyHint>
           </label>
         ))}
       </div>

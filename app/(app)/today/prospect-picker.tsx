@@ -56,6 +56,8 @@ export function ProspectPicker({ query, onQueryChange, onPick, inputRef }: Props
         value={query}
         onValueChange={onQueryChange}
         placeholder="Type a name, company or phone"
+        // The search ignores case, so ⇧C is free to log a callback even while focus rests here.
+        data-shift-c="log-callback"
         className="h-11 w-full rounded-md border border-border bg-surface px-3 text-base text-text placeholder:text-faint focus:border-accent focus:outline-none sm:h-9 sm:text-sm"
       />
       {query.trim() && (

@@ -5,15 +5,15 @@ import { useDeferredValue, useEffect, useEffectEvent, useRef, useState } from "r
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Card, ErrorText, Field, Input, Select } from "@/app/_components/ui";
 import { STAGE_LABELS, type Outcome } from "@/lib/vocabulary";
-import { OUTCOME_KEYS, OutcomePicker } from "./outcome-picker";
+import { LogDialBar } from "./log-dial-bar";
+import { onLogFormKeyDown } from "./log-form-keys";
+import { NoScriptsYet } from "./no-scripts-yet";
+import { OutcomePicker } from "./outcome-picker";
 import { ProspectPicker, type PickedProspect } from "./prospect-picker";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
 import { formatPhoneForDisplay } from "@/lib/format";
 
 type Props = { picked: PickedProspect | null; onPickedChange: (p: PickedProspect | null) => void };
-
-const isTextEntry = (el: EventTarget) =>
-  el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit"].includes(el.type));
 
 /**
  * The quick log: pick a prospect, then (voicemail being the default, with the suggested script
@@ -36,6 +36,7 @@ export function QuickLogForm({ picked, onPickedChange }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
+  const secondsRef = useRef<HTMLInputElement>(null);
   const radioRefs = useRef<Partial<Record<Outcome, HTMLInputElement | null>>>({});
 
   const pickedKey = picked ? (picked.kind === "existing" ? `p${picked.id}` : "new") : "none";
@@ -104,21 +105,17 @@ export function QuickLogForm({ picked, onPickedChange }: Props) {
     );
   }
 
-  function onKeyDown(e: React.KeyboardEvent<HTMLFormElement>) {
-    if (isTextEntry(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
-    const chosen = OUTCOME_KEYS[e.key.toLowerCase()];
-    if (chosen) {
-      e.preventDefault();
-      setOutcome(chosen);
-      radioRefs.current[chosen]?.focus();
-    } else if (e.key === "Enter" && e.target instanceof HTMLInputElement && e.target.type === "radio") {
-      e.preventDefault();
-      formRef.current?.requestSubmit();
-    } else if (e.key === "Escape" && picked) {
-      e.preventDefault();
-      pick(null);
-    }
-  }
+  const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) =>
+    onLogFormKeyDown(e, {
+      outcomeRadio: (o = outcome) => radioRefs.current[o],
+      chooseOutcome: setOutcome,
+      submit: () => formRef.current?.requestSubmit(),
+      clearPick: picked ? () => pick(null) : null,
+      typeSeconds: (digit) => {
+        setSeconds((s) => s + digit);
+        secondsRef.current?.focus();
+      },
+    });
 
   return (
     <Card title="Log a dial" description="Pick the prospect, then Enter logs a voicemail with the suggested script.">
@@ -182,17 +179,20 @@ export function QuickLogForm({ picked, onPickedChange }: Props) {
                     : undefined
                 }
               >
-                <Select id="script" value={scriptId ?? ""} onChange={(e) => setChoice({ for: pickedKey, scriptId: Number(e.target.value) })} required>
-                  {scripts.length === 0 && <option value="">No scripts yet — add one on the Scripts page</option>}
-                  {scripts.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.title} · {STAGE_LABELS[s.stage]}
-                    </option>
-                  ))}
-                </Select>
+                {scripts.length === 0 ? (
+                  <NoScriptsYet />
+                ) : (
+                  <Select id="script" data-shift-c="log-callback" value={scriptId ?? ""} onChange={(e) => setChoice({ for: pickedKey, scriptId: Number(e.target.value) })} required>
+                    {scripts.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.title} · {STAGE_LABELS[s.stage]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
               </Field>
               <Field id="messageSeconds" label="Message length (seconds, optional)">
-                <Input id="messageSeconds" type="number" min={1} max={600} inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
+                <Input id="messageSeconds" ref={secondsRef} type="number" min={1} max={600} inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
               </Field>
             </div>
             {rendered && (
@@ -207,17 +207,7 @@ export function QuickLogForm({ picked, onPickedChange }: Props) {
           <Input id="notes" autoComplete="off" value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
 
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={log.isPending} aria-keyshortcuts="Enter" className="h-11 w-full sm:h-9 sm:w-auto">
-            Log dial
-            <kbd aria-hidden className="rounded border border-white/30 px-1.5 font-mono text-[11px] leading-5">
-              ↵
-            </kbd>
-          </Button>
-          <p role="status" className="text-sm text-good">
-            {message && !log.error ? message : ""}
-          </p>
-        </div>
+        <LogDialBar pending={log.isPending} message={message && !log.error ? message : ""} />
         <ErrorText>{formError ?? log.error?.message}</ErrorText>
       </form>
     </Card>

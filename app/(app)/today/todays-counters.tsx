@@ -15,10 +15,11 @@ export function TodaysCounters() {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.attempts.today.queryOptions());
   return (
-    <dl aria-label="Today's counters" className="grid grid-cols-4 overflow-hidden rounded-lg border border-border bg-surface">
-      {COUNTERS.map(({ key, label }, i) => (
-        <div key={key} className={`px-3 py-2.5 sm:px-4 ${i > 0 ? "border-l border-border" : ""}`}>
-          <dt className="truncate text-xs text-muted">{label}</dt>
+    // Two by two on a phone: four columns of 80 px cut "Voicemails" to "Voicem…".
+    <dl aria-label="Today's counters" className="grid grid-cols-2 gap-px overflow-hidden rounded-lg border border-border bg-border sm:grid-cols-4">
+      {COUNTERS.map(({ key, label }) => (
+        <div key={key} className="bg-surface px-3 py-2.5 sm:px-4">
+          <dt className="text-xs text-muted">{label}</dt>
           <dd aria-label={`${label} today`} className="tabular text-xl font-semibold">
             {data.counters[key]}
           </dd>

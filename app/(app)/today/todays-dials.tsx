@@ -54,7 +54,7 @@ export function TodaysDials() {
           <tbody className="divide-y divide-border">
             {data.dials.map((d) => (
               <tr key={d.id}>
-                <td className="tabular py-2 pr-2 align-top text-muted" suppressHydrationWarning>{clockTime(d.at)}</td>
+                <td className="tabular py-2 pr-2 align-top whitespace-nowrap text-muted" suppressHydrationWarning>{clockTime(d.at)}</td>
                 <td className="py-2 pr-2 align-top">
                   <Link href={`/prospects/${d.prospectId}`} className="hover:underline">
                     {d.prospectName}

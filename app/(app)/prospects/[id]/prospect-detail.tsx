@@ -2,14 +2,17 @@
 
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
-import { Badge, Card, ErrorText, PageHeader, Select } from "@/app/_components/ui";
+import { Suspense, useState } from "react";
+import { Badge, Button, Card, ErrorText, PageHeader, Select } from "@/app/_components/ui";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
 import { useTRPC } from "@/app/_trpc/client";
 import { formatMinutes, formatPhoneForDisplay } from "@/lib/format";
 import { PROSPECT_STATUSES, type ProspectStatus } from "@/lib/vocabulary";
 import { STATUS_LABELS, statusTone } from "../prospect-status";
+// The Today page's dial editor, for dials of any day (a candidate for app/_components).
+import { EditDialDialog, type EditableDial } from "../../today/edit-dial-dialog";
 import { EditCallbackDialog, type EditableCallback } from "./edit-callback-dialog";
+import { EditProspectDialog } from "./edit-prospect-dialog";
 import { Timeline } from "./timeline";
 
 export function ProspectDetail({ id }: { id: number }) {
@@ -19,6 +22,8 @@ export function ProspectDetail({ id }: { id: number }) {
   const { data: members } = useSuspenseQuery(trpc.teams.members.queryOptions());
   const { data: team } = useSuspenseQuery(trpc.teams.current.queryOptions());
   const [editing, setEditing] = useState<EditableCallback | null>(null);
+  const [editingDial, setEditingDial] = useState<EditableDial | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
   const update = useMutation(trpc.prospects.update.mutationOptions({ onSuccess: invalidate }));
   const canReassign = team.role !== "rep";
 
@@ -29,7 +34,15 @@ export function ProspectDetail({ id }: { id: number }) {
           ← Prospects
         </Link>
       </p>
-      <PageHeader title={p.name} description={[p.company, formatPhoneForDisplay(p.phone)].filter(Boolean).join(" · ")} actions={<Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>} />
+      <PageHeader title={p.name} description={[p.company, formatPhoneForDisplay(p.phone)].filter(Boolean).join(" · ")} actions={
+          <div className="flex items-center gap-2">
+            <Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>
+            <Button variant="secondary" className="h-8" onClick={() => setEditingDetails(true)}>
+              Edit details
+            </Button>
+          </div>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[320px_1fr]">
         <Card title="Details">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
@@ -80,10 +93,16 @@ export function ProspectDetail({ id }: { id: number }) {
           </div>
         </Card>
         <Card title="Timeline" description={`Attempts and callbacks, newest first${p.unreturned ? ` · waiting ${formatMinutes(p.minutesWaiting)} since the first unreturned voicemail` : ""}`}>
-          <Timeline prospect={p} onEditCallback={setEditing} />
+          <Timeline prospect={p} onEditCallback={setEditing} onEditDial={(a) => setEditingDial({ ...a, prospectName: p.name })} />
         </Card>
       </div>
       {editing && <EditCallbackDialog callback={editing} onClose={() => setEditing(null)} />}
+      {editingDial && (
+        <Suspense fallback={null}>
+          <EditDialDialog dial={editingDial} onClose={() => setEditingDial(null)} />
+        </Suspense>
+      )}
+      {editingDetails && <EditProspectDialog prospect={p} onClose={() => setEditingDetails(false)} />}
     </>
   );
 }

@@ -15,7 +15,9 @@ type Entry = { kind: "attempt"; at: Date; item: Detail["attempts"][number] } | {
 
 const when = (d: Date) => d.toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
-export function Timeline({ prospect, onEditCallback }: { prospect: Detail; onEditCallback: (c: EditableCallback) => void }) {
+type Props = { prospect: Detail; onEditCallback: (c: EditableCallback) => void; onEditDial: (a: Detail["attempts"][number]) => void };
+
+export function Timeline({ prospect, onEditCallback, onEditDial }: Props) {
   const trpc = useTRPC();
   const invalidate = useCallsInvalidation();
   const options = { onSuccess: invalidate };
@@ -61,11 +63,14 @@ export function Timeline({ prospect, onEditCallback }: { prospect: Detail; onEdi
                     </Button>
                   ) : (
                     <>
-                      {e.kind === "callback" && (
-                        <Button variant="ghost" className="h-8" aria-label={`Edit ${label}`} onClick={() => onEditCallback(e.item)}>
-                          Edit
-                        </Button>
-                      )}
+                      <Button
+                        variant="ghost"
+                        className="h-8"
+                        aria-label={`Edit ${label}`}
+                        onClick={() => (e.kind === "attempt" ? onEditDial(e.item) : onEditCallback(e.item))}
+                      >
+                        Edit
+                      </Button>
                       <Button
                         variant="ghost"
                         className="h-8"

@@ -1,11 +1,12 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/client";
 import { Badge, Card, PageHeader } from "@/app/_components/ui";
 import { STAGE_LABELS } from "@/lib/vocabulary";
 import { ReadTime } from "../read-time";
 import { ScriptStatusBadges } from "../script-badges";
+import { UnfilledWarning } from "../unfilled-warning";
 import { ComparePanel } from "./compare-panel";
 import { EvidencePanel } from "./evidence-panel";
 import { ForksList } from "./forks-list";
@@ -16,6 +17,8 @@ import Link from "next/link";
 export function ScriptView({ id }: { id: number }) {
   const trpc = useTRPC();
   const { data: script } = useSuspenseQuery(trpc.scripts.get.queryOptions({ id }));
+  // The same check as the editor's, for the reader: their own profile may leave a gap the author's did not.
+  const { data: forMe } = useQuery(trpc.scripts.preview.queryOptions({ body: script.latestVersion.body }));
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -43,7 +46,10 @@ export function ScriptView({ id }: { id: number }) {
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_340px]">
         <Card title="Script" description={`Version ${script.latestVersion.number}, as written`}>
-          <p className="text-sm leading-relaxed whitespace-pre-wrap">{script.latestVersion.body}</p>
+          <div className="flex flex-col gap-3">
+            <p className="text-sm leading-relaxed whitespace-pre-wrap">{script.latestVersion.body}</p>
+            {forMe && <UnfilledWarning unfilled={forMe.unfilled} />}
+          </div>
         </Card>
         <Card title="Read time">
           <ReadTime

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { codeOf, makeTeam, openTestDatabase, type TeamMember, type TestTeam } from "@/tests/support/fixtures";
+
+// Issue 12, item 10: managers change a member's role; it holds from the member's next request.
+const db = openTestDatabase();
+
+const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
+
+describe("changing a member's role", () => {
+  it("makes a rep a manager, effective on the rep's very next request, and back", async () => {
+    const team = makeTeam(db, "Roles Team");
+    const manager = team.join("manager", "Mia Manager");
+    const rep = team.join("rep", "Rex Rep");
+    expect(await codeOf(rep.caller.teams.invites())).toBe("FORBIDDEN");
+
+    const changed = await manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "manager" });
+    expect(changed).toMatchObject({ role: "manager", previousRole: "rep", name: "Rex Rep" });
+    expect(await rep.caller.teams.invites()).toEqual([]);
+    expect((await rep.caller.teams.current()).role).toBe("manager");
+
+    await manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "rep" });
+    expect(await codeOf(rep.caller.teams.invites())).toBe("FORBIDDEN");
+  });
+
+  it("leaves owners to owners, keeps the last owner, refuses reps and other teams' members", async () => {
+    const team = makeTeam(db, "Owner Rules");
+    const manager = team.join("manager", "Mo Manager");
+    const rep = team.join("rep", "Ria Rep");
+    const ownerMemberId = await memberIdOf(team, team.owner);
+    // The picker offers what changeRole allows: no owner role to a manager, nothing for one's own row or the last owner.
+    const asManager = await manager.caller.teams.members();
+    expect(asManager.find((m) => m.userId === rep.user.id)?.assignableRoles).toEqual(["manager", "rep"]);
+    expect(asManager.find((m) => m.userId === team.owner.user.id)?.assignableRoles).toEqual([]);
+    expect(asManager.find((m) => m.userId === manager.user.id)?.assignableRoles).toEqual([]);
+    expect((await team.owner.caller.teams.members()).find((m) => m.userId === rep.user.id)?.assignableRoles).toEqual(["owner", "manager", "rep"]);
+    expect(await codeOf(manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "owner" }))).toBe("FORBIDDEN");
+    expect(await codeOf(manager.caller.teams.changeRole({ memberId: ownerMemberId, role: "rep" }))).toBe("FORBIDDEN");
+    expect(await codeOf(rep.caller.teams.changeRole({ memberId: await memberIdOf(team, manager), role: "rep" }))).toBe("FORBIDDEN");
+    expect(await codeOf(team.owner.caller.teams.changeRole({ memberId: ownerMemberId, role: "manager" }))).toBe("CONFLICT");
+
+    await team.owner.caller.teams.changeRole({ memberId: await memberIdOf(team, manager), role: "owner" });
+    await team.owner.caller.teams.changeRole({ memberId: ownerMemberId, role: "manager" });
+    expect((await team.owner.caller.teams.current()).role).toBe("manager");
+
+    const other = makeTeam(db, "Other Team");
+    const outsider = other.join("rep", "Otto Outsider");
+    const outsiderMemberId = (await other.owner.caller.teams.members()).find((m) => m.userId === outsider.user.id)!.memberId;
+    expect(await codeOf(manager.caller.teams.changeRole({ memberId: outsiderMemberId, role: "manager" }))).toBe("NOT_FOUND");
+    expect((await other.owner.caller.teams.members()).find((m) => m.userId === outsider.user.id)?.role).toBe("rep");
+  });
+});
