@@ -1,4 +1,5 @@
 import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
+import { experimentsRouter } from "./experiments";
 import { importsRouter } from "./imports";
 import { leaderboardRouter } from "./leaderboard";
 import { scriptsRouter } from "./scripts";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   scripts: scriptsRouter,
   leaderboard: leaderboardRouter,
   imports: importsRouter,
+  experiments: experimentsRouter,
 });
 
 export type AppRouter = typeof appRouter;
