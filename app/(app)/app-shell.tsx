@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { BarChart3, FileText, LogOut, PhoneIncoming, Phone, Users, UserRound } from "lucide-react";
+import { BarChart3, FileText, FlaskConical, LogOut, PhoneIncoming, Phone, Users, UserRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { LogCallbackDialog } from "@/app/_components/log-callback-dialog";
@@ -14,6 +14,7 @@ const NAV = [
   { href: "/scripts", label: "Scripts", icon: FileText },
   { href: "/leaderboard", label: "Leaderboard", icon: BarChart3 },
   { href: "/team", label: "Team", icon: Users },
+  { href: "/experiments", label: "Experiments", icon: FlaskConical, managers: true },
 ] as const;
 
 type Props = {
@@ -85,7 +86,7 @@ export function AppShell({ user, teams, current, children }: Props) {
           <LogCallbackDialog />
         </div>
         <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:px-3 md:pb-0">
-          {NAV.map(({ href, label, icon: Icon }) => {
+          {NAV.filter((item) => !("managers" in item) || current.role !== "rep").map(({ href, label, icon: Icon }) => {
             const active = pathname === href || pathname.startsWith(`${href}/`);
             return (
               <Link

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyseExperiment, formatP, verdictSentence, type ExperimentVoicemail } from "./experiment-analysis";
+import { formatPValue } from "@/lib/format";
+import { analyseExperiment, verdictSentence, type ExperimentVoicemail } from "./experiment-analysis";
 
 // Voicemails in rounds, one per arm per round; `rates[arm]` of every 20 are returned, spread evenly.
 function rounds(count: number, returnedPer20: number[]): ExperimentVoicemail[] {
@@ -46,12 +47,12 @@ describe("analyseExperiment", () => {
   });
 });
 
-describe("formatP", () => {
+describe("formatPValue", () => {
   it.each([
     [0.5, "0.5"],
     [0.0412, "0.041"],
     [0.003, "0.003"],
     [0.00012, "1.2e-4"],
     [1, "1"],
-  ])("%s → %s", (p, text) => expect(formatP(p)).toBe(text));
+  ])("%s → %s", (p, text) => expect(formatPValue(p)).toBe(text));
 });

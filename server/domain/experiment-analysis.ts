@@ -1,6 +1,7 @@
 // An experiment's verdict from its voicemails in the order they were left: every pair of arms
 // runs the always-valid test of sequential-test.ts at a Bonferroni share of α, so the verdict
 // may be read after every voicemail without raising the chance of a false winner above α.
+import { formatPValue } from "@/lib/format";
 import {
   DEFAULT_ALPHA,
   emptyPair,
@@ -99,16 +100,10 @@ function armPValues(arms: number, pairs: Pair[], pairCount: number): number[] {
 export function verdictSentence(verdict: Verdict): string {
   switch (verdict.kind) {
     case "winner":
-      return `Arm ${ARM_LABELS[verdict.arm]} is better (always-valid p = ${formatP(verdict.p)})`;
+      return `Arm ${ARM_LABELS[verdict.arm]} is better (always-valid p = ${formatPValue(verdict.p)})`;
     case "no-difference":
       return `Stopped: no difference worth ${verdict.minDifferencePoints} points is likely`;
     case "keep-going":
       return `Keep going: about ${verdict.morePerArm.toLocaleString("en-US")} more voicemails per arm`;
   }
-}
-
-/** p with two significant figures, small ones in scientific notation: 0.003, 0.041, 1.2e-7. */
-export function formatP(p: number): string {
-  if (p >= 0.001) return String(Number(p.toPrecision(2)));
-  return p.toExponential(1);
 }

@@ -181,17 +181,17 @@ function lastUsedScriptId(db: Queryable, actor: Actor): number | null {
 
 function pickableWithTeamPick(db: Queryable, actor: Actor) {
   const scripts = listPickableScripts(db, actor);
-  const flags = new Map(
+  const picks = new Set(
     scripts.length
       ? db
-          .select({ id: script.id, teamPick: script.teamPick, shared: script.shared })
+          .select({ id: script.id })
           .from(script)
-          .where(inArray(script.id, scripts.map((s) => s.id)))
+          .where(and(inArray(script.id, scripts.map((s) => s.id)), eq(script.teamPick, true)))
           .all()
-          .map((r) => [r.id, r])
+          .map((r) => r.id)
       : [],
   );
-  return scripts.map((s) => ({ ...s, teamPick: flags.get(s.id)?.teamPick ?? false, shared: flags.get(s.id)?.shared ?? false }));
+  return scripts.map((s) => ({ ...s, teamPick: picks.has(s.id) }));
 }
 
 type Pickable = ReturnType<typeof pickableWithTeamPick>[number];
