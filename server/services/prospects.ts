@@ -243,8 +243,11 @@ export function awaitingCallback(db: Db, actor: Actor, now: Date = new Date()) {
       const cache = new Map<string, PickableScript[]>();
       return rows.map((r) => {
         const stage = suggestedStage(r.voicemails + 1, r.unreturned);
-        const suggestion = suggestionFor(tx, actor, scripts, stage, lastUsed, `${actor.userId}:${r.id}:${r.voicemails + 1}`, cache);
-        const suggested = suggestion ? scripts.find((s) => s.id === suggestion.scriptId)! : null;
+        // A running experiment's arm comes first, as on the dial form (looked up, not assigned, here).
+        const arm = armForVoicemail(tx, actor, { id: r.id, name: r.name }, r.voicemails + 1, now, false);
+        const armScript = arm ? scripts.find((s) => s.id === arm.scriptId) : undefined;
+        const suggestion = armScript ? null : suggestionFor(tx, actor, scripts, stage, lastUsed, `${actor.userId}:${r.id}:${r.voicemails + 1}`, cache);
+        const suggested = armScript ?? (suggestion ? scripts.find((s) => s.id === suggestion.scriptId)! : null);
         return { ...r, nextVoicemailNumber: r.voicemails + 1, suggestedStage: stage, suggestedScript: suggested ? { id: suggested.id, title: suggested.title, stage: suggested.stage } : null };
       });
     },
