@@ -1,4 +1,13 @@
+import type { Page } from "@playwright/test";
 import { callProcedure, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
+
+/** A tRPC query over HTTP as the page's user (queries answer GET only). */
+async function queryProcedure<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const body = await response.json();
+  expect(response.ok(), JSON.stringify(body)).toBe(true);
+  return body.result.data.json as T;
+}
 
 // Issue 16: a manager starts a fair test of two openers; a rep's next matching voicemail is
 // assigned one of them on Today ("Experiment: read this one"), and the experiment page counts it.
@@ -13,7 +22,7 @@ test("a manager starts an experiment, a rep is assigned an arm on Today, and the
   const { page: rep } = await inviteByLink(browser, owner, "Rex Rep");
 
   await owner.getByRole("link", { name: "Experiments", exact: true }).click();
-  await expect(owner.getByRole("heading", { name: "Experiments" })).toBeVisible();
+  await expect(owner.getByRole("heading", { name: "Experiments", exact: true })).toBeVisible();
   await owner.getByLabel("Name", { exact: true }).fill("Openers head to head");
   await owner.getByLabel("Quick opener").check();
   await owner.getByLabel("Question opener").check();
@@ -30,6 +39,7 @@ test("a manager starts an experiment, a rep is assigned an arm on Today, and the
   await rep.keyboard.press("Enter");
   await expect(rep.getByLabel("Prospect name")).toBeFocused();
   await rep.keyboard.type("Petra Prospect");
+  await expect(rep.getByRole("region", { name: "Text to read" })).toContainText("hi Petra,");
   const assignment = rep.getByRole("status", { name: "Experiment" });
   await expect(assignment).toContainText(/Experiment: read this one — “(Quick|Question) opener”, arm [AB] of “Openers head to head”/);
   const assigned = (await assignment.textContent())!.match(/“((?:Quick|Question) opener)”/)![1]!;
@@ -47,7 +57,7 @@ test("a manager starts an experiment, a rep is assigned an arm on Today, and the
 
   // More history, through the same procedures Today uses, so the page has something to show.
   for (let i = 0; i < 40; i++) {
-    const context = await callProcedure<{ experiment: { scriptId: number; arm: string } }>(rep, "prospects.dialContext", { name: `Prospect ${i}` });
+    const context = await queryProcedure<{ experiment: { scriptId: number; arm: string } }>(rep, "prospects.dialContext", { name: `Prospect ${i}` });
     const logged = await callProcedure<{ prospectId: number }>(rep, "attempts.log", {
       prospect: { name: `Prospect ${i}`, phone: `212555${String(1000 + i)}` },
       outcome: "voicemail",

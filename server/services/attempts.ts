@@ -37,7 +37,7 @@ export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
     if (!inserted) throw new Conflict("That dial is already logged.");
     attribution?.store(inserted.id);
     if (attribution?.facts.voicemailNumber != null && input.scriptId !== undefined) {
-      const voicemail = { attemptId: inserted.id, prospect: target, voicemailNumber: attribution.facts.voicemailNumber, at, readScriptId: input.scriptId };
+      const voicemail = { attemptId: inserted.id, prospectId: target.id, voicemailNumber: attribution.facts.voicemailNumber, at, readScriptId: input.scriptId };
       recordExperimentVoicemail(tx, actor, voicemail);
     }
     return { id: inserted.id, prospectId: target.id };

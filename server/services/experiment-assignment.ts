@@ -8,8 +8,10 @@ import type { Actor } from "./actor";
 
 // Which arm a voicemail belongs to. A prospect is assigned on the first matching look (Today's
 // dial form) or voicemail, among the arms with the fewest prospects so far — balanced — with
-// ties broken by a draw keyed on the experiment's secret salt and the prospect, and keeps that
-// arm for the whole experiment.
+// ties broken by a draw keyed on the experiment's secret salt, and keeps that
+// arm for the whole experiment. The draw is keyed on the salt and the number of prospects
+// assigned so far, not on the prospect: Today can name the arm of a prospect still being typed,
+// and the voicemail logged for it a moment later gets that same arm.
 
 export type ArmAssignment = { experimentId: number; experimentName: string; armId: number; arm: string; scriptId: number };
 
@@ -47,13 +49,11 @@ function armsOf(db: Queryable, experimentId: number) {
     .all();
 }
 
-type Prospect = { id: number | null; name: string };
-
 /**
  * The arm this prospect's next voicemail (number `voicemailNumber`) is assigned, or null when no
  * running experiment matches. With `assign` and a stored prospect, a first assignment is stored.
  */
-export function armForVoicemail(db: Queryable, actor: Actor, prospect: Prospect, voicemailNumber: number, at: Date, assign: boolean): ArmAssignment | null {
+export function armForVoicemail(db: Queryable, actor: Actor, prospectId: number | null, voicemailNumber: number, at: Date, assign: boolean): ArmAssignment | null {
   const found = matchingExperiment(db, actor, voicemailNumber, at);
   if (!found) return null;
   const arms = armsOf(db, found.id);
@@ -64,19 +64,19 @@ export function armForVoicemail(db: Queryable, actor: Actor, prospect: Prospect,
     arm: ARM_LABELS[arm.position]!,
     scriptId: arm.scriptId,
   });
-  if (prospect.id !== null) {
+  if (prospectId !== null) {
     const stored = db
       .select({ armId: experimentAssignment.armId })
       .from(experimentAssignment)
-      .where(and(eq(experimentAssignment.experimentId, found.id), eq(experimentAssignment.prospectId, prospect.id)))
+      .where(and(eq(experimentAssignment.experimentId, found.id), eq(experimentAssignment.prospectId, prospectId)))
       .get();
     const arm = stored && arms.find((a) => a.id === stored.armId);
     if (arm) return labelled(arm);
   }
-  const draw = keyedRandom(`${found.salt}:${prospect.name.trim().toLowerCase()}`)();
+  const draw = keyedRandom(`${found.salt}:${arms.reduce((sum, a) => sum + a.assigned, 0)}`)();
   const arm = arms[balancedArm(arms.map((a) => a.assigned), draw)]!;
-  if (assign && prospect.id !== null) {
-    db.insert(experimentAssignment).values({ experimentId: found.id, prospectId: prospect.id, armId: arm.id, assignedAt: at }).onConflictDoNothing().run();
+  if (assign && prospectId !== null) {
+    db.insert(experimentAssignment).values({ experimentId: found.id, prospectId, armId: arm.id, assignedAt: at }).onConflictDoNothing().run();
   }
   return labelled(arm);
 }
@@ -85,9 +85,9 @@ export function armForVoicemail(db: Queryable, actor: Actor, prospect: Prospect,
 export function recordExperimentVoicemail(
   db: Queryable,
   actor: Actor,
-  voicemail: { attemptId: number; prospect: { id: number; name: string }; voicemailNumber: number; at: Date; readScriptId: number },
+  voicemail: { attemptId: number; prospectId: number; voicemailNumber: number; at: Date; readScriptId: number },
 ) {
-  const arm = armForVoicemail(db, actor, voicemail.prospect, voicemail.voicemailNumber, voicemail.at, true);
+  const arm = armForVoicemail(db, actor, voicemail.prospectId, voicemail.voicemailNumber, voicemail.at, true);
   if (!arm) return null;
   db.insert(experimentVoicemail)
     .values({ attemptId: voicemail.attemptId, experimentId: arm.experimentId, assignedArmId: arm.armId, readScriptId: voicemail.readScriptId })

@@ -41,7 +41,7 @@ describe("assignment", () => {
     const insert = db.$client.prepare("insert into prospect (team_id, name, phone) values (?, ?, ?) returning id");
     const ids = Array.from({ length: 1000 }, (_, i) => (insert.get(team.id, `Prospect ${i}`, `+1${phoneOf(i)}`) as { id: number }).id);
     const actor = { userId: rep.user.id, teamId: team.id, role: "rep" as const };
-    const arms = ids.map((id, i) => armForVoicemail(db, actor, { id, name: `Prospect ${i}` }, 1, new Date(), true)!.arm);
+    const arms = ids.map((id) => armForVoicemail(db, actor, id, 1, new Date(), true)!.arm);
     const detail = await manager.caller.experiments.get({ id: started.id });
     expect(detail.arms.map((a) => a.assigned)).toEqual(["A", "B", "C"].map((arm) => arms.filter((a) => a === arm).length));
     for (const arm of detail.arms) expect(Math.abs(arm.assigned - 1000 / 3)).toBeLessThanOrEqual(1000 * 0.03);

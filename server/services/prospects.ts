@@ -244,7 +244,7 @@ export function awaitingCallback(db: Db, actor: Actor, now: Date = new Date()) {
       return rows.map((r) => {
         const stage = suggestedStage(r.voicemails + 1, r.unreturned);
         // A running experiment's arm comes first, as on the dial form (looked up, not assigned, here).
-        const arm = armForVoicemail(tx, actor, { id: r.id, name: r.name }, r.voicemails + 1, now, false);
+        const arm = armForVoicemail(tx, actor, r.id, r.voicemails + 1, now, false);
         const armScript = arm ? scripts.find((s) => s.id === arm.scriptId) : undefined;
         const suggestion = armScript ? null : suggestionFor(tx, actor, scripts, stage, lastUsed, `${actor.userId}:${r.id}:${r.voicemails + 1}`, cache);
         const suggested = armScript ?? (suggestion ? scripts.find((s) => s.id === suggestion.scriptId)! : null);
@@ -301,7 +301,7 @@ export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
       const nextVoicemailNumber = voicemails + 1;
       const stage = suggestedStage(nextVoicemailNumber, unreturned);
       const key = `${actor.userId}:${target.id ?? target.name.toLowerCase()}:${nextVoicemailNumber}`;
-      const arm = armForVoicemail(tx, actor, target, nextVoicemailNumber, new Date(), true);
+      const arm = armForVoicemail(tx, actor, target.id, nextVoicemailNumber, new Date(), true);
       const experiment = arm && scripts.some((s) => s.id === arm.scriptId) ? arm : null;
       return {
         prospectId: target.id,
