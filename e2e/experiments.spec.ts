@@ -28,6 +28,7 @@ test("a manager starts an experiment, a rep is assigned an arm on Today, and the
   await owner.getByLabel("Question opener").check();
   // No history yet: the plan assumes 20% and says how many voicemails each script needs.
   await expect(owner.getByTestId("experiment-plan")).toContainText(/About [\d,]+ voicemails per script will likely be needed to detect 10 points over an assumed 20%/);
+  await owner.screenshot({ path: testInfo.outputPath("experiments-start-1280.png"), fullPage: true });
   await owner.getByRole("button", { name: "Start the experiment" }).click();
   await expect(owner.getByRole("heading", { name: "Openers head to head" })).toBeVisible();
   await expect(owner.getByTestId("verdict")).toHaveText(/^Keep going: about [\d,]+ more voicemails per arm$/);
@@ -67,14 +68,16 @@ test("a manager starts an experiment, a rep is assigned an arm on Today, and the
   }
   await owner.reload();
   await expect(owner.getByRole("figure", { name: "Always-valid p-value after each stretch of voicemails" })).toHaveAttribute("data-state", "loaded");
-  await owner.getByText("Show the numbers").click();
-  await expect(owner.getByRole("table", { name: /Always-valid p-value after each stretch of voicemails — table/ }).getByRole("row")).toHaveCount(42);
   await owner.getByText("How the verdict is decided").click();
   await expect(owner.getByText(/mixture sequential probability ratio test/)).toBeVisible();
   await owner.screenshot({ path: testInfo.outputPath("experiment-1280.png"), fullPage: true });
   await owner.setViewportSize({ width: 375, height: 812 });
   await expect(owner.getByRole("list", { name: "Results per script, by assignment" })).toBeVisible();
   await owner.screenshot({ path: testInfo.outputPath("experiment-375.png"), fullPage: true });
+  await owner.getByRole("list", { name: "Results per script, by assignment" }).scrollIntoViewIfNeeded();
+  await owner.screenshot({ path: testInfo.outputPath("experiment-375-results.png") });
+  await owner.getByText("Show the numbers").click();
+  await expect(owner.getByRole("table", { name: /Always-valid p-value after each stretch of voicemails — table/ }).getByRole("row")).toHaveCount(42);
 
   // Ending keeps the record; the list shows it ended.
   await owner.setViewportSize({ width: 1280, height: 900 });

@@ -10,29 +10,29 @@ export function ArmResults({ arms }: { arms: Arm[] }) {
         <caption className="sr-only">Results per script, by assignment</caption>
         <thead className="text-left text-xs text-faint">
           <tr>
-            <th className="pb-2 font-medium">Arm</th>
-            <th className="pb-2 font-medium">Script</th>
-            <th className="pb-2 text-right font-medium">Assigned</th>
-            <th className="pb-2 text-right font-medium">Voicemails</th>
-            <th className="pb-2 text-right font-medium">Returned</th>
-            <th className="pb-2 font-medium">Rate (95% interval)</th>
-            <th className="pb-2 text-right font-medium">Always-valid p</th>
-            <th className="pb-2 font-medium">Read as assigned</th>
+            <th className="px-2 pb-2 font-medium">Arm</th>
+            <th className="px-2 pb-2 font-medium">Script</th>
+            <th className="px-2 pb-2 text-right font-medium">Assigned</th>
+            <th className="px-2 pb-2 text-right font-medium">Voicemails</th>
+            <th className="px-2 pb-2 text-right font-medium">Returned</th>
+            <th className="px-2 pb-2 font-medium">Rate (95% interval)</th>
+            <th className="px-2 pb-2 text-right font-medium">Always-valid p</th>
+            <th className="px-2 pb-2 font-medium">Read as assigned</th>
           </tr>
         </thead>
         <tbody className="tabular divide-y divide-border">
           {arms.map((a) => (
             <tr key={a.armId}>
-              <th scope="row" className="py-2 text-left font-semibold">
+              <th scope="row" className="px-2 py-2 text-left font-semibold">
                 {a.arm}
               </th>
-              <td className="py-2">{a.title}</td>
-              <td className="py-2 text-right">{a.assigned}</td>
-              <td className="py-2 text-right">{a.voicemails}</td>
-              <td className="py-2 text-right">{a.returned}</td>
-              <td className="py-2">{formatEvidence(a)}</td>
-              <td className="py-2 text-right">{formatPValue(a.alwaysValidP)}</td>
-              <td className="py-2">{formatEvidence(a.readAsAssigned)}</td>
+              <td className="px-2 py-2">{a.title}</td>
+              <td className="px-2 py-2 text-right">{a.assigned}</td>
+              <td className="px-2 py-2 text-right">{a.voicemails}</td>
+              <td className="px-2 py-2 text-right">{a.returned}</td>
+              <td className="px-2 py-2">{formatEvidence(a)}</td>
+              <td className="px-2 py-2 text-right">{formatPValue(a.alwaysValidP)}</td>
+              <td className="px-2 py-2">{formatEvidence(a.readAsAssigned)}</td>
             </tr>
           ))}
         </tbody>

@@ -37,7 +37,7 @@ export function ExperimentDetail({ id }: { id: number }) {
             {verdict.sentence}
           </p>
           <p className="mt-1 text-sm text-muted">
-            Counted by the script each prospect was assigned (intention to treat). Planned: about {experiment.plannedPerArm.toLocaleString("en-US")} voicemails per script.
+            Counted by the script each prospect was assigned (intention to treat). Planned for a {experiment.minDifferencePoints}-point difference at the team&apos;s base rate: about {experiment.plannedPerArm.toLocaleString("en-US")} voicemails per script.
             {experiment.deviations > 0 && ` Reps read another script than assigned on ${experiment.deviations} voicemail${experiment.deviations === 1 ? "" : "s"}.`}
           </p>
           <div className="mt-4 flex flex-wrap items-center gap-3">
