@@ -356,3 +356,104 @@ export const statsRollup = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.teamId, t.dim, t.grain, t.period, t.key] })],
 );
+
+// ---------------------------------------------------------------------------
+// Experiments (issue 16): a fair test of 2–4 shared scripts on the voicemails of one band of
+// attempt numbers. Prospects are assigned an arm at random, balanced and sticky; every matching
+// voicemail records the arm it was assigned and the script actually read, so results can be
+// analysed by assignment (intention to treat) with read-as-assigned beside.
+// ---------------------------------------------------------------------------
+
+export const experiment = sqliteTable(
+  "experiment",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The stage the arms' scripts share. */
+    stage: text("stage", { enum: ["first-touch", "follow-up", "last-try", "any"] }).notNull(),
+    /** The band of voicemail numbers that match, inclusive; `toVoicemail` null means "and later". */
+    fromVoicemail: integer("from_voicemail").notNull(),
+    toVoicemail: integer("to_voicemail"),
+    /** The smallest difference worth detecting, in percentage points. */
+    minDifferencePoints: integer("min_difference_points").notNull(),
+    status: text("status", { enum: ["running", "ended"] }).notNull().default("running"),
+    /** Secret salt of the arm draws, so nobody can tell a prospect's arm ahead of time. */
+    salt: text("salt").notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => user.id),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("experiment_team_name_uq").on(t.teamId, t.name), index("experiment_team_status_idx").on(t.teamId, t.status)],
+);
+
+export const experimentArm = sqliteTable(
+  "experiment_arm",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    experimentId: integer("experiment_id")
+      .notNull()
+      .references(() => experiment.id, { onDelete: "cascade" }),
+    /** 0 for arm A, 1 for B, … */
+    position: integer("position").notNull(),
+    scriptId: integer("script_id")
+      .notNull()
+      .references(() => script.id),
+  },
+  (t) => [uniqueIndex("experiment_arm_position_uq").on(t.experimentId, t.position), uniqueIndex("experiment_arm_script_uq").on(t.experimentId, t.scriptId)],
+);
+
+/** The reps an experiment is limited to; none means every rep of the team. */
+export const experimentRep = sqliteTable(
+  "experiment_rep",
+  {
+    experimentId: integer("experiment_id")
+      .notNull()
+      .references(() => experiment.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.userId] })],
+);
+
+export const experimentAssignment = sqliteTable(
+  "experiment_assignment",
+  {
+    experimentId: integer("experiment_id")
+      .notNull()
+      .references(() => experiment.id, { onDelete: "cascade" }),
+    prospectId: integer("prospect_id")
+      .notNull()
+      .references(() => prospect.id),
+    armId: integer("arm_id")
+      .notNull()
+      .references(() => experimentArm.id),
+    assignedAt: integer("assigned_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.experimentId, t.prospectId] }), index("experiment_assignment_arm_idx").on(t.experimentId, t.armId)],
+);
+
+/** One matching voicemail: the arm its prospect was assigned and the script the rep read. */
+export const experimentVoicemail = sqliteTable(
+  "experiment_voicemail",
+  {
+    attemptId: integer("attempt_id")
+      .primaryKey()
+      .references(() => attempt.id),
+    experimentId: integer("experiment_id")
+      .notNull()
+      .references(() => experiment.id, { onDelete: "cascade" }),
+    assignedArmId: integer("assigned_arm_id")
+      .notNull()
+      .references(() => experimentArm.id),
+    readScriptId: integer("read_script_id")
+      .notNull()
+      .references(() => script.id),
+  },
+  (t) => [index("experiment_voicemail_experiment_idx").on(t.experimentId)],
+);

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Role, Stage } from "@/lib/vocabulary";
 import { normalisePhone } from "@/server/domain/phone";
+import { seededRandom } from "@/server/domain/random-source";
 import { zoneOffset } from "@/server/domain/time-buckets";
 import { reattributeProspect } from "@/server/services/attribution";
 import { createScript, spokenWords } from "@/server/services/scripts";
@@ -344,20 +345,8 @@ const CALLBACK_NOTES: Record<string, string[]> = {
 // Randomness and time.
 // ---------------------------------------------------------------------------
 
-/** mulberry32 (Tommy Ettinger): a small, fast, seedable 32-bit generator. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomTools(seed: number) {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const chance = (p: number) => next() < p;
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];

@@ -10,6 +10,11 @@ export function formatEvidence(e: Evidence): string {
   return `${pct(e.rate, 1)} (${Math.round(e.ciLow * 100)}–${Math.round(e.ciHigh * 100)}%) · ${e.returned}/${e.voicemails}`;
 }
 
+/** A p-value with two significant figures, small ones in scientific notation: 0.041, 0.003, 1.2e-4. */
+export function formatPValue(p: number): string {
+  return p >= 0.001 ? String(Number(p.toPrecision(2))) : p.toExponential(1);
+}
+
 export const formatPercent = (x: number | null, digits = 1) => (x === null ? "—" : pct(x, digits));
 
 export function formatMinutes(minutes: number | null): string {

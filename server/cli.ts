@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAM, demoUrl, seedDemo } from "@/db/s
 import { LEADERBOARD_DIMENSIONS, leaderboardInput } from "@/lib/inputs/leaderboard";
 import { ROLES, TEAM_DEFAULTS } from "@/lib/vocabulary";
 import { backupDatabase, restoreDatabase } from "@/server/services/backup";
+import { experimentsCsv } from "@/server/services/experiments-csv";
 import { leaderboardCsv } from "@/server/services/leaderboard-csv";
 import { listOutbox } from "@/server/services/mail";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
@@ -277,6 +278,10 @@ exportCommand("leaderboard", "the leaderboard (by,key,label,voicemails,returned,
   const bounded = opts.from !== undefined || opts.to !== undefined;
   return leaderboardCsv(db, actor, leaderboardInput.parse({ by: opts.by, range: bounded ? "custom" : "all", from: opts.from, to: opts.to }));
 }).requiredOption("--by <dimension>", LEADERBOARD_DIMENSIONS.join(" | "));
+
+exportCommand("experiments", "every experiment's arms (experiment,status,arm,script,assigned,voicemails,returned,rate,ci_low,ci_high,always_valid_p,verdict); --from/--to do not apply", (db, actor) =>
+  experimentsCsv(db, actor),
+);
 
 // No top-level await: tsx runs this file as CommonJS (package.json has no "type": "module").
 void program.parseAsync(process.argv);

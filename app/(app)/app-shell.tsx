@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { BarChart3, CircleUser, FileText, LogOut, Phone, Users, UserRound } from "lucide-react";
+import { BarChart3, CircleUser, FileText, FlaskConical, LogOut, Phone, Users, UserRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { BrandMark } from "@/app/_components/brand-mark";
@@ -16,6 +16,7 @@ const NAV = [
   { href: "/scripts", label: "Scripts", icon: FileText },
   { href: "/leaderboard", label: "Leaderboard", icon: BarChart3 },
   { href: "/team", label: "Team", icon: Users },
+  { href: "/experiments", label: "Experiments", icon: FlaskConical, managers: true },
 ] as const;
 
 type Props = {
@@ -100,7 +101,7 @@ export function AppShell({ user, teams, current, children }: Props) {
           aria-label="Main"
           className="fixed inset-x-0 bottom-0 z-30 grid grid-cols-5 border-t border-border bg-surface pb-[env(safe-area-inset-bottom)] md:static md:flex md:flex-col md:gap-1 md:border-t-0 md:bg-transparent md:px-3 md:pb-0"
         >
-          {NAV.map(({ href, label, icon: Icon }) => {
+          {NAV.filter((item) => !("managers" in item) || current.role !== "rep").map(({ href, label, icon: Icon }) => {
             const active = pathname === href || pathname.startsWith(`${href}/`);
             return (
               <Link

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { suggestedStage, suggestScript, unreturnedInARow, type PickableScript } from "./next-voicemail";
+import { SCRIPT_NOT_RECORDED_TITLE, stageVoicemailNumbers, suggestedStage, suggestScript, unreturnedInARow, type PickableScript } from "./next-voicemail";
+import { seededRandom } from "./random-source";
 
 // Source for the stage rule: issue 3 ("a last-try script after 3 or more unreturned voicemails,
 // else a follow-up") and its brief (first touch for the 1st voicemail, follow-up for the 2nd–3rd,
@@ -18,25 +19,78 @@ describe("suggestedStage", () => {
   });
 });
 
-const script = (id: number, title: string, stage: PickableScript["stage"], teamPick = false): PickableScript => ({ id, title, stage, teamPick });
+type Evidence = PickableScript["evidence"];
+const none: Evidence = { voicemails: 0, returned: 0 };
+const script = (id: number, title: string, stage: PickableScript["stage"], options: { teamPick?: boolean; shared?: boolean; evidence?: Evidence } = {}): PickableScript => ({
+  id,
+  title,
+  stage,
+  teamPick: options.teamPick ?? false,
+  shared: options.shared ?? true,
+  evidence: options.evidence ?? none,
+});
+
+/** How often each script is suggested over many draws. */
+function shares(library: PickableScript[], stage: PickableScript["stage"], draws = 4000) {
+  const random = seededRandom(7);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < draws; i++) {
+    const id = suggestScript(library, stage, null, random)!.scriptId;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return (id: number) => (counts.get(id) ?? 0) / draws;
+}
 
 describe("suggestScript", () => {
-  const library = [script(1, "Opener B", "first-touch"), script(2, "Opener A", "first-touch"), script(3, "Nudge", "follow-up", true), script(4, "Nudge two", "follow-up"), script(5, "Anything", "any")];
-  it.each([
-    { name: "alphabetical within the stage", stage: "first-touch", last: null, want: { scriptId: 2, reason: "stage" } },
-    { name: "the rep's last used when of the stage", stage: "first-touch", last: 1, want: { scriptId: 1, reason: "stage" } },
-    { name: "the team pick before the rep's last used", stage: "follow-up", last: 4, want: { scriptId: 3, reason: "stage" } },
-    { name: "an any-stage script when the stage has none", stage: "last-try", last: 1, want: { scriptId: 5, reason: "any-stage" } },
-  ] as const)("$name", ({ stage, last, want }) => {
-    expect(suggestScript(library, stage, last)).toEqual(want);
+  // Issue 12's case: the follow-ups ranked #3 (21.7%) and #5 (12.1%), the weaker one first by title.
+  const strong = script(1, "Zed follow-up", "follow-up", { evidence: { voicemails: 1000, returned: 217 } });
+  const weak = script(2, "Alpha follow-up", "follow-up", { evidence: { voicemails: 1000, returned: 121 } });
+
+  it("draws by evidence, never by title: the stronger follow-up nearly always", () => {
+    const share = shares([weak, strong], "follow-up");
+    expect(share(1)).toBeGreaterThan(0.99);
   });
 
-  it("falls back to the rep's last used, then to nothing", () => {
-    const firstOnly = [script(1, "Opener", "first-touch")];
-    expect(suggestScript(firstOnly, "last-try", 1)).toEqual({ scriptId: 1, reason: "last-used" });
-    expect(suggestScript(firstOnly, "last-try", null)).toBeNull();
-    expect(suggestScript([], "first-touch", 7)).toBeNull();
+  it("still tries a new script against a proven one (Thompson sampling explores)", () => {
+    const fresh = script(3, "Brand new", "follow-up");
+    const share = shares([strong, fresh], "follow-up");
+    expect(share(3)).toBeGreaterThan(0.5);
+    expect(share(3)).toBeLessThan(0.95);
   });
+
+  it("lets the team pick win over any evidence", () => {
+    const pick = script(4, "Picked", "follow-up", { teamPick: true, evidence: { voicemails: 500, returned: 10 } });
+    expect(shares([strong, weak, pick], "follow-up")(4)).toBe(1);
+  });
+
+  it("draws among the shared scripts, a rep's drafts only when none is shared", () => {
+    const draft = script(5, "My draft", "follow-up", { shared: false });
+    expect(shares([strong, draft], "follow-up")(5)).toBe(0);
+    expect(shares([draft], "follow-up")(5)).toBe(1);
+  });
+
+  it("never suggests the “Script not recorded” placeholder", () => {
+    const placeholder = script(6, SCRIPT_NOT_RECORDED_TITLE, "any", { evidence: { voicemails: 100, returned: 90 } });
+    const anything = script(7, "Anything", "any");
+    expect(shares([placeholder, anything], "last-try")(6)).toBe(0);
+    expect(suggestScript([placeholder], "last-try", 6, seededRandom(1))).toBeNull();
+  });
+
+  it("falls back to an any-stage script, then the rep's last used, then to nothing", () => {
+    const opener = script(1, "Opener", "first-touch");
+    expect(suggestScript([opener, script(5, "Anything", "any")], "last-try", 1, seededRandom(1))).toEqual({ scriptId: 5, reason: "any-stage" });
+    expect(suggestScript([opener], "last-try", 1, seededRandom(1))).toEqual({ scriptId: 1, reason: "last-used" });
+    expect(suggestScript([opener], "last-try", null, seededRandom(1))).toBeNull();
+    expect(suggestScript([], "first-touch", 7, seededRandom(1))).toBeNull();
+  });
+});
+
+describe("stageVoicemailNumbers", () => {
+  it.each([
+    ["first-touch", { from: 1, to: 1 }],
+    ["follow-up", { from: 2, to: 3 }],
+    ["last-try", { from: 4, to: null }],
+  ] as const)("%s is counted at %o", (stage, band) => expect(stageVoicemailNumbers(stage)).toEqual(band));
 });
 
 describe("unreturnedInARow", () => {

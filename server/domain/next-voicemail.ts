@@ -4,6 +4,8 @@
 // The run ("voicemails in a row without a callback") ends at any callback and at any connect:
 // a prospect the rep spoke to last week has not ignored the messages before that talk.
 import type { Stage } from "@/lib/vocabulary";
+import type { Random } from "./random-source";
+import { thompsonPick, type Evidence } from "./script-allocation";
 
 /** Voicemails in a row without a callback after which the last-try script is suggested. */
 export const LAST_TRY_AFTER_UNRETURNED = 3;
@@ -14,22 +16,47 @@ export function suggestedStage(nextVoicemailNumber: number, unreturnedInARow: nu
   return "first-touch";
 }
 
-export type PickableScript = { id: number; title: string; stage: Stage; teamPick: boolean };
+export type PickableScript = {
+  id: number;
+  title: string;
+  stage: Stage;
+  teamPick: boolean;
+  shared: boolean;
+  /** Voicemails and returned at the attempt numbers of the stage being suggested for. */
+  evidence: Evidence;
+};
 
 export type Suggestion = { scriptId: number; reason: "stage" | "any-stage" | "last-used" };
 
+/** The placeholder script that imports credit when the source cannot know the script (DESIGN.md): never suggested. */
+export const SCRIPT_NOT_RECORDED_TITLE = "Script not recorded";
+
+/** The attempt numbers a stage's scripts are read at, for counting their evidence (DESIGN.md, "Script comparison"). */
+export function stageVoicemailNumbers(stage: Exclude<Stage, "any">): { from: number; to: number | null } {
+  if (stage === "first-touch") return { from: 1, to: 1 };
+  if (stage === "follow-up") return { from: 2, to: 3 };
+  return { from: 4, to: null };
+}
+
 /**
- * A script of the suggested stage (the team's pick first, then the rep's last used if it is of
- * that stage, then by title); else an "any"-stage script; else the rep's last used; else none.
+ * A script of the suggested stage: the team's pick when set, else one drawn by Thompson sampling
+ * over the stage's shared scripts (the rep's own drafts only when none is shared); else the same
+ * among "any"-stage scripts; else the rep's last used; else none.
  */
-export function suggestScript(scripts: readonly PickableScript[], stage: Stage, lastUsedScriptId: number | null): Suggestion | null {
-  const best = (candidates: PickableScript[]) =>
-    candidates.find((s) => s.teamPick) ?? candidates.find((s) => s.id === lastUsedScriptId) ?? [...candidates].sort((a, b) => a.title.localeCompare(b.title))[0];
-  const ofStage = best(scripts.filter((s) => s.stage === stage));
+export function suggestScript(scripts: readonly PickableScript[], stage: Stage, lastUsedScriptId: number | null, random: Random): Suggestion | null {
+  const suggestable = scripts.filter((s) => s.title !== SCRIPT_NOT_RECORDED_TITLE);
+  const best = (candidates: PickableScript[]) => {
+    const pick = candidates.find((s) => s.teamPick);
+    if (pick) return pick;
+    const shared = candidates.filter((s) => s.shared);
+    const pool = shared.length ? shared : candidates;
+    return pool[thompsonPick(pool.map((s) => s.evidence), random)];
+  };
+  const ofStage = best(suggestable.filter((s) => s.stage === stage));
   if (ofStage) return { scriptId: ofStage.id, reason: "stage" };
-  const anyStage = best(scripts.filter((s) => s.stage === "any"));
+  const anyStage = best(suggestable.filter((s) => s.stage === "any"));
   if (anyStage) return { scriptId: anyStage.id, reason: "any-stage" };
-  if (lastUsedScriptId !== null && scripts.some((s) => s.id === lastUsedScriptId)) return { scriptId: lastUsedScriptId, reason: "last-used" };
+  if (lastUsedScriptId !== null && suggestable.some((s) => s.id === lastUsedScriptId)) return { scriptId: lastUsedScriptId, reason: "last-used" };
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
+import { experimentsRouter } from "./experiments";
 import { firstRunRouter } from "./first-run";
 import { importsRouter } from "./imports";
 import { leaderboardRouter } from "./leaderboard";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   scripts: scriptsRouter,
   leaderboard: leaderboardRouter,
   imports: importsRouter,
+  experiments: experimentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

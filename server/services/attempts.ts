@@ -8,6 +8,7 @@ import { startOfDayIn } from "@/server/domain/team-day";
 import { isManager, type Actor } from "./actor";
 import { attributeNewVoicemail, reattributeProspect } from "./attribution";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
+import { recordExperimentVoicemail, updateReadScript } from "./experiment-assignment";
 import { findOrCreateProspect } from "./prospects";
 import { usableVersion } from "./scripts";
 
@@ -43,6 +44,10 @@ export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
       .get();
     if (!inserted) throw new Conflict("That dial is already logged.");
     attribution?.store(inserted.id);
+    if (attribution?.facts.voicemailNumber != null && input.scriptId !== undefined) {
+      const voicemail = { attemptId: inserted.id, prospectId: target.id, voicemailNumber: attribution.facts.voicemailNumber, at, readScriptId: input.scriptId };
+      recordExperimentVoicemail(tx, actor, voicemail);
+    }
     return { id: inserted.id, prospectId: target.id };
   });
 }
@@ -69,7 +74,10 @@ export function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {
     if (outcome === "voicemail" && input.scriptId != null) {
       const current = scriptVersionId === null ? null : tx.select({ scriptId: scriptVersion.scriptId }).from(scriptVersion).where(eq(scriptVersion.id, scriptVersionId)).get();
       // Keeping the same script keeps the version the rep actually read.
-      if (current?.scriptId !== input.scriptId) scriptVersionId = usableVersion(tx, actor, input.scriptId).id;
+      if (current?.scriptId !== input.scriptId) {
+        scriptVersionId = usableVersion(tx, actor, input.scriptId).id;
+        updateReadScript(tx, row.id, input.scriptId);
+      }
     }
     if (outcome === "voicemail" && (scriptVersionId === null || input.scriptId === null)) throw new Invalid("Pick the script you used for this voicemail.");
     const changes = {

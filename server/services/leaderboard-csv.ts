@@ -22,7 +22,8 @@ export const LEADERBOARD_CSV_COLUMNS = [
   "rank",
 ] as const;
 
-const fraction = (x: number | null) => (x === null ? "" : x.toFixed(4));
+/** Rates and bounds as fractions with 4 decimals; empty when there is none. */
+export const csvFraction = (x: number | null) => (x === null ? "" : x.toFixed(4));
 
 export function leaderboardCsvRow(row: LeaderboardRow) {
   return {
@@ -31,9 +32,9 @@ export function leaderboardCsvRow(row: LeaderboardRow) {
     label: row.label,
     voicemails: row.voicemails,
     returned: row.returned,
-    rate: fraction(row.rate),
-    ci_low: fraction(row.ciLow),
-    ci_high: fraction(row.ciHigh),
+    rate: csvFraction(row.rate),
+    ci_low: csvFraction(row.ciLow),
+    ci_high: csvFraction(row.ciHigh),
     appointments: row.appointments,
     median_minutes_to_callback: row.medianMinutesToCallback === null ? "" : row.medianMinutesToCallback.toFixed(1),
     ranked: row.ranked ? "true" : "false",

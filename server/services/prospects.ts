@@ -5,11 +5,14 @@ import { attempt, callback, member, organization, prospect, script, scriptVersio
 import type { Queryable } from "@/db/types";
 import type { AwaitingCallbackInput, DialContextInput, ProspectListInput, UpdateProspectInput } from "@/lib/inputs/calls";
 import { awaitingCallbackInput, prospectListInput } from "@/lib/inputs/calls";
-import { suggestedStage, suggestScript, unreturnedInARow } from "@/server/domain/next-voicemail";
+import { stageVoicemailNumbers, suggestedStage, suggestScript, unreturnedInARow, type PickableScript } from "@/server/domain/next-voicemail";
+import { keyedRandom } from "@/server/domain/random-source";
+import type { Stage } from "@/lib/vocabulary";
 import { formatPhone, normalisePhone } from "@/server/domain/phone";
 import { firstName, renderScript } from "@/server/domain/script-template";
 import { isManager, type Actor } from "./actor";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
+import { armForVoicemail } from "./experiment-assignment";
 import { listPickableScripts } from "./scripts";
 
 export type ProspectRef = { id: number } | { name: string; phone: string; company?: string };
@@ -211,6 +214,42 @@ function pickableWithTeamPick(db: Queryable, actor: Actor) {
   return scripts.map((s) => ({ ...s, teamPick: picks.has(s.id) }));
 }
 
+type Pickable = ReturnType<typeof pickableWithTeamPick>[number];
+
+/**
+ * Each script's voicemails and returned at the attempt numbers of `stage` (DESIGN.md: scripts are
+ * compared at the attempt numbers they are read at), for Thompson sampling. Reads through the
+ * version index, so only these scripts' voicemails are visited.
+ */
+function stageEvidence(db: Queryable, actor: Actor, scripts: readonly Pickable[], stage: Exclude<Stage, "any">) {
+  const { from, to } = stageVoicemailNumbers(stage);
+  const ids = scripts.filter((s) => s.stage === stage || s.stage === "any").map((s) => s.id);
+  const counts = ids.length
+    ? db.all<{ scriptId: number; voicemails: number; returned: number }>(sql`
+        select sv.script_id as scriptId, count(*) as voicemails, count(a.returned_at) as returned
+        from ${attempt} a join ${scriptVersion} sv on sv.id = a.script_version_id
+        where a.script_version_id in (select id from ${scriptVersion} where script_id in ${ids})
+          and a.team_id = ${actor.teamId} and a.outcome = 'voicemail' and a.deleted_at is null
+          and a.voicemail_number >= ${from} and (${to} is null or a.voicemail_number <= ${to})
+        group by sv.script_id`)
+    : [];
+  const byScript = new Map(counts.map((c) => [c.scriptId, { voicemails: Number(c.voicemails), returned: Number(c.returned) }]));
+  return scripts.map((s) => ({ ...s, evidence: byScript.get(s.id) ?? { voicemails: 0, returned: 0 } }));
+}
+
+/**
+ * The script to suggest for a prospect's next voicemail. The Thompson draw is keyed on the
+ * prospect and voicemail number, so the suggestion holds still while the rep looks at it.
+ */
+function suggestionFor(db: Queryable, actor: Actor, scripts: readonly Pickable[], stage: Exclude<Stage, "any">, lastUsed: number | null, key: string, cache: Map<string, PickableScript[]>) {
+  let withEvidence = cache.get(stage);
+  if (!withEvidence) {
+    withEvidence = stageEvidence(db, actor, scripts, stage);
+    cache.set(stage, withEvidence);
+  }
+  return suggestScript(withEvidence, stage, lastUsed, keyedRandom(key));
+}
+
 /**
  * Prospects waiting on the actor's voicemails (owned by them, or with an unreturned voicemail of
  * theirs), a page at a time with the true total. Freshest voicemail first: the chance of a
@@ -227,10 +266,14 @@ export function awaitingCallback(db: Db, actor: Actor, raw: AwaitingCallbackInpu
       const { rows, total } = prospectsWithVoicemailFacts(tx, actor, [AWAITING, mine], sql`v.last_voicemail_at desc, p.id`, page, now);
       const scripts = pickableWithTeamPick(tx, actor);
       const lastUsed = lastUsedScriptId(tx, actor);
+      const cache = new Map<string, PickableScript[]>();
       const items = rows.map((r) => {
         const stage = suggestedStage(r.voicemails + 1, r.unreturned);
-        const suggestion = suggestScript(scripts, stage, lastUsed);
-        const suggested = suggestion ? scripts.find((s) => s.id === suggestion.scriptId)! : null;
+        // A running experiment's arm comes first, as on the dial form (looked up, not assigned, here).
+        const arm = armForVoicemail(tx, actor, r.id, r.voicemails + 1, now, false);
+        const armScript = arm ? scripts.find((s) => s.id === arm.scriptId) : undefined;
+        const suggestion = armScript ? null : suggestionFor(tx, actor, scripts, stage, lastUsed, `${actor.userId}:${r.id}:${r.voicemails + 1}`, cache);
+        const suggested = armScript ?? (suggestion ? scripts.find((s) => s.id === suggestion.scriptId)! : null);
         return {
           ...r,
           minutesSinceLastVoicemail: r.lastVoicemailAt ? Math.max(0, Math.round((now.getTime() - r.lastVoicemailAt.getTime()) / 60_000)) : null,
@@ -295,13 +338,19 @@ export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
       const scripts = pickableWithTeamPick(tx, actor);
       const nextVoicemailNumber = voicemails + 1;
       const stage = suggestedStage(nextVoicemailNumber, unreturned);
+      const key = `${actor.userId}:${target.id ?? target.name.toLowerCase()}:${nextVoicemailNumber}`;
+      const arm = armForVoicemail(tx, actor, target.id, nextVoicemailNumber, new Date(), true);
+      const experiment = arm && scripts.some((s) => s.id === arm.scriptId) ? arm : null;
       return {
         prospectId: target.id,
         voicemails,
         unreturned,
         nextVoicemailNumber,
         suggestedStage: stage,
-        suggestion: suggestScript(scripts, stage, lastUsedScriptId(tx, actor)),
+        suggestion: experiment
+          ? { scriptId: experiment.scriptId, reason: "experiment" as const }
+          : suggestionFor(tx, actor, scripts, stage, lastUsedScriptId(tx, actor), key, new Map()),
+        experiment: experiment ? { name: experiment.experimentName, arm: experiment.arm, scriptId: experiment.scriptId } : null,
         rendered: scripts.map((s) => ({ scriptId: s.id, versionNumber: s.latestVersion.number, text: renderScript(s.latestVersion.body, values) })),
       };
     },

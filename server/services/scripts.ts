@@ -231,7 +231,7 @@ export function restoreDraft(db: Db, actor: Actor, input: { id: number }) {
 /** Scripts a rep can pick when logging a voicemail: visible, not archived, with their latest version. */
 export function listPickableScripts(db: Queryable, actor: Actor) {
   const rows = db
-    .select({ id: script.id, title: script.title, stage: script.stage })
+    .select({ id: script.id, title: script.title, stage: script.stage, shared: script.shared })
     .from(script)
     .where(and(visibleTo(actor), eq(script.archived, false)))
     .orderBy(asc(script.title))

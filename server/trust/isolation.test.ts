@@ -153,6 +153,15 @@ const PROBES: Record<string, Probe[]> = {
       csv: `time,rep_email,prospect_name,prospect_phone,outcome,script\r\n2025-03-04T10:00:00Z,${a.rep.user.email},Zed,2125550147,voicemail,Acme Zebra Opener\r\n`,
     })),
   ],
+
+  "experiments.list": [shown("experiments", none, true)],
+  "experiments.get": [refused("A's experiment", ({ a }) => ({ id: a.experimentId }))],
+  "experiments.plan": [shown("a plan from B's own base rate", () => ({ fromVoicemail: 1, toVoicemail: 1 }))],
+  "experiments.start": [
+    refused("an experiment on A's scripts", ({ a }) => ({ name: "Taken over", scriptIds: [a.scriptId, a.draftId], fromVoicemail: 2, toVoicemail: 2 })),
+    refused("B's scripts for A's rep", ({ a, b }) => ({ name: "Borrowed rep", scriptIds: [b.scriptId, b.secondScriptId], fromVoicemail: 2, toVoicemail: 2, repIds: [a.rep.user.id] })),
+  ],
+  "experiments.end": [refused("end A's experiment", ({ a }) => ({ id: a.experimentId }))],
 };
 
 /** A's strings that this probe's own input does not already hold (an echo of the input is no leak). */

@@ -77,6 +77,12 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "leaderboard.overview": "manager",
   "leaderboard.rep": "member",
   "imports.run": "manager",
+  // Experiments are the manager's: reps meet them only as Today's "Experiment: read this one".
+  "experiments.list": "manager",
+  "experiments.get": "manager",
+  "experiments.plan": "manager",
+  "experiments.start": "manager",
+  "experiments.end": "manager",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

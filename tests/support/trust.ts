@@ -64,6 +64,9 @@ export function teamDigest(db: Db, teamId: string): Record<string, string> {
     organization: `select * from organization where id = ?`,
     script_version: `select * from script_version where script_id in (select id from script where team_id = ?)`,
     script_tag: `select * from script_tag where script_id in (select id from script where team_id = ?)`,
+    ...Object.fromEntries(
+      ["experiment_arm", "experiment_rep", "experiment_assignment", "experiment_voicemail"].map((t) => [t, `select * from ${t} where experiment_id in (select id from experiment where team_id = ?)`]),
+    ),
   };
   return Object.fromEntries(
     tableNames(db).map((t) => {
@@ -96,6 +99,7 @@ export type VictimTeam = {
   deletedCallbackId: number;
   inviteId: string;
   repMemberId: string;
+  experimentId: number;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -114,6 +118,8 @@ export type OwnTeam = {
   callbackId: number;
   inviteId: string;
   repMemberId: string;
+  secondScriptId: number;
+  experimentId: number;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -140,6 +146,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const cb = await repA.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "appointment", notes: "Acme secret callback note", at: minutesAfter(120) });
   const goneCallback = await managerA.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "other", at: minutesAfter(150) });
   await managerA.caller.callbacks.remove({ id: goneCallback.id });
+  const secondOpener = await owner.scripts.create({ title: "Acme Zebra Second Opener", stage: "first-touch", body: "Hello {prospect.firstName}, Acme again." });
+  const experimentA = await managerA.caller.experiments.start({ name: "Acme Zebra Opener Test", scriptIds: [opener.id, secondOpener.id], fromVoicemail: 1, toVoicemail: 1 });
   // Dials of today, so "today", "awaiting callback" and recent ranges have something of A's to leak.
   const today = await owner.attempts.log({ prospect: { name: "Quentin Quagga", phone: "212-555-0148", company: "Quagga Quarry" }, outcome: "voicemail", scriptId: opener.id });
   const invite = await managerA.caller.teams.invite({ email: "pending.acme.invitee@example.test", role: "rep" });
@@ -150,6 +158,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const scriptB = await teamB.owner.caller.scripts.create({ title: "Bravo Opener", stage: "first-touch", tags: ["bravo"], body: "Hello {prospect.name}, Bravo here." });
   const otherB = await teamB.owner.caller.scripts.create({ title: "Bravo Last Try", stage: "last-try", body: "Last try from {rep.name}." });
   const draftB = await teamB.owner.caller.scripts.create({ title: "Bravo Draft", stage: "any", body: "A draft.", shared: false });
+  const secondB = await teamB.owner.caller.scripts.create({ title: "Bravo Second Opener", stage: "first-touch", body: "Hello again {prospect.name}." });
+  const experimentB = await managerB.caller.experiments.start({ name: "Bravo Opener Test", scriptIds: [scriptB.id, secondB.id], fromVoicemail: 1, toVoicemail: 1 });
   const vmB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravoprospect", phone: "646-555-0199" }, outcome: "voicemail", scriptId: scriptB.id, at: T0 });
   const cbB = await teamB.owner.caller.callbacks.log({ prospect: { id: vmB.prospectId }, result: "interested", at: minutesAfter(30) });
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
@@ -172,6 +182,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       deletedCallbackId: goneCallback.id,
       inviteId: invite.id,
       repMemberId: await memberIdOf(teamA, repA),
+      experimentId: experimentA.id,
       secrets: [
         "Acme",
         "Zanzibar",
@@ -204,6 +215,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       callbackId: cbB.id,
       inviteId: inviteB.id,
       repMemberId: await memberIdOf(teamB, repB),
+      secondScriptId: secondB.id,
+      experimentId: experimentB.id,
     },
   };
 }

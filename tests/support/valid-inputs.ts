@@ -68,4 +68,10 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "leaderboard.rep": (b) => ({ repId: b.rep.user.id, range: "all" }),
 
   "imports.run": () => ({ kind: "callbacks", csv: "time,prospect_phone,result,notes\r\n2025-03-06T10:00:00Z,6465550199,interested,Imported.\r\n", createMissing: false, dryRun: false }),
+
+  "experiments.list": () => undefined,
+  "experiments.get": (b) => ({ id: b.experimentId }),
+  "experiments.plan": () => ({ fromVoicemail: 1, toVoicemail: 1, arms: 2, minDifferencePoints: 10 }),
+  "experiments.start": (b) => ({ name: "Bravo Second Test", scriptIds: [b.scriptId, b.secondScriptId], fromVoicemail: 2, toVoicemail: 3, repIds: [b.rep.user.id], minDifferencePoints: 10 }),
+  "experiments.end": (b) => ({ id: b.experimentId }),
 };

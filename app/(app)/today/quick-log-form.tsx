@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useEffectEvent, useRef, useState } from "r
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Card, ErrorText, Field, Input, Select } from "@/app/_components/ui";
 import { STAGE_LABELS, type Outcome } from "@/lib/vocabulary";
+import { ExperimentAssignment } from "./experiment-assignment";
 import { LogDialBar } from "./log-dial-bar";
 import { onLogFormKeyDown } from "./log-form-keys";
 import { NoScriptsYet } from "./no-scripts-yet";
@@ -195,6 +196,7 @@ export function QuickLogForm({ picked, onPickedChange }: Props) {
                 <Input id="messageSeconds" ref={secondsRef} type="number" min={1} max={600} inputMode="numeric" value={seconds} onChange={(e) => setSeconds(e.target.value)} />
               </Field>
             </div>
+            <ExperimentAssignment experiment={context.data?.experiment ?? null} scriptId={scriptId} scriptTitle={scripts.find((s) => s.id === context.data?.experiment?.scriptId)?.title} />
             {rendered && (
               <section aria-label="Text to read" className="rounded-md border-l-2 border-accent bg-surface-2 px-3 py-2.5 text-sm leading-relaxed whitespace-pre-wrap">
                 {rendered.text}
