@@ -7,7 +7,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { formatPhoneForDisplay } from "@/lib/format";
 
 export type PickedProspect =
-  | { kind: "existing"; id: number; name: string; company: string | null; phone: string }
+  | { kind: "existing"; id: number; name: string; company: string | null; phone: string | null }
   | { kind: "new"; name: string; phone: string; company: string };
 
 /** Something with seven or more digits and nothing but phone punctuation is a number, not a name. */
