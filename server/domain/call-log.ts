@@ -65,6 +65,8 @@ export type CallRow = {
   dateOnly: boolean;
   /** Outbound rows only. */
   outcome: Outcome | null;
+  /** The outcome cell as the file spells it. */
+  outcomeValue: string;
   prospectPhone: string | null;
   contactId: string | null;
   contactName: string | null;
@@ -211,6 +213,7 @@ export function readCallRecord(record: CsvRecord, columns: SourceColumns, contex
     at: time.at,
     dateOnly,
     outcome,
+    outcomeValue: raw("outcome"),
     prospectPhone,
     contactId,
     contactName,

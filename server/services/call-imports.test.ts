@@ -223,3 +223,30 @@ describe("importCalls: all or nothing", () => {
     expect(run("close", {}, "when,who\n2025-03-03,me\n").errors).toEqual([{ line: 1, reason: expect.stringMatching(/^The header row matches no known source\. The sources and the columns each expects: ringback \(time, rep_email/) }]);
   });
 });
+
+describe("imports.calls, the import page's procedure", () => {
+  it("lists every outcome value and unresolved rep in a dry run, and remembers what the manager confirmed", async () => {
+    const { team, sam, owner } = acme();
+    const custom = fixture("hubspot").replace("17b47fee-58de-441e-a44c-c6300d46f273", "0c6f9d2e-custom-guid");
+    const page = team.owner.caller.imports;
+    const dry = await page.calls({ csv: custom });
+    expect(dry).toMatchObject({ source: "hubspot", dryRun: true, written: false, errorCount: 1, unresolvedReps: [{ identifier: "4102", rows: 1 }] });
+    expect(dry.outcomeValues).toEqual([
+      { value: "0c6f9d2e-custom-guid", outcome: null, rows: 1 },
+      { value: "73a0d17f-1163-4015-bdd5-ec830791da20", outcome: "no-message", rows: 1 },
+      { value: "b2cf5968-551e-4856-9783-52b3da59a7d0", outcome: "voicemail", rows: 1 },
+      { value: "Connected", outcome: "connected", rows: 1 },
+    ]);
+    // A refused run remembers nothing.
+    const confirmed = { reps: [{ external: "4102", email: sam.user.email }], outcomes: [{ value: "0c6f9d2e-custom-guid", outcome: "bad-number" as const }] };
+    expect((await page.calls({ csv: custom, outcomes: confirmed.outcomes, dryRun: false })).written).toBe(false);
+    expect((await page.calls({ csv: custom })).unresolvedReps).toHaveLength(1);
+
+    const real = await page.calls({ csv: custom, ...confirmed, dryRun: false });
+    expect(real).toMatchObject({ written: true, dials: { "bad-number": 1 }, errorCount: 0 });
+    // The next export from the same tool needs no mapping, on the page or the command line.
+    const next = custom.replaceAll("5100", "5200").replaceAll("2025-03-03T", "2025-03-05T");
+    expect(await page.calls({ csv: next })).toMatchObject({ errorCount: 0, unresolvedReps: [], dials: { "bad-number": 1, connected: 1 } });
+    expect(importCalls(db, owner, next, { now: NOW, dryRun: true })).toMatchObject({ errors: [], unresolvedReps: [], reps: { [sam.user.email]: 2 } });
+  });
+});

@@ -2,6 +2,7 @@ import { and, eq, gte, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attempt, callback, importMapping, member, prospect, prospectSourceId, script, scriptVersion, user } from "@/db/schema";
 import type { Tx } from "@/db/types";
+import type { CallImportInput } from "@/lib/inputs/imports";
 import { OUTCOMES, type Outcome } from "@/lib/vocabulary";
 import { readCallRecord, sourceColumns, type CallRow, type SourceColumns } from "@/server/domain/call-log";
 import { foldIdentifier, repIdentifierOf, resolveRep, type RepDirectory } from "@/server/domain/call-reps";
@@ -12,7 +13,7 @@ import { zoneOffsets } from "@/server/domain/csv-time";
 import { formatPhone } from "@/server/domain/phone";
 import { isManager, type Actor } from "./actor";
 import { reattributeProspects } from "./attribution-batch";
-import { Forbidden, Invalid } from "./errors";
+import { Forbidden, Invalid, NotFound } from "./errors";
 import { createImportedScript, scriptLibrary, versionAt, type Versions } from "./imports";
 import { getTeam } from "./teams";
 
@@ -28,8 +29,12 @@ export type CallImportOptions = {
   source?: SourceId | "auto";
   /** Credit every dial that names no resolvable rep to this member. */
   rep?: string;
-  /** CSV text with header `external,email`. */
-  repMap?: string;
+  /** CSV text with header `external,email` (the CLI), or its rows (the import page). */
+  repMap?: string | readonly { external: string; email: string }[];
+  /** Outcome values of the file mapped to outcomes, beyond the source's table and the team's remembered ones. */
+  outcomeMap?: readonly { value: string; outcome: Outcome }[];
+  /** Keep the rep and outcome mappings given for the source's next export (the import page's confirmation). */
+  remember?: boolean;
   /** Credit every voicemail to this script (created when missing). */
   script?: string;
   dryRun?: boolean;
@@ -52,6 +57,8 @@ export type CallImportSummary = {
   created: { prospects: number; scripts: number };
   /** Rows that carried only a date (placed at noon team time). */
   dateOnly: number;
+  /** Every distinct outcome value of the file's outbound rows, with the outcome it reads as (null: unknown). */
+  outcomeValues: { value: string; outcome: Outcome | null; rows: number }[];
 };
 
 const noDials = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
@@ -61,9 +68,9 @@ class RollBack extends Error {}
 
 export const importSucceeded = (summary: CallImportSummary) => summary.errors.length === 0 && summary.unresolvedReps.length === 0;
 
-function parseRepMap(text: string | undefined, region: string, emails: ReadonlyMap<string, string>): Map<string, string> {
-  const map = new Map<string, string>();
-  if (!text) return map;
+function repMapRows(text: CallImportOptions["repMap"]): { line: number | null; external: string; email: string }[] {
+  if (!text) return [];
+  if (typeof text !== "string") return text.map((r) => ({ line: null, ...r }));
   let table: CsvTable;
   try {
     table = readCsv(text);
@@ -74,11 +81,17 @@ function parseRepMap(text: string | undefined, region: string, emails: ReadonlyM
   const header = table.header.map((h) => h.trim().toLowerCase());
   const [external, email] = [header.indexOf("external"), header.indexOf("email")];
   if (external === -1 || email === -1) throw new Invalid("--rep-map: the header must be external,email.");
-  for (const record of table.records) {
-    const from = (record.fields[external] ?? "").trim();
-    const to = (record.fields[email] ?? "").trim().toLowerCase();
+  return table.records.map((record) => ({ line: record.line, external: record.fields[external] ?? "", email: record.fields[email] ?? "" }));
+}
+
+function parseRepMap(rows: ReturnType<typeof repMapRows>, region: string, emails: ReadonlyMap<string, string>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const row of rows) {
+    const from = row.external.trim();
+    const to = row.email.trim().toLowerCase();
     const userId = emails.get(to);
-    if (!userId) throw new Invalid(`--rep-map: line ${record.line}: ${to || "(empty)"} is not a member of this team.`);
+    if (!userId && row.line === null) throw new NotFound("A rep mapping names someone who is not a member of this team.");
+    if (!userId) throw new Invalid(`--rep-map: line ${row.line}: ${to || "(empty)"} is not a member of this team.`);
     map.set(foldIdentifier(from), userId);
     const phone = normalisedPhone(from, { region });
     if (phone) map.set(phone, userId);
@@ -112,7 +125,7 @@ function repDirectory(tx: Tx, actor: Actor, source: SourceId, options: CallImpor
     const userId = byEmail.get(r.value.toLowerCase());
     if (userId) rememberedReps.set(foldIdentifier(r.external), userId);
   }
-  const directory: RepDirectory = { repMap: parseRepMap(options.repMap, region, byEmail), remembered: rememberedReps, byEmail, byName, byPhone, fallback };
+  const directory: RepDirectory = { repMap: parseRepMap(repMapRows(options.repMap), region, byEmail), remembered: rememberedReps, byEmail, byName, byPhone, fallback };
   const emailOf = new Map(members.map((m) => [m.id, m.email.toLowerCase()]));
   return { directory, emailOf };
 }
@@ -221,6 +234,7 @@ export function importCalls(db: Db, actor: Actor, csvText: string, options: Call
     unresolvedReps: [],
     created: { prospects: 0, scripts: 0 },
     dateOnly: 0,
+    outcomeValues: [],
   };
   const file = readFile(csvText, options.source ?? "auto");
   if ("error" in file) return { ...summary, errors: [file.error!] };
@@ -256,15 +270,27 @@ function writeCalls(
   const source = columns.source.id;
   const outcomeMappings = new Map<string, Outcome>();
   for (const r of remembered(tx, actor.teamId, source, "outcome")) if ((OUTCOMES as readonly string[]).includes(r.value)) outcomeMappings.set(r.external.toLowerCase(), r.value as Outcome);
+  for (const m of options.outcomeMap ?? []) outcomeMappings.set(m.value.trim().toLowerCase(), m.outcome);
   const context = { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, phones: new Map<string, string | null>(), outcomeMappings, now: options.now ?? new Date() };
 
   const calls: CallRow[] = [];
+  const outcomeValues = new Map<string, { value: string; outcome: Outcome | null; rows: number }>();
+  const countValue = (value: string, outcome: Outcome | null) => {
+    // Twilio's `completed` is a voicemail when a machine answered and connected otherwise: both are listed.
+    const key = `${value.toLowerCase()}\u0000${outcome}`;
+    const entry = outcomeValues.get(key) ?? { value, outcome, rows: 0 };
+    entry.rows++;
+    outcomeValues.set(key, entry);
+  };
   for (const record of table.records) {
     const read = readCallRecord(record, columns, context);
     if (read.kind === "call") calls.push(read);
     else if (read.kind === "skip") summary.skipped.push({ line: read.line, reason: read.reason });
     else summary.errors.push({ line: read.line, reason: read.reason });
+    if (read.kind === "call" && read.outcome) countValue(read.outcomeValue, read.outcome);
+    if (read.kind === "error" && read.outcomeValue !== undefined) countValue(read.outcomeValue, null);
   }
+  summary.outcomeValues = [...outcomeValues.values()].sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
 
   const { directory, emailOf } = repDirectory(tx, actor, source, options, team.defaultRegion);
   const dials: { row: CallRow; repId: string }[] = [];
@@ -430,18 +456,39 @@ function writeCalls(
   summary.created.prospects = prospects.created();
   summary.skipped.sort((a, b) => a.line - b.line);
   reattributeProspects(tx, actor.teamId, affected);
+  // Rolled back with everything else when the file is refused or this is a dry run.
+  if (options.remember) {
+    const reps = repMapRows(options.repMap).map((r) => ({ kind: "rep" as const, external: r.external, value: r.email }));
+    const outcomes = (options.outcomeMap ?? []).map((m) => ({ kind: "outcome" as const, external: m.value, value: m.outcome }));
+    storeMappings(tx, actor, source, [...reps, ...outcomes]);
+  }
   return summary;
 }
 
+type Mapping = { kind: "rep" | "outcome"; external: string; value: string };
+
+function storeMappings(tx: Tx, actor: Actor, source: SourceId, mappings: Mapping[]) {
+  for (const m of mappings) {
+    const external = m.kind === "rep" ? foldIdentifier(m.external) : m.external.trim().toLowerCase();
+    const value = m.value.trim().toLowerCase();
+    tx.insert(importMapping)
+      .values({ teamId: actor.teamId, source, kind: m.kind, external, value })
+      .onConflictDoUpdate({ target: [importMapping.teamId, importMapping.source, importMapping.kind, importMapping.external], set: { value } })
+      .run();
+  }
+}
+
+/**
+ * The import page's entry: a dry run shows what the file holds and what is unknown; the real run
+ * remembers the rep and outcome mappings the manager confirmed, for the team and the source.
+ */
+export function importCallsFromPage(db: Db, actor: Actor, input: CallImportInput, listLimit: number) {
+  const summary = importCalls(db, actor, input.csv, { source: input.source, repMap: input.reps, outcomeMap: input.outcomes, dryRun: input.dryRun, remember: true });
+  return { ...summary, errorCount: summary.errors.length, errors: summary.errors.slice(0, listLimit), skipped: summary.skipped.slice(0, listLimit), skippedCount: summary.skipped.length };
+}
+
 /** Remembers what a manager confirmed for a source, so the next export from that tool imports as it is. */
-export function rememberMappings(db: Db, actor: Actor, source: SourceId, mappings: { kind: "rep" | "outcome"; external: string; value: string }[]) {
+export function rememberMappings(db: Db, actor: Actor, source: SourceId, mappings: Mapping[]) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
-  db.transaction((tx) => {
-    for (const m of mappings) {
-      tx.insert(importMapping)
-        .values({ teamId: actor.teamId, source, kind: m.kind, external: m.external.trim().toLowerCase(), value: m.value.trim().toLowerCase() })
-        .onConflictDoUpdate({ target: [importMapping.teamId, importMapping.source, importMapping.kind, importMapping.external], set: { value: m.value.trim().toLowerCase() } })
-        .run();
-    }
-  });
+  db.transaction((tx) => storeMappings(tx, actor, source, mappings));
 }

@@ -71,6 +71,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "leaderboard.overview": "manager",
   "leaderboard.rep": "member",
   "imports.run": "manager",
+  "imports.calls": "manager",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

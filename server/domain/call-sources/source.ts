@@ -5,8 +5,10 @@
 
 import type { Outcome } from "@/lib/vocabulary";
 
-export const SOURCE_IDS = ["ringback", "hubspot", "salesforce", "close", "pipedrive", "aircall", "twilio"] as const;
-export type SourceId = (typeof SOURCE_IDS)[number];
+import { CALL_SOURCE_IDS, type CallSourceId } from "@/lib/inputs/imports";
+
+export const SOURCE_IDS = CALL_SOURCE_IDS;
+export type SourceId = CallSourceId;
 
 /** The roles a column can play in a call log. */
 export type CallField =
