@@ -22,11 +22,10 @@ export function openDatabase(file: string = databasePath()): Db {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
   // Writers wait for each other instead of failing with SQLITE_BUSY.
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrateWithForeignKeysOff(db);
   reusePreparedStatements(sqlite);
   // Rollups of teams made before they existed, or whose zone changed outside the app.
   const stale = staleZoneTeams(db);
@@ -36,6 +35,24 @@ export function openDatabase(file: string = databasePath()): Db {
   sqlite.pragma("analysis_limit = 1000");
   sqlite.pragma("optimize = 0x10002");
   return db;
+}
+
+/**
+ * SQLite changes a column's constraints by rebuilding the table, and dropping a table that others
+ * reference fails while foreign keys are enforced. Drizzle runs all migrations in one transaction,
+ * where `PRAGMA foreign_keys=OFF` in the SQL is a no-op, so enforcement is switched off around the
+ * whole run and the keys are checked before it is switched back on (sqlite.org/lang_altertable.html,
+ * "Making Other Kinds Of Table Schema Changes").
+ */
+function migrateWithForeignKeysOff(db: Db) {
+  db.$client.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const broken = db.$client.pragma("foreign_key_check") as unknown[];
+    if (broken.length) throw new Error(`The migrated database has ${broken.length} rows whose foreign keys point nowhere.`);
+  } finally {
+    db.$client.pragma("foreign_keys = ON");
+  }
 }
 
 const PREPARED_STATEMENTS_KEPT = 500;

@@ -175,8 +175,8 @@ export const prospect = sqliteTable(
       .references(() => organization.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     company: text("company"),
-    /** E.164, normalised with the team's default region. */
-    phone: text("phone").notNull(),
+    /** E.164, normalised with the team's default region; null for a prospect imported from a log that records no number. */
+    phone: text("phone"),
     ownerId: text("owner_id").references(() => user.id),
     status: text("status", { enum: ["open", "engaged", "appointment", "closed-lost"] })
       .notNull()
@@ -205,13 +205,22 @@ export const script = sqliteTable(
     shared: integer("shared", { mode: "boolean" }).notNull().default(false),
     archived: integer("archived", { mode: "boolean" }).notNull().default(false),
     teamPick: integer("team_pick", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The team's "Script not recorded" script, which imported voicemails are credited to when the
+     * source cannot know the script: shown on boards, never suggested nor compared.
+     */
+    unrecorded: integer("unrecorded", { mode: "boolean" }).notNull().default(false),
     /** The version this script was forked from, if any. */
     forkedFromVersionId: integer("forked_from_version_id"),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("script_team_title_uq").on(t.teamId, t.title), index("script_team_idx").on(t.teamId)],
+  (t) => [
+    uniqueIndex("script_team_title_uq").on(t.teamId, t.title),
+    index("script_team_idx").on(t.teamId),
+    uniqueIndex("script_team_unrecorded_uq").on(t.teamId).where(sql`unrecorded = 1`),
+  ],
 );
 
 export const scriptTag = sqliteTable(
@@ -269,8 +278,13 @@ export const attempt = sqliteTable(
     appointment: integer("appointment", { mode: "boolean" }).notNull().default(false),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
+    /** The call-log source an imported dial came from (`import calls`), and its call id there. */
+    source: text("source"),
+    sourceCallId: text("source_call_id"),
   },
   (t) => [
+    // Importing the same export again adds nothing, even where the natural key would differ.
+    uniqueIndex("attempt_source_call_uq").on(t.teamId, t.source, t.sourceCallId).where(sql`source_call_id is not null`),
     index("attempt_team_at_idx").on(t.teamId, t.at),
     index("attempt_prospect_at_idx").on(t.prospectId, t.at),
     index("attempt_team_rep_at_idx").on(t.teamId, t.repId, t.at),
@@ -304,8 +318,11 @@ export const callback = sqliteTable(
     creditedAttemptId: integer("credited_attempt_id").references(() => attempt.id),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
+    source: text("source"),
+    sourceCallId: text("source_call_id"),
   },
   (t) => [
+    uniqueIndex("callback_source_call_uq").on(t.teamId, t.source, t.sourceCallId).where(sql`source_call_id is not null`),
     index("callback_team_at_idx").on(t.teamId, t.at),
     index("callback_prospect_at_idx").on(t.prospectId, t.at),
     index("callback_credited_idx").on(t.creditedAttemptId),
@@ -314,6 +331,39 @@ export const callback = sqliteTable(
   ],
 );
 
+/** A prospect's id in another tool (Salesforce's WhoId, Close's contact_id), per source. */
+export const prospectSourceId = sqliteTable(
+  "prospect_source_id",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    prospectId: integer("prospect_id")
+      .notNull()
+      .references(() => prospect.id),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.source, t.externalId] })],
+);
+
+/**
+ * What a manager confirmed for a source's exports, so the next file from that tool imports
+ * without asking again: a rep identifier → a member (kind `rep`), an outcome value → an outcome.
+ */
+export const importMapping = sqliteTable(
+  "import_mapping",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    kind: text("kind", { enum: ["rep", "outcome"] }).notNull(),
+    external: text("external").notNull(),
+    value: text("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.source, t.kind, t.external] })],
+);
 
 // ---------------------------------------------------------------------------
 // Leaderboard rollups (issue 6). Voicemail counters per team × dimension × local day and month,

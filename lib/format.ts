@@ -29,7 +29,9 @@ export function formatMinutes(minutes: number | null): string {
  * countries stay in E.164 — splitting off a country code needs libphonenumber's metadata, kept
  * out of client bundles.
  */
-export function formatPhoneForDisplay(e164: string): string {
+/** A prospect imported from a log that records no number (Salesforce, Pipedrive) has none to show. */
+export function formatPhoneForDisplay(e164: string | null): string {
+  if (e164 === null) return "no number";
   const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   if (nanp) return `(${nanp[1]}) ${nanp[2]}-${nanp[3]}`;
   return e164;

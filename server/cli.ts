@@ -19,6 +19,9 @@ import { describeImport, describeRejection, progressBar, readCsvFile, writeOutpu
 import type { Actor } from "@/server/services/actor";
 import { exportAttempts, exportCallbacks, exportScripts } from "@/server/services/exports";
 import { importAttempts, importCallbacks } from "@/server/services/imports";
+import { importCalls, importSucceeded } from "@/server/services/call-imports";
+import { SOURCE_IDS } from "@/server/domain/call-sources/source";
+import { callImportJson, describeCallImport, describeCallRejection } from "@/server/cli-calls";
 import { teamOwnerActor } from "@/server/services/owner-actor";
 
 /** Service field names as the options that carry them, so a validation message names the flag. */
@@ -252,6 +255,36 @@ for (const kind of IMPORT_KINDS) {
     ),
   );
 }
+
+const CALL_SOURCE_CHOICES = ["auto", ...SOURCE_IDS].join("|");
+importing
+  .command("calls")
+  .description("import another tool's call export as it is (HubSpot, Salesforce, Close, Pipedrive, Aircall, Twilio or Ringback's attempts)")
+  .argument("<file>", "CSV file, or - for stdin")
+  .requiredOption("--team <slug>", "the team's slug")
+  .option("--source <source>", CALL_SOURCE_CHOICES, "auto")
+  .option("--rep <email>", "credit every dial whose rep the file does not name (or no member matches) to this member")
+  .option("--rep-map <file>", "CSV with header external,email: a rep as the file names them (id, name, phone) and a member's email")
+  .option("--script <title>", "credit every voicemail to this script (created when missing) instead of “Script not recorded”")
+  .option("--dry-run", "check the file and report what would happen, writing nothing")
+  .option("--json", "print the summary as one JSON object on stdout")
+  .action((file: string, opts) =>
+    run(() =>
+      withDatabase(openDatabase, async (db) => {
+        if (!(["auto", ...SOURCE_IDS] as string[]).includes(opts.source)) throw new Error(`--source must be one of ${CALL_SOURCE_CHOICES}`);
+        const actor = teamOwnerActor(db, opts.team);
+        const text = await readCsvFile(file);
+        const repMap = opts.repMap ? await readCsvFile(opts.repMap) : undefined;
+        const summary = importCalls(db, actor, text, { source: opts.source, rep: opts.rep, repMap, script: opts.script, dryRun: Boolean(opts.dryRun) });
+        if (opts.json) console.log(JSON.stringify(callImportJson(summary)));
+        else console.log(describeCallImport(summary));
+        if (!importSucceeded(summary)) {
+          if (!opts.json) for (const error of summary.errors) process.stderr.write(`line ${error.line}: ${error.reason}\n`);
+          throw new Error(describeCallRejection(summary));
+        }
+      }),
+    ),
+  );
 
 const exporting = program.command("export").description("a team's data as CSV in the import format, on stdout unless -o FILE");
 type ExportOptions = { team: string; from?: string; to?: string; output?: string } & Record<string, unknown>;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { OUTCOMES } from "@/lib/vocabulary";
+import { email } from "./fields";
 
 // The CSV contract's columns (DESIGN.md, "Command-line tool and file formats"), shared by the
 // reader, the writer and the import page, plus what the import page sends.
@@ -34,3 +36,19 @@ export type ImportInput = z.input<typeof importInput>;
 const bound = z.string().trim().max(40).optional();
 export const exportRangeInput = z.object({ from: bound, to: bound });
 export type ExportRange = z.infer<typeof exportRangeInput>;
+
+/** The call-log sources `import calls` reads (server/domain/call-sources has one module each). */
+export const CALL_SOURCE_IDS = ["ringback", "hubspot", "salesforce", "close", "pipedrive", "aircall", "twilio"] as const;
+export type CallSourceId = (typeof CALL_SOURCE_IDS)[number];
+
+const identifier = z.string().trim().min(1).max(254);
+
+/** What the import page sends for another tool's call export: the file, and the mappings the manager chose. */
+export const callImportInput = z.object({
+  csv: z.string().min(1, "The file is empty.").max(MAX_IMPORT_CHARS, "The file is larger than 50 MB; split it or use the command-line tool."),
+  source: z.enum(["auto", ...CALL_SOURCE_IDS]).default("auto"),
+  reps: z.array(z.object({ external: identifier, email })).max(500).default([]),
+  outcomes: z.array(z.object({ value: identifier, outcome: z.enum(OUTCOMES) })).max(500).default([]),
+  dryRun: z.boolean().default(true),
+});
+export type CallImportInput = z.infer<typeof callImportInput>;

@@ -102,7 +102,7 @@ function entryTime(raw: string, context: MappingContext): ParsedTime {
 /** Digits, spaces and the usual separators only: libphonenumber reads these as their digits. */
 const PLAIN_PHONE = /^\+?[\d\s().-]+$/;
 
-function normalisedPhone(text: string, context: MappingContext): string | null {
+export function normalisedPhone(text: string, context: Pick<MappingContext, "region" | "phones">): string | null {
   // One cache entry per number, not per spelling: a CRM log writes a number several ways, and
   // parsing is most of the time spent mapping a large file. Letters (vanity numbers, "ext.")
   // keep their own spelling as the key.

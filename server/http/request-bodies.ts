@@ -12,7 +12,8 @@ export const BODY_LIMIT_BYTES = 1_000_000;
  */
 export const IMPORT_BODY_LIMIT_BYTES = 160_000_000;
 
-export const IMPORT_PATH = "/api/trpc/imports.run";
+// The import procedures (imports.run, imports.calls) take whole files.
+export const IMPORT_PATH = "/api/trpc/imports.";
 
 export class BodyTooLarge extends Error {
   constructor(readonly limit: number) {

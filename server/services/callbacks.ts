@@ -61,7 +61,7 @@ export function creditedVoicemail(db: Pick<Db, "select">, callbackId: number) {
 export function previewCallback(db: Queryable, actor: Actor, input: CallbackPreviewInput, now: Date = new Date()) {
   const at = input.at ?? now;
   const windowDays = db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, actor.teamId)).get()?.days ?? 14;
-  let target: { id: number; name: string; company: string | null; phone: string } | null;
+  let target: { id: number; name: string; company: string | null; phone: string | null } | null;
   if ("prospectId" in input) {
     target = getProspect(db, actor, input.prospectId);
   } else {

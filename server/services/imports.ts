@@ -165,7 +165,7 @@ function writeProgress(options: ImportOptions, total: number) {
 
 const attributing = (options: ImportOptions) => (done: number, total: number) => options.onProgress?.({ phase: "attributing", done, total });
 
-type Versions = { id: number; from: number }[];
+export type Versions = { id: number; from: number }[];
 
 const foldTitle = (title: string) => title.toLowerCase().replace(/\s+/g, " ");
 
@@ -174,7 +174,7 @@ const foldTitle = (title: string) => title.toLowerCase().replace(/\s+/g, " ");
  * A title matches exactly, else ignoring case and spacing when that names one script: CRMs and
  * spreadsheets change "Last Try" into "Last try", and --create-missing must not fork a copy.
  */
-function scriptLibrary(tx: Tx, teamId: string) {
+export function scriptLibrary(tx: Tx, teamId: string) {
   const rows = tx
     .select({ title: script.title, versionId: scriptVersion.id, createdAt: scriptVersion.createdAt, number: scriptVersion.number })
     .from(script)
@@ -204,14 +204,14 @@ function scriptLibrary(tx: Tx, teamId: string) {
 }
 
 /** The version in effect at `at`: the latest made at or before it, else the first. */
-function versionAt(versions: Versions, at: number): number {
+export function versionAt(versions: Versions, at: number): number {
   let chosen = versions[0].id;
   for (const v of versions) if (v.from <= at) chosen = v.id;
   return chosen;
 }
 
 /** A script for a title the file names but the team lacks: shared, stage any, the title as its text. */
-function createImportedScript(tx: Tx, actor: Actor, title: string) {
+export function createImportedScript(tx: Tx, actor: Actor, title: string) {
   const created = tx.insert(script).values({ teamId: actor.teamId, title, stage: "any", authorId: actor.userId, shared: true }).returning({ id: script.id }).get();
   // Braces would read as placeholders; the body must stay a valid template.
   const body = title.replace(/[{}]/g, "").trim() || "Imported script";

@@ -13,6 +13,7 @@ import { readSeconds } from "@/server/domain/script-template";
 import { quantile, rankByLowerBound, rateEvidence, type RateEvidence } from "@/server/domain/stats";
 import { DAY_MS } from "@/server/domain/time-buckets";
 import { isManager, type Actor } from "./actor";
+import { Invalid } from "./errors";
 import {
   libraryConditions,
   latestVersions,
@@ -296,6 +297,8 @@ export function compareWith(db: Db, actor: Actor, input: { id: number; otherId: 
   return db.transaction((tx) => {
     const mine = visibleScript(tx, actor, input.id);
     const other = visibleScript(tx, actor, input.otherId);
+    // Its voicemails used whatever text each rep left: a rate for it compares nothing.
+    if (mine.unrecorded || other.unrecorded) throw new Invalid("“Script not recorded” holds imported voicemails of unknown scripts; it is left out of comparisons.");
     const facts = voicemailFacts(tx, actor, [mine.id, other.id]);
     const side = (id: number) => facts.filter((f) => f.scriptId === id);
     const numbersOf = (id: number) => [...new Set(side(id).map((f) => f.voicemailNumber ?? 1))];

@@ -233,19 +233,20 @@ export function listPickableScripts(db: Queryable, actor: Actor) {
   const rows = db
     .select({ id: script.id, title: script.title, stage: script.stage, shared: script.shared })
     .from(script)
-    .where(and(visibleTo(actor), eq(script.archived, false)))
+    // "Script not recorded" stands for imported voicemails; no one leaves it, so no one picks it.
+    .where(and(visibleTo(actor), eq(script.archived, false), eq(script.unrecorded, false)))
     .orderBy(asc(script.title))
     .all();
   const versions = latestVersions(db, rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, latestVersion: versions.get(r.id)! }));
 }
 
-/** Every visible script, archived ones too, for the comparison picker. */
+/** Every visible script, archived ones too, for the comparison picker ("Script not recorded" is no script to compare). */
 export function listScriptOptions(db: Queryable, actor: Actor) {
   return db
     .select({ id: script.id, title: script.title, stage: script.stage, archived: script.archived })
     .from(script)
-    .where(visibleTo(actor))
+    .where(and(visibleTo(actor), eq(script.unrecorded, false)))
     .orderBy(asc(script.title))
     .all();
 }

@@ -146,6 +146,15 @@ const PROBES: Record<string, Probe[]> = {
   "leaderboard.overview": [shown("team overview", () => ({}), true), shown("overview of A's script", ({ a }) => ({ scriptId: a.scriptId }))],
   "leaderboard.rep": [refused("A's rep's drill-down", ({ a }) => ({ repId: a.rep.user.id })), shown("my own drill-down", () => ({}))],
 
+  "imports.calls": [
+    shown("a Close export dialling A's prospect's phone, naming A's rep", ({ a }) => ({
+      csv: `id,user_id,duration,disposition,status,direction,date_created,remote_phone,local_phone,updated_by_name,contact_name\r\nx1,u1,20,vm-left,completed,outbound,2025-03-04T10:00:00+00:00,+12125550147,+12125550100,${a.rep.user.name},Zed\r\nx2,u1,0,answered,completed,inbound,2025-03-04T11:00:00+00:00,+12125550147,+12125550100,,\r\n`,
+    })),
+    refused("a rep map naming A's rep", ({ a }) => ({
+      csv: "sid,date_created,start_time,status,direction,from,to,from_formatted,to_formatted\r\nCA1,x,\"Tue, 04 Mar 2025 10:00:00 +0000\",completed,outbound-api,+12125550100,+12125550147,a,b\r\n",
+      reps: [{ external: "+12125550100", email: a.rep.user.email }],
+    })),
+  ],
   "imports.run": [
     shown("callbacks from A's prospect's phone", () => ({ kind: "callbacks", csv: "time,prospect_phone,result\r\n2025-03-04T10:00:00Z,2125550147,interested\r\n" })),
     shown("a call log naming A's rep and A's script", ({ a }) => ({

@@ -83,6 +83,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "experiments.plan": "manager",
   "experiments.start": "manager",
   "experiments.end": "manager",
+  "imports.calls": "manager",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

@@ -67,6 +67,13 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "leaderboard.overview": () => ({ range: "90d" }),
   "leaderboard.rep": (b) => ({ repId: b.rep.user.id, range: "all" }),
 
+  "imports.calls": (b) => ({
+    csv: "id,user_id,duration,disposition,status,direction,date_created,remote_phone,local_phone,updated_by_name,contact_name\r\nacti_b1,u1,20,custom-vm,completed,outbound,2025-03-06T10:00:00+00:00,+16465550199,+16465550100,Unknown Caller,Bravo Prospect\r\n",
+    source: "close",
+    reps: [{ external: "Unknown Caller", email: b.rep.user.email }],
+    outcomes: [{ value: "custom-vm", outcome: "voicemail" }],
+    dryRun: false,
+  }),
   "imports.run": () => ({ kind: "callbacks", csv: "time,prospect_phone,result,notes\r\n2025-03-06T10:00:00Z,6465550199,interested,Imported.\r\n", createMissing: false, dryRun: false }),
 
   "experiments.list": () => undefined,

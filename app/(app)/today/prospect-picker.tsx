@@ -11,7 +11,7 @@ import { NAME_MAX } from "@/lib/inputs/fields";
 const SEARCH_MAX = 100;
 
 export type PickedProspect =
-  | { kind: "existing"; id: number; name: string; company: string | null; phone: string }
+  | { kind: "existing"; id: number; name: string; company: string | null; phone: string | null }
   | { kind: "new"; name: string; phone: string; company: string };
 
 /** Something with seven or more digits and nothing but phone punctuation is a number, not a name. */

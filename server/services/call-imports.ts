@@ -1,0 +1,494 @@
+import { and, eq, gte, isNull, lte, ne, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { attempt, callback, importMapping, member, prospect, prospectSourceId, script, scriptVersion, user } from "@/db/schema";
+import type { Tx } from "@/db/types";
+import type { CallImportInput } from "@/lib/inputs/imports";
+import { OUTCOMES, type Outcome } from "@/lib/vocabulary";
+import { readCallRecord, sourceColumns, type CallRow, type SourceColumns } from "@/server/domain/call-log";
+import { foldIdentifier, repIdentifierOf, resolveRep, type RepDirectory } from "@/server/domain/call-reps";
+import type { SourceId } from "@/server/domain/call-sources/source";
+import { normalisedPhone } from "@/server/domain/csv-mapping";
+import { CsvError, readCsv, type CsvTable } from "@/server/domain/csv-read";
+import { zoneOffsets } from "@/server/domain/csv-time";
+import { formatPhone } from "@/server/domain/phone";
+import { isManager, type Actor } from "./actor";
+import { reattributeProspects } from "./attribution-batch";
+import { Forbidden, Invalid, NotFound } from "./errors";
+import { createImportedScript, scriptLibrary, versionAt, type Versions } from "./imports";
+import { getTeam } from "./teams";
+
+// `import calls` (History issue): another tool's call export, as it is. Outbound rows become
+// dials, inbound rows from a prospect become callbacks credited by attribution; all or nothing
+// in one transaction; a call already imported (by its source id, or the same prospect and rep
+// within 2 minutes from another source) is counted, never written twice.
+
+export const UNRECORDED_SCRIPT_TITLE = "Script not recorded";
+const DUPLICATE_WINDOW_MS = 2 * 60_000;
+
+export type CallImportOptions = {
+  source?: SourceId | "auto";
+  /** Credit every dial that names no resolvable rep to this member. */
+  rep?: string;
+  /** CSV text with header `external,email` (the CLI), or its rows (the import page). */
+  repMap?: string | readonly { external: string; email: string }[];
+  /** Outcome values of the file mapped to outcomes, beyond the source's table and the team's remembered ones. */
+  outcomeMap?: readonly { value: string; outcome: Outcome }[];
+  /** Keep the rep and outcome mappings given for the source's next export (the import page's confirmation). */
+  remember?: boolean;
+  /** Credit every voicemail to this script (created when missing). */
+  script?: string;
+  dryRun?: boolean;
+  now?: Date;
+};
+
+export type CallImportSummary = {
+  source: SourceId | null;
+  dryRun: boolean;
+  /** True when the rows are now in the database. */
+  written: boolean;
+  rows: number;
+  dials: Record<Outcome, number>;
+  callbacks: number;
+  alreadyImported: number;
+  skipped: { line: number; reason: string }[];
+  errors: { line: number; reason: string }[];
+  reps: Record<string, number>;
+  unresolvedReps: { identifier: string; rows: number }[];
+  created: { prospects: number; scripts: number };
+  /** Rows that carried only a date (placed at noon team time). */
+  dateOnly: number;
+  /** Every distinct outcome value of the file's outbound rows, with the outcome it reads as (null: unknown). */
+  outcomeValues: { value: string; outcome: Outcome | null; rows: number }[];
+};
+
+const noDials = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+
+/** Rolls the transaction back once the summary is known (a dry run, or a rejected file). */
+class RollBack extends Error {}
+
+export const importSucceeded = (summary: CallImportSummary) => summary.errors.length === 0 && summary.unresolvedReps.length === 0;
+
+function repMapRows(text: CallImportOptions["repMap"]): { line: number | null; external: string; email: string }[] {
+  if (!text) return [];
+  if (typeof text !== "string") return text.map((r) => ({ line: null, ...r }));
+  let table: CsvTable;
+  try {
+    table = readCsv(text);
+  } catch (error) {
+    if (error instanceof CsvError) throw new Invalid(`--rep-map: ${error.line ? `line ${error.line}: ` : ""}${error.message}`);
+    throw error;
+  }
+  const header = table.header.map((h) => h.trim().toLowerCase());
+  const [external, email] = [header.indexOf("external"), header.indexOf("email")];
+  if (external === -1 || email === -1) throw new Invalid("--rep-map: the header must be external,email.");
+  return table.records.map((record) => ({ line: record.line, external: record.fields[external] ?? "", email: record.fields[email] ?? "" }));
+}
+
+function parseRepMap(rows: ReturnType<typeof repMapRows>, region: string, emails: ReadonlyMap<string, string>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const row of rows) {
+    const from = row.external.trim();
+    const to = row.email.trim().toLowerCase();
+    const userId = emails.get(to);
+    if (!userId && row.line === null) throw new NotFound("A rep mapping names someone who is not a member of this team.");
+    if (!userId) throw new Invalid(`--rep-map: line ${row.line}: ${to || "(empty)"} is not a member of this team.`);
+    map.set(foldIdentifier(from), userId);
+    const phone = normalisedPhone(from, { region });
+    if (phone) map.set(phone, userId);
+  }
+  return map;
+}
+
+function remembered(tx: Tx, teamId: string, source: SourceId, kind: "rep" | "outcome") {
+  return tx
+    .select({ external: importMapping.external, value: importMapping.value })
+    .from(importMapping)
+    .where(and(eq(importMapping.teamId, teamId), eq(importMapping.source, source), eq(importMapping.kind, kind)))
+    .all();
+}
+
+function repDirectory(tx: Tx, actor: Actor, source: SourceId, options: CallImportOptions, region: string) {
+  const members = tx
+    .select({ id: user.id, email: user.email, name: user.name, phone: member.phone })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(eq(member.organizationId, actor.teamId))
+    .all();
+  const byEmail = new Map(members.map((m) => [m.email.toLowerCase(), m.id]));
+  const byName = new Map<string, string | null>();
+  for (const m of members) byName.set(foldIdentifier(m.name), byName.has(foldIdentifier(m.name)) ? null : m.id);
+  const byPhone = new Map(members.filter((m) => m.phone).map((m) => [m.phone!, m.id]));
+  const fallback = options.rep ? (byEmail.get(options.rep.trim().toLowerCase()) ?? null) : null;
+  if (options.rep && !fallback) throw new Invalid(`--rep: ${options.rep} is not a member of this team.`);
+  const rememberedReps = new Map<string, string>();
+  for (const r of remembered(tx, actor.teamId, source, "rep")) {
+    const userId = byEmail.get(r.value.toLowerCase());
+    if (userId) rememberedReps.set(foldIdentifier(r.external), userId);
+  }
+  const directory: RepDirectory = { repMap: parseRepMap(repMapRows(options.repMap), region, byEmail), remembered: rememberedReps, byEmail, byName, byPhone, fallback };
+  const emailOf = new Map(members.map((m) => [m.id, m.email.toLowerCase()]));
+  return { directory, emailOf };
+}
+
+/** The team's one "Script not recorded" script, created (shared, stage any) on first need. */
+function unrecordedScript(tx: Tx, actor: Actor): { versions: Versions; created: boolean } {
+  const existing = tx
+    .select({ id: scriptVersion.id, createdAt: scriptVersion.createdAt })
+    .from(script)
+    .innerJoin(scriptVersion, eq(scriptVersion.scriptId, script.id))
+    .where(and(eq(script.teamId, actor.teamId), eq(script.unrecorded, true)))
+    .orderBy(scriptVersion.number)
+    .all();
+  if (existing.length) return { versions: existing.map((v) => ({ id: v.id, from: v.createdAt.getTime() })), created: false };
+  const versions = createImportedScript(tx, actor, UNRECORDED_SCRIPT_TITLE);
+  tx.update(script).set({ unrecorded: true }).where(and(eq(script.teamId, actor.teamId), eq(script.title, UNRECORDED_SCRIPT_TITLE))).run();
+  return { versions, created: true };
+}
+
+const foldName = (name: string | null, company: string | null) => `${foldIdentifier(name ?? "")}|${foldIdentifier(company ?? "")}`;
+
+/** The team's prospects by phone, by this source's contact id and by name and company; creates the missing. */
+function prospectFinder(tx: Tx, actor: Actor, source: SourceId) {
+  const rows = tx.select({ id: prospect.id, phone: prospect.phone, name: prospect.name, company: prospect.company }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
+  const byPhone = new Map<string, number>();
+  const byName = new Map<string, number>();
+  for (const r of rows) {
+    if (r.phone) byPhone.set(r.phone, r.id);
+    if (!byName.has(foldName(r.name, r.company))) byName.set(foldName(r.name, r.company), r.id);
+  }
+  const byContact = new Map(
+    tx
+      .select({ externalId: prospectSourceId.externalId, prospectId: prospectSourceId.prospectId })
+      .from(prospectSourceId)
+      .where(and(eq(prospectSourceId.teamId, actor.teamId), eq(prospectSourceId.source, source)))
+      .all()
+      .map((r) => [r.externalId, r.prospectId]),
+  );
+  // Prepared once and run per row, without RETURNING (which doubled insert time in the attempts import).
+  const insertProspect = tx
+    .insert(prospect)
+    .values({ teamId: actor.teamId, name: sql.placeholder("name"), company: sql.placeholder("company"), phone: sql.placeholder("phone"), ownerId: sql.placeholder("ownerId") })
+    .prepare();
+  const insertContact = tx
+    .insert(prospectSourceId)
+    .values({ teamId: actor.teamId, source, externalId: sql.placeholder("externalId"), prospectId: sql.placeholder("prospectId") })
+    .prepare();
+  /** Prospects this import created: no other source can have dialled them. */
+  const createdIds = new Set<number>();
+  const remember = (id: number, row: CallRow) => {
+    if (row.contactId && !byContact.has(row.contactId)) {
+      insertContact.run({ externalId: row.contactId, prospectId: id });
+      byContact.set(row.contactId, id);
+    }
+    return id;
+  };
+  const find = (row: CallRow) =>
+    (row.prospectPhone ? byPhone.get(row.prospectPhone) : undefined) ??
+    (row.contactId ? byContact.get(row.contactId) : undefined) ??
+    (!row.prospectPhone && !row.contactId && row.contactName ? byName.get(foldName(row.contactName, row.company)) : undefined);
+  return {
+    created: () => createdIds.size,
+    isNew: (id: number) => createdIds.has(id),
+    /** A callback's prospect: by phone or contact id only (a name is no evidence of who called). */
+    caller: (row: CallRow) => (row.prospectPhone ? byPhone.get(row.prospectPhone) : undefined) ?? (row.contactId ? byContact.get(row.contactId) : undefined),
+    dialled(row: CallRow, ownerId: string): number {
+      const found = find(row);
+      if (found !== undefined) return remember(found, row);
+      const name = row.contactName ?? (row.prospectPhone ? formatPhone(row.prospectPhone) : null) ?? row.contactId ?? "Unknown prospect";
+      const id = Number(insertProspect.run({ name, company: row.company, phone: row.prospectPhone, ownerId }).lastInsertRowid);
+      createdIds.add(id);
+      if (row.prospectPhone) byPhone.set(row.prospectPhone, id);
+      if (!row.contactId) byName.set(foldName(name, row.company), id);
+      return remember(id, row);
+    },
+  };
+}
+
+function readFile(csvText: string, sourceId: SourceId | "auto") {
+  let table: CsvTable;
+  let columns: SourceColumns;
+  try {
+    table = readCsv(csvText);
+    columns = sourceColumns(sourceId, table.header, table.headerLine);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { error: { line: error.line ?? 1, reason: error.message } };
+  }
+  return { table, columns };
+}
+
+export function importCalls(db: Db, actor: Actor, csvText: string, options: CallImportOptions = {}): CallImportSummary {
+  if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
+  const team = getTeam(db, actor.teamId);
+  const summary: CallImportSummary = {
+    source: options.source && options.source !== "auto" ? options.source : null,
+    dryRun: Boolean(options.dryRun),
+    written: false,
+    rows: 0,
+    dials: noDials(),
+    callbacks: 0,
+    alreadyImported: 0,
+    skipped: [],
+    errors: [],
+    reps: {},
+    unresolvedReps: [],
+    created: { prospects: 0, scripts: 0 },
+    dateOnly: 0,
+    outcomeValues: [],
+  };
+  const file = readFile(csvText, options.source ?? "auto");
+  if ("error" in file) return { ...summary, errors: [file.error!] };
+  const { table, columns } = file;
+  const source = columns.source.id;
+  summary.source = source;
+  summary.rows = table.records.length;
+
+  let result = summary;
+  try {
+    db.transaction(
+      (tx) => {
+        result = writeCalls(tx, actor, table, columns, options, summary, team);
+        if (options.dryRun || !importSucceeded(result)) throw new RollBack();
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return { ...result, written: !options.dryRun && importSucceeded(result) };
+}
+
+function writeCalls(
+  tx: Tx,
+  actor: Actor,
+  table: CsvTable,
+  columns: SourceColumns,
+  options: CallImportOptions,
+  summary: CallImportSummary,
+  team: { timezone: string; defaultRegion: string },
+): CallImportSummary {
+  const source = columns.source.id;
+  const outcomeMappings = new Map<string, Outcome>();
+  for (const r of remembered(tx, actor.teamId, source, "outcome")) if ((OUTCOMES as readonly string[]).includes(r.value)) outcomeMappings.set(r.external.toLowerCase(), r.value as Outcome);
+  for (const m of options.outcomeMap ?? []) outcomeMappings.set(m.value.trim().toLowerCase(), m.outcome);
+  const context = { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, phones: new Map<string, string | null>(), outcomeMappings, now: options.now ?? new Date() };
+
+  const calls: CallRow[] = [];
+  const outcomeValues = new Map<string, { value: string; outcome: Outcome | null; rows: number }>();
+  const countValue = (value: string, outcome: Outcome | null) => {
+    // Twilio's `completed` is a voicemail when a machine answered and connected otherwise: both are listed.
+    const key = `${value.toLowerCase()}\u0000${outcome}`;
+    const entry = outcomeValues.get(key) ?? { value, outcome, rows: 0 };
+    entry.rows++;
+    outcomeValues.set(key, entry);
+  };
+  for (const record of table.records) {
+    const read = readCallRecord(record, columns, context);
+    if (read.kind === "call") calls.push(read);
+    else if (read.kind === "skip") summary.skipped.push({ line: read.line, reason: read.reason });
+    else summary.errors.push({ line: read.line, reason: read.reason });
+    if (read.kind === "call" && read.outcome) countValue(read.outcomeValue, read.outcome);
+    if (read.kind === "error" && read.outcomeValue !== undefined) countValue(read.outcomeValue, null);
+  }
+  summary.outcomeValues = [...outcomeValues.values()].sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
+
+  const { directory, emailOf } = repDirectory(tx, actor, source, options, team.defaultRegion);
+  const dials: { row: CallRow; repId: string }[] = [];
+  const unresolved = new Map<string, number>();
+  for (const row of calls) {
+    if (row.direction === "inbound") continue;
+    const repId = resolveRep(row.rep, row.repPhone, directory);
+    if (repId) dials.push({ row, repId });
+    else unresolved.set(repIdentifierOf(row.rep, row.repPhone), (unresolved.get(repIdentifierOf(row.rep, row.repPhone)) ?? 0) + 1);
+  }
+  summary.unresolvedReps = [...unresolved].map(([identifier, rows]) => ({ identifier, rows })).sort((a, b) => b.rows - a.rows || a.identifier.localeCompare(b.identifier));
+  if (!importSucceeded(summary)) return summary;
+
+  const prospects = prospectFinder(tx, actor, source);
+  const scripts = scriptLibrary(tx, actor.teamId);
+  let unrecorded: Versions | null = null;
+  const versionFor = (row: CallRow): number => {
+    const title = options.script?.trim() || row.scriptTitle;
+    if (!title) {
+      if (!unrecorded) {
+        const found = unrecordedScript(tx, actor);
+        unrecorded = found.versions;
+        if (found.created) summary.created.scripts++;
+      }
+      return versionAt(unrecorded, row.at.getTime());
+    }
+    let versions = scripts.find(title);
+    if (!versions) {
+      versions = createImportedScript(tx, actor, title);
+      scripts.add(title, versions);
+      summary.created.scripts++;
+    }
+    return versionAt(versions, row.at.getTime());
+  };
+
+  const importedIds = (table_: typeof attempt | typeof callback) =>
+    new Set(
+      tx
+        .select({ id: table_.sourceCallId })
+        .from(table_)
+        .where(and(eq(table_.teamId, actor.teamId), eq(table_.source, source)))
+        .all()
+        .map((r) => r.id!),
+    );
+  const dialIds = importedIds(attempt);
+  // The same call listed by another tool (or logged live): same prospect and rep within 2 minutes.
+  const otherSourceDial = tx
+    .select({ id: attempt.id })
+    .from(attempt)
+    .where(
+      and(
+        eq(attempt.teamId, actor.teamId),
+        eq(attempt.prospectId, sql.placeholder("prospectId")),
+        eq(attempt.repId, sql.placeholder("repId")),
+        gte(attempt.at, sql`${sql.placeholder("from")}`),
+        lte(attempt.at, sql`${sql.placeholder("to")}`),
+        isNull(attempt.deletedAt),
+        or(isNull(attempt.source), ne(attempt.source, source)),
+      ),
+    )
+    .limit(1)
+    .prepare();
+  const insertAttempt = tx
+    .insert(attempt)
+    .values({
+      teamId: actor.teamId,
+      repId: sql.placeholder("repId"),
+      prospectId: sql.placeholder("prospectId"),
+      at: sql.placeholder("at"),
+      outcome: sql.placeholder("outcome"),
+      scriptVersionId: sql.placeholder("scriptVersionId"),
+      messageSeconds: sql.placeholder("messageSeconds"),
+      notes: sql.placeholder("notes"),
+      source,
+      sourceCallId: sql.placeholder("sourceCallId"),
+    })
+    .onConflictDoNothing()
+    .prepare();
+  const affected = new Set<number>();
+  for (const { row, repId } of dials) {
+    const prospectId = prospects.dialled(row, repId);
+    const at = row.at.getTime();
+    if (dialIds.has(row.callId) || (!prospects.isNew(prospectId) && otherSourceDial.get({ prospectId, repId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS }))) {
+      summary.alreadyImported++;
+      continue;
+    }
+    const outcome = row.outcome!;
+    const inserted = insertAttempt.run({
+      repId,
+      prospectId,
+      at: row.at,
+      outcome,
+      scriptVersionId: outcome === "voicemail" ? versionFor(row) : null,
+      messageSeconds: row.messageSeconds,
+      notes: row.notes,
+      sourceCallId: row.callId,
+    });
+    dialIds.add(row.callId);
+    if (inserted.changes === 0) {
+      summary.alreadyImported++;
+      continue;
+    }
+    summary.dials[outcome]++;
+    if (row.dateOnly) summary.dateOnly++;
+    const email = emailOf.get(repId)!;
+    summary.reps[email] = (summary.reps[email] ?? 0) + 1;
+    if (outcome === "voicemail") affected.add(prospectId);
+  }
+
+  const callbackIds = importedIds(callback);
+  const otherSourceCallback = tx
+    .select({ id: callback.id })
+    .from(callback)
+    .where(
+      and(
+        eq(callback.teamId, actor.teamId),
+        eq(callback.prospectId, sql.placeholder("prospectId")),
+        gte(callback.at, sql`${sql.placeholder("from")}`),
+        lte(callback.at, sql`${sql.placeholder("to")}`),
+        isNull(callback.deletedAt),
+        or(isNull(callback.source), ne(callback.source, source)),
+      ),
+    )
+    .limit(1)
+    .prepare();
+  const insertCallback = tx
+    .insert(callback)
+    .values({
+      teamId: actor.teamId,
+      prospectId: sql.placeholder("prospectId"),
+      at: sql.placeholder("at"),
+      result: "other",
+      notes: sql.placeholder("notes"),
+      loggedById: actor.userId,
+      source,
+      sourceCallId: sql.placeholder("sourceCallId"),
+    })
+    .onConflictDoNothing()
+    .prepare();
+  for (const row of calls) {
+    if (row.direction !== "inbound") continue;
+    const prospectId = prospects.caller(row);
+    if (prospectId === undefined) {
+      summary.skipped.push({ line: row.line, reason: "an inbound call from a number that is no prospect's" });
+      continue;
+    }
+    const at = row.at.getTime();
+    if (callbackIds.has(row.callId) || (!prospects.isNew(prospectId) && otherSourceCallback.get({ prospectId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS }))) {
+      summary.alreadyImported++;
+      continue;
+    }
+    const inserted = insertCallback.run({ prospectId, at: row.at, notes: row.notes, sourceCallId: row.callId });
+    callbackIds.add(row.callId);
+    if (inserted.changes === 0) {
+      summary.alreadyImported++;
+      continue;
+    }
+    summary.callbacks++;
+    if (row.dateOnly) summary.dateOnly++;
+    affected.add(prospectId);
+  }
+
+  summary.created.prospects = prospects.created();
+  summary.skipped.sort((a, b) => a.line - b.line);
+  reattributeProspects(tx, actor.teamId, affected);
+  // Rolled back with everything else when the file is refused or this is a dry run.
+  if (options.remember) {
+    const reps = repMapRows(options.repMap).map((r) => ({ kind: "rep" as const, external: r.external, value: r.email }));
+    const outcomes = (options.outcomeMap ?? []).map((m) => ({ kind: "outcome" as const, external: m.value, value: m.outcome }));
+    storeMappings(tx, actor, source, [...reps, ...outcomes]);
+  }
+  return summary;
+}
+
+type Mapping = { kind: "rep" | "outcome"; external: string; value: string };
+
+function storeMappings(tx: Tx, actor: Actor, source: SourceId, mappings: Mapping[]) {
+  for (const m of mappings) {
+    const external = m.kind === "rep" ? foldIdentifier(m.external) : m.external.trim().toLowerCase();
+    const value = m.value.trim().toLowerCase();
+    tx.insert(importMapping)
+      .values({ teamId: actor.teamId, source, kind: m.kind, external, value })
+      .onConflictDoUpdate({ target: [importMapping.teamId, importMapping.source, importMapping.kind, importMapping.external], set: { value } })
+      .run();
+  }
+}
+
+/**
+ * The import page's entry: a dry run shows what the file holds and what is unknown; the real run
+ * remembers the rep and outcome mappings the manager confirmed, for the team and the source.
+ */
+export function importCallsFromPage(db: Db, actor: Actor, input: CallImportInput, listLimit: number) {
+  const summary = importCalls(db, actor, input.csv, { source: input.source, repMap: input.reps, outcomeMap: input.outcomes, dryRun: input.dryRun, remember: true });
+  return { ...summary, errorCount: summary.errors.length, errors: summary.errors.slice(0, listLimit), skipped: summary.skipped.slice(0, listLimit), skippedCount: summary.skipped.length };
+}
+
+/** Remembers what a manager confirmed for a source, so the next export from that tool imports as it is. */
+export function rememberMappings(db: Db, actor: Actor, source: SourceId, mappings: Mapping[]) {
+  if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
+  db.transaction((tx) => storeMappings(tx, actor, source, mappings));
+}
