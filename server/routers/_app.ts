@@ -2,6 +2,7 @@ import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
 import { importsRouter } from "./imports";
 import { leaderboardRouter } from "./leaderboard";
 import { scriptsRouter } from "./scripts";
+import { takesRouter } from "./takes";
 import { teamsRouter } from "./teams";
 import { authedProcedure, createCallerFactory, createTRPCRouter } from "@/server/trpc";
 
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   scripts: scriptsRouter,
   leaderboard: leaderboardRouter,
   imports: importsRouter,
+  takes: takesRouter,
 });
 
 export type AppRouter = typeof appRouter;
