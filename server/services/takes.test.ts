@@ -148,6 +148,10 @@ describe("coaching and measured rates", () => {
     await manager.caller.takes.comment({ id, comment: "  Slow down on the number.  " });
     const mine = (await rep.caller.takes.forScript({ scriptId: opener.id })).mine[0];
     expect([mine.comment, mine.commentBy]).toEqual(["Slow down on the number.", "Mona Manager"]);
+    // The note is between coach and rep: a teammate hears the take but does not read it.
+    const heard = (await other.caller.takes.forScript({ scriptId: opener.id })).shared[0];
+    expect([heard.id, heard.comment, heard.commentBy]).toEqual([id, null, null]);
+    expect((await team.owner.caller.takes.forScript({ scriptId: opener.id })).shared[0].comment).toBe("Slow down on the number.");
     await manager.caller.takes.comment({ id, comment: "" });
     expect((await rep.caller.takes.forScript({ scriptId: opener.id })).mine[0].comment).toBeNull();
   });

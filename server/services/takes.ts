@@ -165,8 +165,12 @@ export function takesForScript(db: Db, actor: Actor, input: { scriptId: number }
       .get();
     return {
       mine: takes.filter((t) => t.repId === actor.userId).reverse(),
-      // Members listen to teammates' shared takes; their own are already in `mine`.
-      shared: shared.filter((t) => t.repId !== actor.userId).reverse(),
+      // Members listen to teammates' shared takes (their own are in `mine`); a coach's note is
+      // between the coach and the rep, so other reps do not read it.
+      shared: shared
+        .filter((t) => t.repId !== actor.userId)
+        .map((t) => (isManager(actor) ? t : { ...t, comment: null, commentBy: null, commentedAt: null }))
+        .reverse(),
       quickestShared: quickest && { repName: quickest.repName, spokenSeconds: quickest.spokenSeconds },
       perVersion: versions.map((v) => {
         const lengths = shared.filter((t) => t.versionId === v.id).map((t) => t.spokenMs / 1000);

@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser } from "@playwright/test";
+import { signal, wav } from "../tests/support/signals";
+import { addSharedScript, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
+
+// Rehearsing a script with a fake microphone: Chromium plays a WAV this test generates (2 s of
+// room noise, 6.0 s of a speech-like signal, 2 s of room noise, then silence) as the microphone.
+// The browser is launched here, with the fake-device flags, so the default project's are untouched.
+const SAMPLE_RATE = 48_000;
+const microphoneFile = path.resolve("test-results/fake-microphone.wav");
+const SCRIPT = "Hi {prospect.firstName}, it's {rep.name}. I'll be quick: one idea for {prospect.company}. Call me at {rep.phone}.";
+
+let browser: Browser;
+
+test.beforeAll(async () => {
+  fs.mkdirSync(path.dirname(microphoneFile), { recursive: true });
+  const parts = [
+    { kind: "silence", seconds: 2 },
+    { kind: "speech", seconds: 6 },
+    { kind: "silence", seconds: 2 },
+  ] as const;
+  fs.writeFileSync(microphoneFile, wav(signal([...parts], SAMPLE_RATE, -60), SAMPLE_RATE));
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--autoplay-policy=no-user-gesture-required",
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      // %noloop: the file plays once from when the microphone opens, then the fake device is silent.
+      `--use-file-for-fake-audio-capture=${microphoneFile}%noloop`,
+    ],
+  });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+});
+
+test("a rep records a take, hears it measured at 6 s, shares it; a teammate hears it, another team gets 404", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const owner = await (await browser.newContext({ baseURL })).newPage();
+  await newOwnerWithTeam(owner, "Rehearsal Room");
+  await addSharedScript(owner, "Quick opener", "first-touch", SCRIPT);
+  const scriptUrl = owner.url();
+
+  await expect(owner.getByRole("button", { name: "Record a take" })).toBeVisible();
+  await expect(owner.getByRole("status").filter({ hasText: "You: not recorded yet" })).toBeVisible();
+  await owner.getByRole("button", { name: "Record a take" }).click();
+  await expect(owner.getByRole("button", { name: "Stop" })).toBeVisible();
+  // The whole file has played once the timer passes 10 s; the rest is silence to be trimmed.
+  await expect(owner.getByRole("timer", { name: "Recording time" })).toHaveText("0:10", { timeout: 20_000 });
+  await owner.getByRole("button", { name: "Stop" }).click();
+
+  const yours = owner.getByRole("status").filter({ hasText: /^You: / });
+  await expect(yours).toContainText("You: 6 s");
+  const myTakes = owner.getByRole("list", { name: "Your takes" });
+  await expect(myTakes.getByRole("listitem")).toHaveCount(1);
+  const lengthText = await myTakes.getByText(/^\d+\.\d s$/).textContent();
+  console.info(`rehearse e2e: the 6.0 s fake-microphone signal measured ${lengthText}`);
+
+  await myTakes.getByRole("button", { name: /^Play your take/ }).click();
+  await expect(myTakes.getByRole("button", { name: /^Pause your take/ })).toBeVisible();
+  await owner.screenshot({ path: "test-results/rehearse-1280.png", fullPage: true });
+
+  await myTakes.getByRole("button", { name: "Share with the team" }).click();
+  await expect(myTakes.getByText("shared", { exact: true })).toBeVisible();
+  const scriptId = Number(new URL(scriptUrl).pathname.split("/").at(-1));
+  const panel = await owner.request.get(`/api/trpc/takes.forScript?input=${encodeURIComponent(JSON.stringify({ json: { scriptId } }))}`);
+  const audioUrl = ((await panel.json()) as { result: { data: { json: { mine: { audioUrl: string }[] } } } }).result.data.json.mine[0]?.audioUrl;
+  expect(audioUrl).toMatch(/^\/api\/takes\/\d+\/audio$/);
+  const own = await owner.request.get(audioUrl!);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["cache-control"]).toBe("private, no-store");
+  const bytes = (await own.body()).length;
+  console.info(`rehearse e2e: take of ${lengthText} recorded for about 10 s is ${bytes} bytes`);
+
+  const rep = (await inviteByLink(browser, owner, "Tess Teammate", "rep")).page;
+  await rep.goto(new URL(scriptUrl).href);
+  const shared = rep.getByRole("list", { name: "Shared takes" });
+  await expect(shared.getByRole("listitem", { name: "Olivia Owner's take" })).toBeVisible();
+  await shared.getByRole("button", { name: /^Play Olivia Owner's take/ }).click();
+  await expect(shared.getByRole("button", { name: /^Pause Olivia Owner's take/ })).toBeVisible();
+  await rep.setViewportSize({ width: 375, height: 800 });
+  await rep.screenshot({ path: "test-results/rehearse-375.png", fullPage: true });
+
+  const stranger = await (await browser.newContext({ baseURL })).newPage();
+  await newOwnerWithTeam(stranger, "Other Outfit");
+  const refused = await stranger.request.get(audioUrl!);
+  expect(refused.status()).toBe(404);
+  expect(await refused.text()).not.toContain("Olivia");
+});
+
+test("the Permissions-Policy allows the microphone on the app's own pages only", async ({ request }) => {
+  const response = await request.get("/sign-in");
+  expect(response.headers()["permissions-policy"]).toBe("camera=(), microphone=(self), geolocation=()");
+});
