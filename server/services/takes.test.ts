@@ -1,9 +1,15 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { takeAudio } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { TAKE_LIMITS, type UploadTakeInput } from "@/lib/inputs/takes";
 import { codeOf, makeTeam, openTestDatabase, type TeamMember } from "@/tests/support/fixtures";
 import { recordedTake, streamedWebm } from "@/tests/support/webm-bytes";
 import type { Actor } from "./actor";
+import { backupDatabase } from "./backup";
 import { Conflict, Invalid, NotFound } from "./errors";
 import { saveTake, takeAudioFor } from "./takes";
 
@@ -196,5 +202,24 @@ describe("coaching and measured rates", () => {
   it("refuses a measured rate before there is enough speech to measure", async () => {
     const { rep } = await setUp();
     expect(await codeOf(rep.caller.takes.useMeasuredRate({ use: true }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe("backups", () => {
+  it("carry the audio with the takes, since it is in the database file", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-takes-backup-"));
+    try {
+      const db = openDatabase(path.join(dir, "live.db"));
+      const { team, rep, versionId } = await setUp(db);
+      const { id } = saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
+      await backupDatabase(db, path.join(dir, "copy.db"));
+      const copy = openDatabase(path.join(dir, "copy.db"));
+      expect(takeAudioFor(copy, actorOf(team.id, rep), id).equals(recordedTake())).toBe(true);
+      expect(copy.select().from(takeAudio).all()).toHaveLength(1);
+      db.$client.close();
+      copy.$client.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
