@@ -40,58 +40,59 @@ test.afterAll(async () => {
   await browser?.close();
 });
 
-test("a rep records a take, hears it measured at 6 s, shares it; a teammate hears it, another team gets 404", async ({ baseURL }) => {
-  test.setTimeout(120_000);
+test("a rep records a take, hears it measured at 6 s, shares it; a manager hears it and leaves a note the rep reads next visit; another team gets 404", async ({ baseURL }) => {
+  test.setTimeout(150_000);
   const owner = await (await browser.newContext({ baseURL })).newPage();
   await newOwnerWithTeam(owner, "Rehearsal Room");
   await addSharedScript(owner, "Quick opener", "first-touch", SCRIPT);
   const scriptUrl = owner.url();
+  const rep = (await inviteByLink(browser, owner, "Tess Teammate", "rep")).page;
+  await rep.goto(scriptUrl);
 
-  await expect(owner.getByRole("button", { name: "Record a take" })).toBeVisible();
-  await expect(owner.getByRole("status").filter({ hasText: "You: not recorded yet" })).toBeVisible();
-  await owner.getByRole("button", { name: "Record a take" }).click();
-  await expect(owner.getByRole("button", { name: "Stop" })).toBeVisible();
+  await expect(rep.getByRole("status").filter({ hasText: "You: not recorded yet" })).toBeVisible();
+  await rep.getByRole("button", { name: "Record a take" }).click();
+  await expect(rep.getByRole("button", { name: "Stop" })).toBeVisible();
   // The whole file has played once the timer passes 10 s; the rest is silence to be trimmed.
-  await expect(owner.getByRole("timer", { name: "Recording time" })).toHaveText("0:10", { timeout: 20_000 });
-  await owner.getByRole("button", { name: "Stop" }).click();
+  await expect(rep.getByRole("timer", { name: "Recording time" })).toHaveText("0:10", { timeout: 20_000 });
+  await rep.getByRole("button", { name: "Stop" }).click();
 
-  const yours = owner.getByRole("status").filter({ hasText: /^You: / });
-  await expect(yours).toContainText("You: 6 s");
-  const myTakes = owner.getByRole("list", { name: "Your takes" });
+  await expect(rep.getByRole("status").filter({ hasText: /^You: / })).toContainText("You: 6 s");
+  const myTakes = rep.getByRole("list", { name: "Your takes" });
   await expect(myTakes.getByRole("listitem")).toHaveCount(1);
-  const lengthText = await myTakes.getByText(/^\d+\.\d s$/).textContent();
-  console.info(`rehearse e2e: the 6.0 s fake-microphone signal measured ${lengthText}`);
-
   await myTakes.getByRole("button", { name: /^Play your take/ }).click();
   await expect(myTakes.getByRole("button", { name: /^Pause your take/ })).toBeVisible();
-  await owner.screenshot({ path: "test-results/rehearse-1280.png", fullPage: true });
-
   await myTakes.getByRole("button", { name: "Share with the team" }).click();
   await expect(myTakes.getByText("shared", { exact: true })).toBeVisible();
+
   const scriptId = Number(new URL(scriptUrl).pathname.split("/").at(-1));
-  const panel = await owner.request.get(`/api/trpc/takes.forScript?input=${encodeURIComponent(JSON.stringify({ json: { scriptId } }))}`);
-  const audioUrl = ((await panel.json()) as { result: { data: { json: { mine: { audioUrl: string }[] } } } }).result.data.json.mine[0]?.audioUrl;
-  expect(audioUrl).toMatch(/^\/api\/takes\/\d+\/audio$/);
-  const own = await owner.request.get(audioUrl!);
+  const panel = await rep.request.get(`/api/trpc/takes.forScript?input=${encodeURIComponent(JSON.stringify({ json: { scriptId } }))}`);
+  const [take] = ((await panel.json()) as { result: { data: { json: { mine: { audioUrl: string; spokenMs: number; recordedMs: number; bytes: number }[] } } } }).result.data.json.mine;
+  console.info(`rehearse e2e: the 6.0 s signal measured ${take.spokenMs} ms spoken of ${take.recordedMs} ms recorded, ${take.bytes} bytes (${Math.round((take.bytes / take.recordedMs) * 60)} KB a minute)`);
+  const own = await rep.request.get(take.audioUrl);
   expect(own.status()).toBe(200);
   expect(own.headers()["cache-control"]).toBe("private, no-store");
-  const bytes = (await own.body()).length;
-  console.info(`rehearse e2e: take of ${lengthText} recorded for about 10 s is ${bytes} bytes`);
 
-  const rep = (await inviteByLink(browser, owner, "Tess Teammate", "rep")).page;
-  await rep.goto(new URL(scriptUrl).href);
-  const shared = rep.getByRole("list", { name: "Shared takes" });
-  await expect(shared.getByRole("listitem", { name: "Olivia Owner's take" })).toBeVisible();
-  await shared.getByRole("button", { name: /^Play Olivia Owner's take/ }).click();
-  await expect(shared.getByRole("button", { name: /^Pause Olivia Owner's take/ })).toBeVisible();
-  await rep.setViewportSize({ width: 375, height: 800 });
-  await rep.screenshot({ path: "test-results/rehearse-375.png", fullPage: true });
+  await owner.goto(scriptUrl);
+  const shared = owner.getByRole("list", { name: "Shared takes" });
+  await expect(shared.getByRole("listitem", { name: "Tess Teammate's take" })).toBeVisible();
+  await shared.getByRole("button", { name: /^Play Tess Teammate's take/ }).click();
+  await expect(shared.getByRole("button", { name: /^Pause Tess Teammate's take/ })).toBeVisible();
+  await shared.getByLabel("Note for Tess Teammate").fill("Say the number slower.");
+  await shared.getByRole("button", { name: "Save note" }).click();
+  await expect(shared.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await owner.setViewportSize({ width: 375, height: 800 });
+  await owner.getByRole("button", { name: "Record a take" }).scrollIntoViewIfNeeded();
+  await owner.screenshot({ path: "test-results/rehearse-375.png" });
+
+  await rep.reload();
+  await expect(rep.getByRole("list", { name: "Your takes" }).getByText("Say the number slower.")).toBeVisible();
+  await rep.screenshot({ path: "test-results/rehearse-1280.png", fullPage: true });
 
   const stranger = await (await browser.newContext({ baseURL })).newPage();
   await newOwnerWithTeam(stranger, "Other Outfit");
-  const refused = await stranger.request.get(audioUrl!);
+  const refused = await stranger.request.get(take.audioUrl);
   expect(refused.status()).toBe(404);
-  expect(await refused.text()).not.toContain("Olivia");
+  expect(await refused.text()).not.toContain("Tess");
 });
 
 test("the Permissions-Policy allows the microphone on the app's own pages only", async ({ request }) => {

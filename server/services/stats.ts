@@ -11,6 +11,7 @@ import { isManager, type Actor } from "./actor";
 import { isUnfiltered, rollupGroupCounts } from "./leaderboard-rollups";
 import { cachedTimeToCallback, cachedUnattributedCallbacks, teamTiming, type TeamTiming } from "./timing-cache";
 import { Forbidden, NotFound } from "./errors";
+import { sharedTakeMedians } from "./takes";
 
 // Every number on the leaderboard, the team overview, the rep drill-down, the leaderboard CSV
 // and the CLI comes from here (DESIGN.md, "Metric definitions"). Counting stays in SQL (GROUP BY);
@@ -440,6 +441,7 @@ export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date
         .all()
         .map((s) => [String(s.id), s.stage]),
     );
+    const measured = sharedTakeMedians(tx, actor);
     return {
       period: periodSummary(scope),
       minSample: scope.team.minSample,
@@ -452,7 +454,14 @@ export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date
       heatmap: hourByWeekday(tx, scope),
       readTime: scripts
         .filter((r) => r.words !== null)
-        .map((r) => ({ ...publicRow(r), stage: stageOf.get(r.group) ?? "any", words: Math.round(r.words!), readSeconds: readSeconds(r.words!, scope.team.wordsPerMinute) })),
+        .map((r) => ({
+          ...publicRow(r),
+          stage: stageOf.get(r.group) ?? "any",
+          words: Math.round(r.words!),
+          readSeconds: readSeconds(r.words!, scope.team.wordsPerMinute),
+          // Rehearsal takes the team shared (issue 17): how long the script runs when read aloud.
+          measuredSeconds: measured.get(Number(r.group)) ?? null,
+        })),
       trend: { weeks: trend.weeks, series: top.map((s) => ({ key: s.key, label: s.label, points: trend.points(trend.series.get(s.group)) })) },
     };
   });

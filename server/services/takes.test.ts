@@ -181,6 +181,22 @@ describe("coaching and measured rates", () => {
     ]);
   });
 
+  it("the team overview's read-time chart gets the shared takes' median length beside the estimate", async () => {
+    const { db, team, rep, other, opener, versionId } = await setUp();
+    await team.owner.caller.attempts.log({ prospect: { name: "Pat Prospect", phone: "212-555-0101" }, outcome: "voicemail", scriptId: opener.id });
+    const readTime = async () => (await team.owner.caller.leaderboard.overview({})).readTime.find((p) => p.label === "Opener")!;
+    expect((await readTime()).measuredSeconds).toBeNull();
+    for (const [who, ms] of [
+      [rep, 2100],
+      [other, 1500],
+    ] as const) {
+      const { id } = saveTake(db, actorOf(team.id, who), lengths(versionId, ms), recordedTake());
+      await who.caller.takes.setShared({ id, shared: true });
+    }
+    saveTake(db, actorOf(team.id, rep), lengths(versionId, 200), recordedTake());
+    expect(await readTime()).toMatchObject({ measuredSeconds: 1.8, voicemails: 1 });
+  });
+
   it("a rep's measured rate replaces the team's in estimates only once they say so", async () => {
     const { db, team, rep, opener, versionId } = await setUp();
     // The body's words (as written, placeholders one word each) at 100 a minute: 0.6 s a word,

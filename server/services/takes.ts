@@ -183,6 +183,19 @@ export function takesForScript(db: Db, actor: Actor, input: { scriptId: number }
   }, readOnly);
 }
 
+/** Per script, the median spoken length (seconds) of the team's shared takes: the read-time chart's measured points. */
+export function sharedTakeMedians(db: Queryable, actor: Actor): Map<number, number> {
+  const rows = db
+    .select({ scriptId: scriptVersion.scriptId, spokenMs: take.spokenMs })
+    .from(take)
+    .innerJoin(scriptVersion, eq(scriptVersion.id, take.scriptVersionId))
+    .where(and(eq(take.teamId, actor.teamId), eq(take.shared, true)))
+    .all();
+  const byScript = new Map<number, number[]>();
+  for (const r of rows) byScript.set(r.scriptId, [...(byScript.get(r.scriptId) ?? []), r.spokenMs / 1000]);
+  return new Map([...byScript].map(([scriptId, lengths]) => [scriptId, Math.round(quantile(lengths, 0.5)! * 10) / 10]));
+}
+
 export function removeTake(db: Db, actor: Actor, input: { id: number }) {
   return db.transaction((tx) => {
     const row = ownTake(tx, actor, input.id);

@@ -27,7 +27,7 @@ function CoachNote({ take }: { take: TakeRow }) {
       </label>
       <div className="flex gap-2">
         <Input id={id} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="e.g. Say the number slower" />
-        <Button type="submit" variant="secondary" disabled={comment.isPending}>
+        <Button type="submit" variant="secondary" className="shrink-0 whitespace-nowrap" disabled={comment.isPending}>
           Save note
         </Button>
       </div>

@@ -2,6 +2,8 @@ import { formatEvidence } from "@/lib/format";
 import type { ScriptPageData } from "./script-data";
 import { tenthSeconds, type TakesPanelData } from "./take-data";
 
+const COLUMNS = ["Version", "Shared takes", "Median length", "Estimate", "Callback rate"];
+
 /**
  * Per version: how long the team's shared takes run (median) beside the estimate from the words
  * and the version's callback rate, to see whether a shorter read is the one called back.
@@ -14,21 +16,11 @@ export function TakesByVersion({ script, perVersion }: { script: ScriptPageData;
         <caption className="pb-2 text-left text-sm font-semibold">Does the shorter read get called back? Takes by version</caption>
         <thead className="text-xs text-muted">
           <tr>
-            <th scope="col" className="py-1 pr-3 text-left font-medium">
-              Version
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              Shared takes
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              Median length
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              Estimate
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Callback rate
-            </th>
+            {COLUMNS.map((c, i) => (
+              <th key={c} scope="col" className={`py-1 font-medium ${i ? "text-right" : "text-left"} ${i < COLUMNS.length - 1 ? "pr-3" : ""}`}>
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="tabular">
