@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { signal, wav } from "../tests/support/signals";
-import { addSharedScript, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
+import { addSharedScript, callProcedure, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
 
 // Rehearsing a script with a fake microphone: Chromium plays a WAV this test generates (2 s of
 // room noise, 6.0 s of a speech-like signal, 2 s of room noise, then silence) as the microphone.
@@ -87,6 +87,17 @@ test("a rep records a take, hears it measured at 6 s, shares it; a manager hears
   await rep.reload();
   await expect(rep.getByRole("list", { name: "Your takes" }).getByText("Say the number slower.")).toBeVisible();
   await rep.screenshot({ path: "test-results/rehearse-1280.png", fullPage: true });
+
+  // The team overview's read-time chart puts the shared take's length beside the estimate.
+  await callProcedure(owner, "attempts.log", { prospect: { name: "Pat Prospect", phone: "212-555-0101" }, outcome: "voicemail", scriptId });
+  await owner.setViewportSize({ width: 1280, height: 900 });
+  await owner.goto("/leaderboard/team");
+  const chart = owner.getByTestId("overview-read-time");
+  await expect(chart).toHaveAttribute("data-state", "loaded");
+  await chart.getByText("Show the numbers").click();
+  const row = chart.getByRole("row", { name: /Quick opener/ });
+  await expect(row).toContainText(`${Math.round((take.spokenMs / 1000) * 10) / 10} s`);
+  await chart.screenshot({ path: "test-results/rehearse-read-time-1280.png" });
 
   const stranger = await (await browser.newContext({ baseURL })).newPage();
   await newOwnerWithTeam(stranger, "Other Outfit");
