@@ -40,7 +40,7 @@ type Placed = ReadTimePoint & { r: number; labelSide: "left" | "right" | null };
  * left of its point when the right would run off the chart. Positions are worked out from the
  * axes' domains and the measured width, the way Recharts draws them.
  */
-function layout(data: ReadTimePoint[], width: number, xTop: number, yTop: number): Map<string, Placed> {
+function layout(data: ReadTimePoint[], measured: ReadTimePoint[], width: number, xTop: number, yTop: number): Map<string, Placed> {
   const most = Math.max(1, ...data.map((p) => p.voicemails));
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const plotWidth = width - plotLeft - MARGIN.right;
@@ -54,7 +54,15 @@ function layout(data: ReadTimePoint[], width: number, xTop: number, yTop: number
     const label = { key: p.key, x: side === "left" ? cx - r - 4 - w : cx + r + 4, y: cy, width: w, height: LABEL_FONT + 4, priority: p.voicemails };
     return { point: { ...p, r, labelSide: side }, label, circle: { key: p.key, x: cx - r, y: cy, width: 2 * r, height: 2 * r } };
   });
-  const shown = width ? labelsThatFit(placed.map((x) => x.label), { width }, placed.map((x) => x.circle)) : new Set<string>();
+  // The measured diamonds are obstacles too: a name written over one would hide it.
+  const diamonds = measured.map((p) => ({
+    key: `measured-${p.key}`,
+    x: plotLeft + (p.readSeconds / xTop) * plotWidth - 6,
+    y: MARGIN.top + (1 - Math.min(p.rate ?? 0, yTop) / yTop) * plotHeight,
+    width: 12,
+    height: 12,
+  }));
+  const shown = width ? labelsThatFit(placed.map((x) => x.label), { width }, [...placed.map((x) => x.circle), ...diamonds]) : new Set<string>();
   return new Map(placed.map(({ point }) => [point.key, { ...point, labelSide: shown.has(point.key) ? point.labelSide : null }]));
 }
 
@@ -79,7 +87,7 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
   const measured: MeasuredPoint[] = data.filter((p) => p.measuredSeconds != null).map((p) => ({ ...p, readSeconds: p.measuredSeconds!, measured: true }));
   const x = countAxis(Math.max(0, ...data.map((p) => p.readSeconds), ...measured.map((p) => p.readSeconds)));
   const y = rateAxis(Math.max(0, ...data.map((p) => (p.ranked ? p.ciHigh : p.rate!))));
-  const placed = layout(data, width, x.top, y.top);
+  const placed = layout(data, measured, width, x.top, y.top);
   const Point = (props: ScatterShapeProps) => {
     const p = placed.get((props.payload as ReadTimePoint).key);
     if (!p) return <g />;
@@ -126,7 +134,7 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
               <th className="pb-1 font-medium">Script</th>
               <th className="pb-1 text-right font-medium">Words</th>
               <th className="pb-1 text-right font-medium">Read time</th>
-              <th className="pb-1 text-right font-medium">Measured</th>
+              <th className="pb-1 pr-4 text-right font-medium">Measured</th>
               <th className="pb-1 font-medium">Callback rate</th>
             </tr>
           </thead>
@@ -138,7 +146,7 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
                   <td className="py-1">{p.label}</td>
                   <td className="py-1 text-right">{p.words}</td>
                   <td className="py-1 text-right">{p.readSeconds} s</td>
-                  <td className="py-1 text-right">{p.measuredSeconds == null ? "—" : `${p.measuredSeconds} s`}</td>
+                  <td className="py-1 pr-4 text-right">{p.measuredSeconds == null ? "—" : `${p.measuredSeconds} s`}</td>
                   <td className="py-1">{formatEvidence(p)}</td>
                 </tr>
               ))}
