@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // ---------------------------------------------------------------------------
 // Authentication and teams. Field names follow better-auth's documented core
@@ -507,3 +507,47 @@ export const experimentVoicemail = sqliteTable(
   },
   (t) => [index("experiment_voicemail_experiment_idx").on(t.experimentId)],
 );
+
+// ---------------------------------------------------------------------------
+// Rehearsal takes (issue 17): a rep's recorded read of a script version. The audio is Opus/WebM
+// as the browser's MediaRecorder made it, kept in the database (README.md, "Rehearsal takes"):
+// a backup copies it with everything else, and deleting a take cascades to its audio. The audio
+// sits in a table of its own so listing takes never walks a BLOB's overflow pages.
+// ---------------------------------------------------------------------------
+
+export const take = sqliteTable(
+  "take",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    repId: text("rep_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    scriptVersionId: integer("script_version_id")
+      .notNull()
+      .references(() => scriptVersion.id),
+    /** Spoken length: the recording with leading and trailing silence trimmed (lib/spoken-length.ts). */
+    spokenMs: integer("spoken_ms").notNull(),
+    /** The whole recording, silences included. */
+    recordedMs: integer("recorded_ms").notNull(),
+    bytes: integer("bytes").notNull(),
+    /** Words of the version as rendered when recorded: the speaking rate's numerator. */
+    words: integer("words").notNull(),
+    shared: integer("shared", { mode: "boolean" }).notNull().default(false),
+    reference: integer("reference", { mode: "boolean" }).notNull().default(false),
+    comment: text("comment"),
+    commentById: text("comment_by_id").references(() => user.id, { onDelete: "set null" }),
+    commentedAt: integer("commented_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("take_team_version_idx").on(t.teamId, t.scriptVersionId), index("take_team_rep_idx").on(t.teamId, t.repId)],
+);
+
+export const takeAudio = sqliteTable("take_audio", {
+  takeId: integer("take_id")
+    .primaryKey()
+    .references(() => take.id, { onDelete: "cascade" }),
+  webm: blob("webm", { mode: "buffer" }).notNull(),
+});

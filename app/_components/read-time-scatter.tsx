@@ -8,7 +8,17 @@ import { SERIES_COLOURS } from "./chart-palette";
 import { useElementWidth } from "./use-element-width";
 
 /** `ranked` is false under the team's minimum sample: drawn hollow, its interval still wide. */
-export type ReadTimePoint = Evidence & { key: string; label: string; words: number; readSeconds: number; ranked: boolean };
+export type ReadTimePoint = Evidence & {
+  key: string;
+  label: string;
+  words: number;
+  readSeconds: number;
+  ranked: boolean;
+  /** Median spoken length of the team's shared rehearsal takes of the script, when there are any. */
+  measuredSeconds?: number | null;
+};
+/** A measured point sits at the takes' length instead of the estimate, on the same rate. */
+type MeasuredPoint = ReadTimePoint & { measured: true };
 
 export const SCATTER_HEIGHT = 300;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -30,7 +40,7 @@ type Placed = ReadTimePoint & { r: number; labelSide: "left" | "right" | null };
  * left of its point when the right would run off the chart. Positions are worked out from the
  * axes' domains and the measured width, the way Recharts draws them.
  */
-function layout(data: ReadTimePoint[], width: number, xTop: number, yTop: number): Map<string, Placed> {
+function layout(data: ReadTimePoint[], measured: ReadTimePoint[], width: number, xTop: number, yTop: number): Map<string, Placed> {
   const most = Math.max(1, ...data.map((p) => p.voicemails));
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const plotWidth = width - plotLeft - MARGIN.right;
@@ -44,13 +54,29 @@ function layout(data: ReadTimePoint[], width: number, xTop: number, yTop: number
     const label = { key: p.key, x: side === "left" ? cx - r - 4 - w : cx + r + 4, y: cy, width: w, height: LABEL_FONT + 4, priority: p.voicemails };
     return { point: { ...p, r, labelSide: side }, label, circle: { key: p.key, x: cx - r, y: cy, width: 2 * r, height: 2 * r } };
   });
-  const shown = width ? labelsThatFit(placed.map((x) => x.label), { width }, placed.map((x) => x.circle)) : new Set<string>();
+  // The measured diamonds are obstacles too: a name written over one would hide it.
+  const diamonds = measured.map((p) => ({
+    key: `measured-${p.key}`,
+    x: plotLeft + (p.readSeconds / xTop) * plotWidth - 6,
+    y: MARGIN.top + (1 - Math.min(p.rate ?? 0, yTop) / yTop) * plotHeight,
+    width: 12,
+    height: 12,
+  }));
+  const shown = width ? labelsThatFit(placed.map((x) => x.label), { width }, [...placed.map((x) => x.circle), ...diamonds]) : new Set<string>();
   return new Map(placed.map(({ point }) => [point.key, { ...point, labelSide: shown.has(point.key) ? point.labelSide : null }]));
+}
+
+/** A measured point: a hollow diamond, so it reads as a second kind of point, not another script. */
+function MeasuredMark(props: ScatterShapeProps) {
+  const cx = props.cx ?? 0;
+  const cy = props.cy ?? 0;
+  return <path d={`M${cx} ${cy - 6}L${cx + 6} ${cy}L${cx} ${cy + 6}L${cx - 6} ${cy}Z`} fill="var(--surface)" stroke={SERIES_COLOURS[1]} strokeWidth={2} />;
 }
 
 /**
  * One point per script: read time (words ÷ the team's speaking rate) against callback rate,
- * sized by voicemails, with the 95% interval as a vertical whisker. The rate axis fits the ranked
+ * sized by voicemails, with the 95% interval as a vertical whisker; a script the team has shared
+ * rehearsal takes of has a diamond beside it at their median length. The rate axis fits the ranked
  * scripts; an unranked script's long whisker may run off the top.
  */
 export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { title: string; testId: string; points: ReadTimePoint[]; wordsPerMinute: number }) {
@@ -58,10 +84,11 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
     .filter((p) => p.rate !== null)
     .map((p) => ({ ...p, error: [p.rate! - p.ciLow, p.ciHigh - p.rate!] as [number, number] }));
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const x = countAxis(Math.max(0, ...data.map((p) => p.readSeconds)));
+  const measured: MeasuredPoint[] = data.filter((p) => p.measuredSeconds != null).map((p) => ({ ...p, readSeconds: p.measuredSeconds!, measured: true }));
+  const x = countAxis(Math.max(0, ...data.map((p) => p.readSeconds), ...measured.map((p) => p.readSeconds)));
   // Every point's whisker fits: topping the axis at ranked points only clipped the wide intervals of small samples.
   const y = rateAxis(Math.max(0, ...data.map((p) => p.ciHigh)));
-  const placed = layout(data, width, x.top, y.top);
+  const placed = layout(data, measured, width, x.top, y.top);
   const Point = (props: ScatterShapeProps) => {
     const p = placed.get((props.payload as ReadTimePoint).key);
     if (!p) return <g />;
@@ -108,6 +135,7 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
               <th className="pb-1 font-medium">Script</th>
               <th className="pb-1 text-right font-medium">Words</th>
               <th className="pb-1 text-right font-medium">Read time</th>
+              <th className="pb-1 pr-4 text-right font-medium">Measured</th>
               <th className="pb-1 font-medium">Callback rate</th>
             </tr>
           </thead>
@@ -119,6 +147,7 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
                   <td className="py-1">{p.label}</td>
                   <td className="py-1 text-right">{p.words}</td>
                   <td className="py-1 text-right">{p.readSeconds} s</td>
+                  <td className="py-1 pr-4 text-right">{p.measuredSeconds == null ? "—" : `${p.measuredSeconds} s`}</td>
                   <td className="py-1">{formatEvidence(p)}</td>
                 </tr>
               ))}
@@ -140,7 +169,13 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
               domain={[0, x.top]}
               ticks={x.ticks}
               height={X_AXIS_HEIGHT}
-              label={{ value: `Read time at ${wordsPerMinute} words/min`, position: "insideBottom", offset: -10, fontSize: 11, fill: "var(--faint)" }}
+              label={{
+                value: measured.length ? `Read time: ● at ${wordsPerMinute} words/min, ◇ measured in shared takes` : `Read time at ${wordsPerMinute} words/min`,
+                position: "insideBottom",
+                offset: -10,
+                fontSize: 11,
+                fill: "var(--faint)",
+              }}
             />
             <YAxis
               type="number"
@@ -157,13 +192,13 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
             <Tooltip
               cursor={{ strokeDasharray: "3 3" }}
               content={({ payload }) => {
-                const p = payload?.[0]?.payload as ReadTimePoint | undefined;
+                const p = payload?.[0]?.payload as (ReadTimePoint & { measured?: true }) | undefined;
                 if (!p) return null;
                 return (
                   <div className="rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-sm">
                     <p className="font-medium">{p.label}</p>
                     <p className="tabular text-muted">
-                      {p.words} words · {p.readSeconds} s read time
+                      {p.words} words · {p.readSeconds} s {p.measured ? "measured (median of shared takes)" : "read time"}
                     </p>
                     <p className="tabular">{formatEvidence(p)}</p>
                     {!p.ranked && <p className="text-faint">Needs more data to be ranked</p>}
@@ -174,6 +209,7 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
             <Scatter data={data} fill={SERIES_COLOURS[0]} shape={Point} isAnimationActive={false}>
               <ErrorBar dataKey="error" direction="y" width={0} stroke={SERIES_COLOURS[0]} strokeOpacity={0.5} />
             </Scatter>
+            {measured.length > 0 && <Scatter data={measured} shape={MeasuredMark} isAnimationActive={false} />}
           </ScatterChart>
         </ResponsiveContainer>
       </div>

@@ -5,6 +5,7 @@ import { importsRouter } from "./imports";
 import { leaderboardRouter } from "./leaderboard";
 import { profileRouter } from "./profile";
 import { scriptsRouter } from "./scripts";
+import { takesRouter } from "./takes";
 import { teamsRouter } from "./teams";
 import { signedInAccount } from "@/server/services/users";
 import { authedProcedure, createCallerFactory, createTRPCRouter } from "@/server/trpc";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   leaderboard: leaderboardRouter,
   imports: importsRouter,
   experiments: experimentsRouter,
+  takes: takesRouter,
 });
 
 export type AppRouter = typeof appRouter;

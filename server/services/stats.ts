@@ -13,6 +13,7 @@ import { cachedTimeToCallback, cachedUnattributedCallbacks, teamTiming, type Tea
 import { Forbidden, NotFound } from "./errors";
 import { visibleTo } from "./scripts";
 import { foldsDrafts, hiddenDrafts, isHiddenGroup, type HiddenDrafts } from "./private-drafts";
+import { sharedTakeMedians } from "./takes";
 
 // Every number on the leaderboard, the team overview, the rep drill-down, the leaderboard CSV
 // and the CLI comes from here (DESIGN.md, "Metric definitions"). Counting stays in SQL (GROUP BY);
@@ -485,6 +486,7 @@ export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date
         .all()
         .map((s) => [String(s.id), s.stage]),
     );
+    const measured = sharedTakeMedians(tx, actor);
     return {
       period: periodSummary(scope),
       minSample: scope.team.minSample,
@@ -497,7 +499,14 @@ export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date
       heatmap: hourByWeekday(tx, scope),
       readTime: scripts
         .filter((r) => r.words !== null)
-        .map((r) => ({ ...publicRow(r), stage: stageOf.get(r.group) ?? "any", words: Math.round(r.words!), readSeconds: readSeconds(r.words!, scope.team.wordsPerMinute) })),
+        .map((r) => ({
+          ...publicRow(r),
+          stage: stageOf.get(r.group) ?? "any",
+          words: Math.round(r.words!),
+          readSeconds: readSeconds(r.words!, scope.team.wordsPerMinute),
+          // Rehearsal takes the team shared (issue 17): how long the script runs when read aloud.
+          measuredSeconds: measured.get(Number(r.group)) ?? null,
+        })),
       trend: { weeks: trend.weeks, series: top.map((s) => ({ key: s.key, label: s.label, points: trend.points(trend.series.get(s.group)) })) },
     };
   });

@@ -1,18 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { hashPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/export/[kind]/route";
 import { GET as leaderboardCsvRoute } from "@/app/api/leaderboard.csv/route";
 import { getDb, type Db } from "@/db/client";
-import { account, session } from "@/db/schema";
+import { session } from "@/db/schema";
 import { EXPORT_KINDS } from "@/lib/inputs/imports";
-import { getAuth } from "@/server/auth";
-import { newId } from "@/server/services/ids";
+import { givePassword, signIn } from "@/tests/support/signed-in";
 import { leakedSecret, teamDigest, twoTeams, type OwnTeam, type VictimTeam } from "@/tests/support/trust";
-import { cookieHeader } from "@/tests/support/fixtures";
 
 // The CSV downloads (app/api/export/[kind], app/api/leaderboard.csv) are the one way team data
 // leaves the app outside tRPC. Their route handlers are called directly with a Request carrying
@@ -23,25 +20,12 @@ process.env.DATABASE_URL = path.join(dir, "ringback.db");
 process.env.BETTER_AUTH_SECRET = "export-isolation-test-secret-0123456789abcdef";
 process.env.BETTER_AUTH_URL = "http://localhost:3231";
 
-const PASSWORD = "correct-horse-battery";
 const ORIGIN = "http://localhost:3231";
 
 let db: Db;
 let a: VictimTeam;
 let b: OwnTeam;
 const cookies: Record<"ownerA" | "ownerB" | "managerB" | "repB", string> = { ownerA: "", ownerB: "", managerB: "", repB: "" };
-
-/** A credential account as better-auth stores one, so the fixture's users can sign in. */
-async function givePassword(userId: string) {
-  db.insert(account).values({ id: newId(), accountId: userId, providerId: "credential", userId, password: await hashPassword(PASSWORD) }).run();
-}
-
-/** Signs in through better-auth's API and returns the Cookie header a browser would send. */
-async function signIn(email: string): Promise<string> {
-  const response = await getAuth().api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
-  expect(response.status).toBe(200);
-  return cookieHeader(response);
-}
 
 const get = (url: string, cookie: string | null) => new Request(`${ORIGIN}${url}`, { headers: cookie ? { cookie } : {} });
 const exportAs = (kind: string, cookie: string | null, query = "") => exportRoute(get(`/api/export/${kind}${query}`, cookie), { params: Promise.resolve({ kind }) });
@@ -50,7 +34,7 @@ const boardAs = (query: string, cookie: string | null) => leaderboardCsvRoute(ge
 beforeAll(async () => {
   db = getDb();
   ({ a, b } = await twoTeams(db));
-  for (const m of [a.team.owner, b.team.owner, b.manager, b.rep]) await givePassword(m.user.id);
+  for (const m of [a.team.owner, b.team.owner, b.manager, b.rep]) await givePassword(db, m.user.id);
   cookies.ownerA = await signIn(a.team.owner.user.email);
   cookies.ownerB = await signIn(b.team.owner.user.email);
   cookies.managerB = await signIn(b.manager.user.email);

@@ -143,7 +143,7 @@ const IMPOSSIBLE_DATES: unknown[] = [
 const NEGATIVE_OR_FRACTIONAL: unknown[] = [-1, -600, 0.5, Number.NaN, Number.POSITIVE_INFINITY, "12"];
 const overLimit = (key: string) => "x".repeat(key === "csv" ? MAX_IMPORT_CHARS + 1 : 100_001);
 /** Fields whose text a mutation stores and pages show to people. */
-const STORED_TEXT = ["notes", "name", "title", "company", "body"];
+const STORED_TEXT = ["notes", "name", "title", "company", "body", "comment"];
 const ENUM_FIELDS = ["outcome", "result", "role", "stage", "status", "by", "range", "attempt", "view", "sort", "kind"];
 
 const changesSoFar = (db: Db) => (db.$client.prepare("select total_changes() as n").get() as { n: number }).n;

@@ -155,6 +155,14 @@ const PROBES: Record<string, Probe[]> = {
       reps: [{ external: "+12125550100", email: a.rep.user.email }],
     })),
   ],
+  "takes.forScript": [refused("takes of A's script", ({ a }) => ({ scriptId: a.scriptId })), shown("takes of B's own script", ({ b }) => ({ scriptId: b.scriptId }))],
+  "takes.remove": [refused("delete A's shared take", ({ a }) => ({ id: a.sharedTakeId })), refused("delete A's private take", ({ a }) => ({ id: a.privateTakeId }))],
+  "takes.setShared": [refused("unshare A's take", ({ a }) => ({ id: a.sharedTakeId, shared: false })), refused("share A's private take", ({ a }) => ({ id: a.privateTakeId, shared: true }))],
+  "takes.setReference": [refused("mark A's take", ({ a }) => ({ id: a.sharedTakeId, reference: true }))],
+  "takes.comment": [refused("coach on A's shared take", ({ a }) => ({ id: a.sharedTakeId, comment: "Ours now." })), refused("coach on A's private take", ({ a }) => ({ id: a.privateTakeId, comment: "Ours now." }))],
+  // A's rep's speech never counts for B: B's owner's own takes alone are measured (the service tests say so).
+  "takes.useMeasuredRate": [shown("return to the team's rate", () => ({ use: false }))],
+
   "imports.run": [
     shown("callbacks from A's prospect's phone", () => ({ kind: "callbacks", csv: "time,prospect_phone,result\r\n2025-03-04T10:00:00Z,2125550147,interested\r\n" })),
     shown("a call log naming A's rep and A's script", ({ a }) => ({

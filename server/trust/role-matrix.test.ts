@@ -84,6 +84,13 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "experiments.start": "manager",
   "experiments.end": "manager",
   "imports.calls": "manager",
+  // Rehearsal takes: every member records, shares and listens; managers coach.
+  "takes.forScript": "member",
+  "takes.remove": "member",
+  "takes.setShared": "member",
+  "takes.setReference": "member",
+  "takes.comment": "manager",
+  "takes.useMeasuredRate": "member",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

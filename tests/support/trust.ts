@@ -5,7 +5,9 @@ import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/db/client";
 import { appRouter } from "@/server/routers/_app";
+import { saveTake } from "@/server/services/takes";
 import { makeTeam, type Caller, type TeamMember, type TestTeam } from "./fixtures";
+import { recordedTake } from "./webm-bytes";
 
 export type ProcedureInfo = { path: string; type: "query" | "mutation" | "subscription" };
 
@@ -100,6 +102,9 @@ export type VictimTeam = {
   inviteId: string;
   repMemberId: string;
   experimentId: number;
+  /** A rehearsal take A's rep shared with A, and one they kept to themselves. */
+  sharedTakeId: number;
+  privateTakeId: number;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -120,6 +125,8 @@ export type OwnTeam = {
   repMemberId: string;
   secondScriptId: number;
   experimentId: number;
+  /** A take of B's owner, shared with B. */
+  takeId: number;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -151,6 +158,13 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   // Dials of today, so "today", "awaiting callback" and recent ranges have something of A's to leak.
   const today = await owner.attempts.log({ prospect: { name: "Quentin Quagga", phone: "212-555-0148", company: "Quagga Quarry" }, outcome: "voicemail", scriptId: opener.id });
   const invite = await managerA.caller.teams.invite({ email: "pending.acme.invitee@example.test", role: "rep" });
+  // Uploads are an HTTP route, not a procedure: the takes are saved by the service it calls.
+  const takeOf = (teamId: string, who: TeamMember, versionId: number) =>
+    saveTake(db, { userId: who.user.id, teamId, role: "rep" }, { versionId, spokenMs: 2000, recordedMs: 2580 }, recordedTake()).id;
+  const sharedTakeA = takeOf(teamA.id, repA, v2.latestVersion.id);
+  await repA.caller.takes.setShared({ id: sharedTakeA, shared: true });
+  await managerA.caller.takes.comment({ id: sharedTakeA, comment: "Acme secret coaching note" });
+  const privateTakeA = takeOf(teamA.id, repA, v2.latestVersion.id);
 
   const teamB = makeTeam(db, "Bravo Sales", "Bob Bravoowner");
   const managerB = teamB.join("manager", "Mike Bravomanager");
@@ -163,6 +177,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const vmB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravoprospect", phone: "646-555-0199" }, outcome: "voicemail", scriptId: scriptB.id, at: T0 });
   const cbB = await teamB.owner.caller.callbacks.log({ prospect: { id: vmB.prospectId }, result: "interested", at: minutesAfter(30) });
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
+  const takeB = takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
+  await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
   const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
   return {
@@ -183,6 +199,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       inviteId: invite.id,
       repMemberId: await memberIdOf(teamA, repA),
       experimentId: experimentA.id,
+      sharedTakeId: sharedTakeA,
+      privateTakeId: privateTakeA,
       secrets: [
         "Acme",
         "Zanzibar",
@@ -217,6 +235,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       repMemberId: await memberIdOf(teamB, repB),
       secondScriptId: secondB.id,
       experimentId: experimentB.id,
+      takeId: takeB,
     },
   };
 }

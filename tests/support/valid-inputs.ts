@@ -74,6 +74,13 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
     outcomes: [{ value: "custom-vm", outcome: "voicemail" }],
     dryRun: false,
   }),
+  "takes.forScript": (b) => ({ scriptId: b.scriptId }),
+  "takes.remove": (b) => ({ id: b.takeId }),
+  "takes.setShared": (b) => ({ id: b.takeId, shared: false }),
+  "takes.setReference": (b) => ({ id: b.takeId, reference: true }),
+  "takes.comment": (b) => ({ id: b.takeId, comment: "Leave the number earlier." }),
+  "takes.useMeasuredRate": () => ({ use: false }),
+
   "imports.run": () => ({ kind: "callbacks", csv: "time,prospect_phone,result,notes\r\n2025-03-06T10:00:00Z,6465550199,interested,Imported.\r\n", createMissing: false, dryRun: false }),
 
   "experiments.list": () => undefined,

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useDeferredValue, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Card, ErrorText, Field, Input, Select } from "@/app/_components/ui";
@@ -201,6 +202,11 @@ export function QuickLogForm({ picked, onPickedChange }: Props) {
               <section aria-label="Text to read" className="rounded-md border-l-2 border-accent bg-surface-2 px-3 py-2.5 text-sm leading-relaxed whitespace-pre-wrap">
                 {rendered.text}
               </section>
+            )}
+            {scriptId && (
+              <Link href={`/scripts/${scriptId}#rehearse`} className="self-start text-xs text-accent hover:underline">
+                Rehearse this script before you dial
+              </Link>
             )}
           </>
         )}

@@ -10,6 +10,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function ScriptPage({ params }: { params: Promise<{ id: string }> }) {
   const script = await loadScript((await params).id);
   prefetch(trpc.scripts.options.queryOptions());
+  prefetch(trpc.takes.forScript.queryOptions({ scriptId: script.id }));
   return (
     <HydrateClient>
       <ScriptView id={script.id} />

@@ -10,6 +10,7 @@ import { UnfilledWarning } from "../unfilled-warning";
 import { ComparePanel } from "./compare-panel";
 import { EvidencePanel } from "./evidence-panel";
 import { ForksList } from "./forks-list";
+import { RehearsePanel } from "./rehearse-panel";
 import { ScriptActions } from "./script-actions";
 import { VersionHistory } from "./version-history";
 import Link from "next/link";
@@ -60,6 +61,7 @@ export function ScriptView({ id }: { id: number }) {
           />
         </Card>
       </div>
+      <RehearsePanel script={script} />
       <EvidencePanel script={script} />
       <ComparePanel script={script} />
       <VersionHistory script={script} />
