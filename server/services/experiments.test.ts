@@ -74,7 +74,7 @@ describe("assignment", () => {
     }
     expect((await rep.caller.prospects.dialContext({ prospectId: first.prospectId })).experiment).toEqual(shown.experiment);
     // "Awaiting callback" names the same script as next.
-    const awaiting = (await rep.caller.prospects.awaitingCallback()).find((p) => p.id === first.prospectId);
+    const awaiting = (await rep.caller.prospects.awaitingCallback()).items.find((p) => p.id === first.prospectId);
     expect(awaiting?.suggestedScript?.id).toBe(shown.experiment!.scriptId);
     await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: shown.experiment!.scriptId });
     expect((await rep.caller.prospects.dialContext({ prospectId: first.prospectId })).experiment).toEqual(shown.experiment);
