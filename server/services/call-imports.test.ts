@@ -202,7 +202,7 @@ describe("importCalls: all or nothing", () => {
     expect(summary.written).toBe(false);
     expect(summary.errors).toEqual([
       { line: 3, reason: "has 18 fields but the header has 17" },
-      { line: 8, reason: "time 2031-03-04T14:05:00.000Z is in the future" },
+      { line: 8, reason: "time 2031-03-04T14:05:00.000Z is in the future: log a dial or a callback once it has happened" },
     ]);
     expect(rowCounts(db)).toEqual(before);
 

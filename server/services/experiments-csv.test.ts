@@ -37,13 +37,14 @@ describe("export experiments", () => {
     const owner = { userId: team.owner.user.id, teamId: team.id, role: "owner" as const };
     expect(written).toBe(experimentsCsv(db, owner));
     const lines = written.split("\r\n");
-    expect(lines[0]).toBe("experiment,status,arm,script,assigned,voicemails,returned,rate,ci_low,ci_high,always_valid_p,verdict");
+    // Every field is quoted (spreadsheet-safe in every locale, server/domain/csv.ts).
+    expect(lines[0]).toBe('"experiment","status","arm","script","assigned","voicemails","returned","rate","ci_low","ci_high","always_valid_p","verdict"');
     expect(lines.slice(1, 3).map((l) => l.split(",").slice(0, 3))).toEqual([
-      ["Openers", "running", "A"],
-      ["Openers", "running", "B"],
+      ['"Openers"', '"running"', '"A"'],
+      ['"Openers"', '"running"', '"B"'],
     ]);
-    // A title with a comma is quoted; rates are fractions with 4 decimals.
-    expect(lines[1]).toMatch(/^Openers,running,A,"Plain, opener",3,3,\d,0\.\d{4},0\.\d{4},0\.\d{4},[\d.e-]+,Keep going: about [\d,]+ more voicemails per arm$/);
+    // Rates are fractions with 4 decimals.
+    expect(lines[1]).toMatch(/^"Openers","running","A","Plain, opener","3","3","\d","0\.\d{4}","0\.\d{4}","0\.\d{4}","[\d.e-]+","Keep going: about [\d,]+ more voicemails per arm"$/);
     expect(lines).toHaveLength(4);
   }, 60_000);
 });
