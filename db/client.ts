@@ -25,6 +25,7 @@ export function openDatabase(file: string = databasePath()): Db {
   // Writers wait for each other instead of failing with SQLITE_BUSY.
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
+  writeTransactionsTakeTheLockFirst(db);
   migrateWithForeignKeysOff(db);
   reusePreparedStatements(sqlite);
   // Rollups of teams made before they existed, or whose zone changed outside the app.
@@ -53,6 +54,18 @@ function migrateWithForeignKeysOff(db: Db) {
   } finally {
     db.$client.pragma("foreign_keys = ON");
   }
+}
+
+/**
+ * Other connections write to this file too (the import worker, `ringback` commands, a second
+ * server process). A deferred transaction that reads and then writes fails at once with
+ * SQLITE_BUSY ("database is locked", no busy wait) when another connection committed in between,
+ * so a transaction that does not ask for `deferred` (the read snapshots do) begins IMMEDIATE:
+ * it takes the write lock up front, waiting its turn under busy_timeout.
+ */
+function writeTransactionsTakeTheLockFirst(db: Db) {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
 }
 
 const PREPARED_STATEMENTS_KEPT = 500;
