@@ -7,9 +7,14 @@ test("on a phone the Log dial button and every section stay in thumb reach, coun
   await newOwnerWithTeam(page, "Phone Calling");
   await addSharedScript(page, "Number early", "first-touch", "Hi {prospect.firstName}, it's {rep.name}.");
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const section of ["Today", "Prospects", "Scripts", "Leaderboard", "Team"]) {
-    await expect(nav.getByRole("link", { name: section, exact: true })).toBeInViewport({ ratio: 1 });
+  // An owner sees six sections, Experiments among them: all in one row at the bottom.
+  const tops = new Set<number>();
+  for (const section of ["Today", "Prospects", "Scripts", "Leaderboard", "Team", "Experiments"]) {
+    const link = nav.getByRole("link", { name: section, exact: true });
+    await expect(link).toBeInViewport({ ratio: 1 });
+    tops.add(Math.round((await link.boundingBox())!.y));
   }
+  expect(tops.size).toBe(1);
   await nav.getByRole("link", { name: "Today", exact: true }).click();
   await page.getByLabel("Prospect", { exact: true }).fill("212 555 0100");
   await page.getByRole("option", { name: /Create new prospect/ }).click();

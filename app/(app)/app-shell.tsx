@@ -14,9 +14,9 @@ const NAV = [
   { href: "/today", label: "Today", icon: Phone },
   { href: "/prospects", label: "Prospects", icon: UserRound },
   { href: "/scripts", label: "Scripts", icon: FileText },
-  { href: "/leaderboard", label: "Leaderboard", icon: BarChart3 },
+  { href: "/leaderboard", label: "Leaderboard", short: "Board", icon: BarChart3 },
   { href: "/team", label: "Team", icon: Users },
-  { href: "/experiments", label: "Experiments", icon: FlaskConical, managers: true },
+  { href: "/experiments", label: "Experiments", short: "Tests", icon: FlaskConical, managers: true },
 ] as const;
 
 type Props = {
@@ -96,24 +96,35 @@ export function AppShell({ user, teams, current, children }: Props) {
         <div className="px-4 pb-2 md:px-3 md:pb-3">
           <LogCallbackDialog />
         </div>
-        {/* On a phone the sections sit in a bar at the bottom, all five at once, in thumb reach. */}
+        {/* On a phone the sections sit in one bar at the bottom, all at once, in thumb reach; the two
+            long names are shortened there so six fit 375 px (the link's name stays the full one). */}
         <nav
           aria-label="Main"
-          className="fixed inset-x-0 bottom-0 z-30 grid grid-cols-5 border-t border-border bg-surface pb-[env(safe-area-inset-bottom)] md:static md:flex md:flex-col md:gap-1 md:border-t-0 md:bg-transparent md:px-3 md:pb-0"
+          className="fixed inset-x-0 bottom-0 z-30 grid auto-cols-fr grid-flow-col border-t border-border bg-surface pb-[env(safe-area-inset-bottom)] md:static md:flex md:flex-col md:gap-1 md:border-t-0 md:bg-transparent md:px-3 md:pb-0"
         >
-          {NAV.filter((item) => !("managers" in item) || current.role !== "rep").map(({ href, label, icon: Icon }) => {
+          {NAV.filter((item) => !("managers" in item) || current.role !== "rep").map((item) => {
+            const { href, label, icon: Icon } = item;
             const active = pathname === href || pathname.startsWith(`${href}/`);
             return (
               <Link
                 key={href}
                 href={href}
                 aria-current={active ? "page" : undefined}
-                className={`flex flex-col items-center gap-0.5 px-1 py-2 text-[11px] whitespace-nowrap md:flex-row md:gap-2 md:rounded-md md:px-3 md:text-sm ${
+                className={`flex min-w-0 flex-col items-center gap-0.5 px-0.5 py-2 text-[11px] whitespace-nowrap md:flex-row md:gap-2 md:rounded-md md:px-3 md:text-sm ${
                   active ? "bg-accent-soft font-medium text-accent" : "text-muted hover:bg-surface-2 hover:text-text"
                 }`}
               >
                 <Icon aria-hidden className="size-5 md:size-4" />
-                {label}
+                {"short" in item ? (
+                  <>
+                    <span aria-hidden className="md:hidden">
+                      {item.short}
+                    </span>
+                    <span className="sr-only md:not-sr-only">{label}</span>
+                  </>
+                ) : (
+                  label
+                )}
               </Link>
             );
           })}
