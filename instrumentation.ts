@@ -3,6 +3,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { getDb } = await import("./db/client");
-    getDb();
+    await getDb();
   }
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabaseReadOnly } from "@/db/client";
+import { openDatabaseReadOnly, sqliteConnection } from "@/db/client";
 import { verifyDatabase } from "@/server/services/verify";
 import { generateDatabase, parseSize } from "./generate-db";
 
@@ -10,13 +10,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-gen-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Every attempt and callback row, as one string, to compare two generated databases. */
-function contents(file: string): string {
-  const db = openDatabaseReadOnly(file);
+async function contents(file: string): Promise<string> {
+  const db = await openDatabaseReadOnly(file);
   const rows = [
-    db.$client.prepare("select id, prospect_id, at, outcome, script_version_id, voicemail_number, returned_at, appointment from attempt order by id").raw().all(),
-    db.$client.prepare("select id, prospect_id, at, result, credited_attempt_id from callback order by id").raw().all(),
+    sqliteConnection(db).prepare("select id, prospect_id, at, outcome, script_version_id, voicemail_number, returned_at, appointment from attempt order by id").raw().all(),
+    sqliteConnection(db).prepare("select id, prospect_id, at, result, credited_attempt_id from callback order by id").raw().all(),
   ];
-  db.$client.close();
+  sqliteConnection(db).close();
   return JSON.stringify(rows);
 }
 
@@ -28,9 +28,9 @@ describe("bench database generator", () => {
     const generated = await generateDatabase(a, { attempts: 5000, seed: 11, end: "2026-06-30", reps: 8, scripts: 20 });
     expect(generated.attempts).toBe(5000);
     expect(generated.callbacks).toBeGreaterThan(50);
-    const db = openDatabaseReadOnly(a);
-    const report = verifyDatabase(db);
-    db.$client.close();
+    const db = await openDatabaseReadOnly(a);
+    const report = await verifyDatabase(db);
+    sqliteConnection(db).close();
     expect(report.differences).toEqual([]);
     expect(report.checked.attempts).toBe(5000);
     expect(report.checked.callbacks).toBe(generated.callbacks);
@@ -38,7 +38,7 @@ describe("bench database generator", () => {
 
   it("is deterministic: the same seed gives the same rows", async () => {
     await generateDatabase(b, { attempts: 5000, seed: 11, end: "2026-06-30", reps: 8, scripts: 20 });
-    expect(contents(b)).toBe(contents(a));
+    expect(await contents(b)).toBe(await contents(a));
   });
 
   it("reads sizes the way --size is written", () => {

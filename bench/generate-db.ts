@@ -12,7 +12,7 @@
 // indexes (and the rollup triggers) dropped meanwhile and rebuilt once at the end.
 
 import fs from "node:fs";
-import { openDatabase, type Db } from "@/db/client";
+import { openDatabase, type Db, sqliteConnection } from "@/db/client";
 import { rebuildRollups } from "@/db/rollups";
 import { DAY_MS } from "@/server/domain/attribution";
 import { renderScript, SAMPLE_VALUES, wordCount } from "@/server/domain/script-template";
@@ -69,10 +69,10 @@ const WINDOW_DAYS = 14;
 
 /** Statements that define a table's indexes and triggers, dropped for the bulk load and replayed after. */
 function dropDefinitions(db: Db, tables: string[]): string[] {
-  const rows = db.$client
+  const rows = sqliteConnection(db)
     .prepare(`select type, name, sql from sqlite_master where tbl_name in (${tables.map(() => "?").join(",")}) and type in ('index', 'trigger') and sql is not null`)
     .all(...tables) as { type: string; name: string; sql: string }[];
-  for (const r of rows) db.$client.exec(`drop ${r.type} "${r.name}"`);
+  for (const r of rows) sqliteConnection(db).exec(`drop ${r.type} "${r.name}"`);
   return rows.map((r) => r.sql);
 }
 
@@ -87,8 +87,8 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
   const first = addDays(end, -364);
 
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-  const db = openDatabase(file);
-  const sqlite = db.$client;
+  const db = await openDatabase(file);
+  const sqlite = sqliteConnection(db);
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -200000");
 
@@ -100,7 +100,7 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
   const insertUser = sqlite.prepare("insert into user (id, name, email, email_verified) values (?, ?, ?, 1)");
   const insertAccount = sqlite.prepare("insert into account (id, account_id, provider_id, user_id, password) values (?, ?, 'credential', ?, ?)");
   const insertMember = sqlite.prepare("insert into member (id, organization_id, user_id, role, phone) values (?, ?, ?, 'rep', ?)");
-  sqlite.transaction(() => {
+  await sqlite.transaction(async () => {
     for (let i = 1; i <= repCount; i++) {
       const id = newId();
       insertUser.run(id, `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`, `rep${i}@bench.ringback.test`);
@@ -118,7 +118,7 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
   const insertTag = sqlite.prepare("insert or ignore into script_tag (script_id, tag) values (?, ?)");
   const yearStart = startOfLocalDay(first, BENCH_TIMEZONE).getTime();
   let versionCount = 0;
-  sqlite.transaction(() => {
+  await sqlite.transaction(async () => {
     let made = 0;
     for (const [stage, share] of STAGE_SHARE) {
       const n = Math.round((share / 200) * scriptCount);
@@ -221,7 +221,7 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
     pDone[p] = 1;
   };
 
-  const dayLoad = sqlite.transaction((d: number, date: string) => {
+  const dayLoad = sqlite.transaction(async (d: number, date: string) => {
     const midnight = startOfLocalDay(date, BENCH_TIMEZONE).getTime();
     today.day = d;
     today.list = (callbacksByDay.get(d) ?? []).sort((a, b) => a.at - b.at);
@@ -297,21 +297,21 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
   });
 
   for (let d = 0; d < 365; d++) {
-    dayLoad(d, addDays(first, d));
+    await dayLoad(d, addDays(first, d));
     if (d % 30 === 29) log(`  day ${d + 1}/365: ${attemptId.toLocaleString("en-US")} attempts, ${callbackId.toLocaleString("en-US")} callbacks`);
   }
 
   const storeReturned = sqlite.prepare("update attempt set returned_at = ?, appointment = ? where id = ?");
-  sqlite.transaction(() => {
+  await sqlite.transaction(async () => {
     for (const [id, facts] of returned) storeReturned.run(facts.at, facts.appointment ? 1 : 0, id);
     sqlite.prepare("update prospect set status = 'appointment' where id in (select prospect_id from callback where result = 'appointment')").run();
     sqlite.prepare("delete from sqlite_sequence where name in ('attempt', 'callback')").run();
     sqlite.prepare("insert into sqlite_sequence (name, seq) values ('attempt', ?), ('callback', ?)").run(attemptId, callbackId);
   })();
   log(`  rows written in ${((Date.now() - started) / 1000).toFixed(1)} s; building indexes and rollups`);
-  sqlite.transaction(() => {
+  await sqlite.transaction(async () => {
     for (const statement of deferred.filter((s) => /^create (unique )?index/i.test(s))) sqlite.exec(statement);
-    rebuildRollups(db);
+    await rebuildRollups(db);
     for (const statement of deferred.filter((s) => /^create trigger/i.test(s))) sqlite.exec(statement);
   })();
   sqlite.pragma("synchronous = NORMAL");

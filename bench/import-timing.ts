@@ -17,12 +17,12 @@ export async function importSeconds(rows = 100_000): Promise<number> {
   const dbFile = path.join(dir, "import.db");
   const csv = path.join(dir, "attempts.csv");
   try {
-    const db = openDatabase(dbFile);
+    const db = await openDatabase(dbFile);
     const team = await createTeamWithOwner(db, { name: "Import Bench", ownerEmail: "owner@import.ringback.test", ownerPassword: "import-bench-1" });
     for (let i = 1; i <= 10; i++) {
       await addUserToTeam(db, { teamSlug: team.slug, email: `rep${i}@bench.ringback.test`, name: `Rep ${i}`, role: "rep", password: "import-bench-1" });
     }
-    db.$client.close();
+    await db.$close();
     await run(process.execPath, [tsx, "bench/generate-attempts-csv.ts", "--rows", String(rows), "--reps", "10", "--rep-domain", "bench.ringback.test", "-o", csv]);
     const started = performance.now();
     await run(process.execPath, [tsx, "server/cli.ts", "import", "attempts", csv, "--team", team.slug, "--create-missing"], {

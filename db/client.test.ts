@@ -12,39 +12,39 @@ describe("write transactions beside another connection", () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  function twoConnections() {
+  async function twoConnections() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-lock-"));
     dirs.push(dir);
     const file = path.join(dir, "db.sqlite");
-    const db = openDatabase(file);
-    db.run(sql`create table probe (n integer)`);
+    const db = await openDatabase(file);
+    await db.run(sql`create table probe (n integer)`);
     const other = new Database(file);
     other.pragma("busy_timeout = 0");
     return { db, other };
   }
 
-  it("holds the write lock from its first read, so another writer waits instead of breaking it", () => {
-    const { db, other } = twoConnections();
+  it("holds the write lock from its first read, so another writer waits instead of breaking it", async () => {
+    const { db, other } = await twoConnections();
     let otherWrote: boolean | null = null;
-    db.transaction((tx) => {
-      tx.all(sql`select count(*) from probe`);
+    await db.transaction(async (tx) => {
+      await tx.all(sql`select count(*) from probe`);
       try {
         other.prepare("insert into probe values (2)").run();
         otherWrote = true;
       } catch {
         otherWrote = false;
       }
-      tx.run(sql`insert into probe values (1)`);
+      await tx.run(sql`insert into probe values (1)`);
     });
     expect(otherWrote).toBe(false);
-    expect(db.all(sql`select n from probe`)).toEqual([{ n: 1 }]);
+    expect(await db.all(sql`select n from probe`)).toEqual([{ n: 1 }]);
     other.close();
   });
 
-  it("leaves the read snapshots deferred, so readers never queue behind a writer", () => {
-    const { db, other } = twoConnections();
+  it("leaves the read snapshots deferred, so readers never queue behind a writer", async () => {
+    const { db, other } = await twoConnections();
     other.exec("begin immediate; insert into probe values (3);");
-    const seen = db.transaction((tx) => tx.all(sql`select n from probe`), { behavior: "deferred" });
+    const seen = await db.transaction(async (tx) => tx.all(sql`select n from probe`), { behavior: "deferred" });
     other.exec("commit");
     expect(seen).toEqual([]);
     other.close();

@@ -1,41 +1,96 @@
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
+import { databaseLocation, type DatabaseLocation } from "./location";
+import { migratePostgres } from "./postgres-migrate";
+import { openPostgresPool } from "./postgres-session";
 import { staleZoneTeams, syncTeamZone } from "./rollups";
 import * as schema from "./schema";
+import { queuedSqliteDatabase } from "./sqlite-session";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export { DEFAULT_DATABASE_PATH, databaseLocation, type DatabaseLocation } from "./location";
 
-export const DEFAULT_DATABASE_PATH = "./data/ringback.db";
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+export type Engine = "sqlite" | "postgres";
 
+/**
+ * The database as the services see it: Drizzle's async SQLite API over either engine (every query
+ * awaited; db/sqlite-session.ts, db/postgres-session.ts). `$engine` and `$location` are for the
+ * few seams that differ per engine (backup, verify, the import worker's connection).
+ */
+export type Db = BaseSQLiteDatabase<"async", { changes: number }, typeof schema> & {
+  readonly $engine: Engine;
+  /** The SQLite file (or `:memory:`) or the PostgreSQL URL. */
+  readonly $location: string;
+  $close(): Promise<void>;
+};
+
+const SQLITE_MIGRATIONS = path.join(process.cwd(), "db", "migrations", "sqlite");
+
+/** The SQLite file of the configured database; refuses a PostgreSQL URL (file-only commands). */
 export function databasePath(): string {
-  const url = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_PATH;
-  return url.startsWith("file:") ? url.slice("file:".length) : url;
+  const location = databaseLocation();
+  if (location.engine !== "sqlite") throw new Error("This needs a SQLite database file, and DATABASE_URL names a PostgreSQL database.");
+  return location.file;
 }
 
-/** Opens (creating if needed) and migrates a database. `:memory:` gives a private one for tests. */
-export function openDatabase(file: string = databasePath()): Db {
+/**
+ * Opens, creating and migrating if needed, the database at `location` (DATABASE_URL by default):
+ * a SQLite file (`:memory:` gives a private one for tests) or a PostgreSQL URL, whose empty
+ * database is migrated on first use exactly as an absent SQLite file is created.
+ */
+export async function openDatabase(location: DatabaseLocation | string = databaseLocation()): Promise<Db> {
+  const where = typeof location === "string" ? databaseLocation(location) : location;
+  const db = where.engine === "postgres" ? await openPostgres(where.url) : openSqlite(where.file);
+  // Rollups of teams made before they existed, or whose zone changed outside the app.
+  const stale = await staleZoneTeams(db);
+  if (stale.length) {
+    await db.transaction(async (tx) => {
+      for (const team of stale) await syncTeamZone(tx, team.id, team.timezone);
+    });
+  }
+  return db;
+}
+
+function openSqlite(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   // Writers wait for each other instead of failing with SQLITE_BUSY.
   sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle(sqlite, { schema }) as Db;
-  writeTransactionsTakeTheLockFirst(db);
-  migrateWithForeignKeysOff(db);
+  migrateWithForeignKeysOff(sqlite);
   reusePreparedStatements(sqlite);
-  // Rollups of teams made before they existed, or whose zone changed outside the app.
-  const stale = staleZoneTeams(db);
-  if (stale.length) db.transaction((tx) => stale.forEach((team) => syncTeamZone(tx, team.id, team.timezone)));
   // Planner statistics, sampled (cheap even at millions of rows): without them SQLite may pick
   // the wide (team, time) index over the narrow partial ones the leaderboard reads.
   sqlite.pragma("analysis_limit = 1000");
   sqlite.pragma("optimize = 0x10002");
-  return db;
+  return sqliteDb(sqlite, file);
+}
+
+function sqliteDb(sqlite: Database.Database, file: string): Db {
+  const db = queuedSqliteDatabase(sqlite, schema);
+  return Object.assign(db, {
+    $engine: "sqlite" as const,
+    $location: file,
+    async $close() {
+      if (sqlite.open) sqlite.close();
+    },
+  }) as unknown as Db;
+}
+
+async function openPostgres(url: string, { readOnly = false } = {}): Promise<Db> {
+  const { db, pool } = openPostgresPool(url, schema, { readOnly });
+  if (!readOnly) await migratePostgres(pool);
+  return Object.assign(db, {
+    $engine: "postgres" as const,
+    $location: url,
+    async $close() {
+      await pool.end();
+    },
+  }) as unknown as Db;
 }
 
 /**
@@ -45,27 +100,16 @@ export function openDatabase(file: string = databasePath()): Db {
  * whole run and the keys are checked before it is switched back on (sqlite.org/lang_altertable.html,
  * "Making Other Kinds Of Table Schema Changes").
  */
-function migrateWithForeignKeysOff(db: Db) {
-  db.$client.pragma("foreign_keys = OFF");
+function migrateWithForeignKeysOff(sqlite: Database.Database) {
+  sqlite.pragma("foreign_keys = OFF");
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    const broken = db.$client.pragma("foreign_key_check") as unknown[];
+    // The migrator is synchronous; it runs on a plain Drizzle handle before the queued one exists.
+    migrate(drizzle(sqlite), { migrationsFolder: SQLITE_MIGRATIONS });
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
     if (broken.length) throw new Error(`The migrated database has ${broken.length} rows whose foreign keys point nowhere.`);
   } finally {
-    db.$client.pragma("foreign_keys = ON");
+    sqlite.pragma("foreign_keys = ON");
   }
-}
-
-/**
- * Other connections write to this file too (the import worker, `ringback` commands, a second
- * server process). A deferred transaction that reads and then writes fails at once with
- * SQLITE_BUSY ("database is locked", no busy wait) when another connection committed in between,
- * so a transaction that does not ask for `deferred` (the read snapshots do) begins IMMEDIATE:
- * it takes the write lock up front, waiting its turn under busy_timeout.
- */
-function writeTransactionsTakeTheLockFirst(db: Db) {
-  const transaction = db.transaction.bind(db);
-  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
 }
 
 const PREPARED_STATEMENTS_KEPT = 500;
@@ -94,22 +138,34 @@ function reusePreparedStatements(sqlite: Database.Database) {
 }
 
 /**
- * Opens an existing database without migrating it, refusing every change (`query_only`), for
- * `verify` and `backup`, which must change nothing (not even create a file where none was).
- * Not SQLite's read-only mode: that connection could not remove the -wal and -shm files it makes.
+ * Opens an existing database without migrating it, refusing every change, for `verify` and
+ * `backup`, which must change nothing (not even create a file where none was). On SQLite not the
+ * read-only mode (that connection could not remove the -wal and -shm files it makes) but
+ * `query_only`; on PostgreSQL, read-only transactions by default.
  */
-export function openDatabaseReadOnly(file: string = databasePath()): Db {
-  if (!fs.existsSync(file)) throw new Error(`No database at ${file}.`);
-  const sqlite = new Database(file, { fileMustExist: true });
+export async function openDatabaseReadOnly(location: DatabaseLocation | string = databaseLocation()): Promise<Db> {
+  const where = typeof location === "string" ? databaseLocation(location) : location;
+  if (where.engine === "postgres") return openPostgres(where.url, { readOnly: true });
+  if (!fs.existsSync(where.file)) throw new Error(`No database at ${where.file}.`);
+  const sqlite = new Database(where.file, { fileMustExist: true });
   sqlite.pragma("query_only = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema }) as Db;
+  return sqliteDb(sqlite, where.file);
 }
 
-const globalForDb = globalThis as unknown as { ringbackDb?: Db };
+/** The better-sqlite3 connection under a SQLite database, for the seams that are SQLite's alone. */
+export function sqliteConnection(db: Db): Database.Database {
+  if (db.$engine !== "sqlite") throw new Error("This step is SQLite's alone.");
+  return (db as unknown as { $client: Database.Database }).$client;
+}
+
+const globalForDb = globalThis as unknown as { ringbackDb?: Promise<Db> };
 
 /** The process-wide database, opened lazily so that `next build` never touches it. */
-export function getDb(): Db {
-  globalForDb.ringbackDb ??= openDatabase();
+export function getDb(): Promise<Db> {
+  globalForDb.ringbackDb ??= openDatabase().catch((error) => {
+    globalForDb.ringbackDb = undefined;
+    throw error;
+  });
   return globalForDb.ringbackDb;
 }

@@ -15,9 +15,9 @@ const localDay = sql.raw(
 );
 
 /** Recounts the rollups of one team (or all) from the attempts. */
-export function rebuildRollups(q: Queryable, teamId?: string) {
-  q.run(teamId ? sql`delete from ${statsRollup} where team_id = ${teamId}` : sql`delete from ${statsRollup}`);
-  q.run(sql`
+export async function rebuildRollups(q: Queryable, teamId?: string) {
+  await q.run(teamId ? sql`delete from ${statsRollup} where team_id = ${teamId}` : sql`delete from ${statsRollup}`);
+  await q.run(sql`
     with v as materialized (
       select a.team_id, ${localDay} as day, cast(a.script_version_id as text) as version, a.rep_id,
         case when a.voicemail_number >= 4 then '4+' else cast(a.voicemail_number as text) end as bucket,
@@ -38,15 +38,15 @@ export function rebuildRollups(q: Queryable, teamId?: string) {
 }
 
 /** Stores the team's zone as offsets and recounts its rollups; for a new team or a changed zone. */
-export function syncTeamZone(q: Queryable, teamId: string, timeZone: string) {
-  q.delete(teamZoneOffset).where(eq(teamZoneOffset.teamId, teamId)).run();
+export async function syncTeamZone(q: Queryable, teamId: string, timeZone: string) {
+  await q.delete(teamZoneOffset).where(eq(teamZoneOffset.teamId, teamId)).run();
   const rows = zoneOffsetTable(timeZone).map((o) => ({ teamId, timeZone, fromMs: o.fromMs, offsetMs: o.offsetMs }));
-  for (let i = 0; i < rows.length; i += 200) q.insert(teamZoneOffset).values(rows.slice(i, i + 200)).run();
-  rebuildRollups(q, teamId);
+  for (let i = 0; i < rows.length; i += 200) await q.insert(teamZoneOffset).values(rows.slice(i, i + 200)).run();
+  await rebuildRollups(q, teamId);
 }
 
 /** Teams whose stored offsets are missing or for another zone: at open, after migrations. */
-export function staleZoneTeams(q: Queryable): { id: string; timezone: string }[] {
+export function staleZoneTeams(q: Queryable): Promise<{ id: string; timezone: string }[]> {
   return q
     .select({ id: organization.id, timezone: organization.timezone })
     .from(organization)

@@ -416,13 +416,13 @@ type CallbackRow = typeof callback.$inferInsert;
 export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const empty = { slug: DEMO_TEAM.slug, users: 0, scripts: 0, scriptVersions: 0, prospects: 0, attempts: 0, voicemails: 0, callbacks: 0, returned: 0 };
-  if (db.select({ id: organization.id }).from(organization).where(eq(organization.slug, DEMO_TEAM.slug)).get()) {
+  if (await db.select({ id: organization.id }).from(organization).where(eq(organization.slug, DEMO_TEAM.slug)).get()) {
     return { created: false, ...empty, milliseconds: performance.now() - started };
   }
 
   const userIds = new Map<PersonKey, string>();
   for (const person of DEMO_PEOPLE) {
-    const existing = findUserByEmail(db, person.email);
+    const existing = await findUserByEmail(db, person.email);
     // The demo's addresses (.test) receive no mail, so the seed vouches for them itself.
     const account = existing ?? (await createUser(db, { email: person.email, name: person.name, password: DEMO_PASSWORD, verified: true }));
     userIds.set(person.key, account.id);
@@ -430,21 +430,21 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedS
 
   // Services called with `db` open their own transactions; inside this one better-sqlite3 turns
   // them into savepoints, so the team, its scripts and its history commit or roll back together.
-  const summary = db.transaction(() => {
-    const team = createTeam(db, userIds.get("owner")!, { name: DEMO_TEAM.name, timezone: DEMO_TEAM.timezone });
+  const summary = await db.transaction(async () => {
+    const team = await createTeam(db, userIds.get("owner")!, { name: DEMO_TEAM.name, timezone: DEMO_TEAM.timezone });
     // createTeam derives the slug from the name; the demo is addressed by a fixed one.
-    db.update(organization).set({ slug: DEMO_TEAM.slug }).where(eq(organization.id, team.id)).run();
+    await db.update(organization).set({ slug: DEMO_TEAM.slug }).where(eq(organization.id, team.id)).run();
     for (const person of DEMO_PEOPLE) {
       if (person.role === "owner") continue;
-      addMember(db, team.id, userIds.get(person.key)!, person.role, person.phone && normalisePhone(person.phone));
+      await addMember(db, team.id, userIds.get(person.key)!, person.role, person.phone && normalisePhone(person.phone));
     }
-    const history = simulateHistory(db, team.id, userIds, options);
+    const history = await simulateHistory(db, team.id, userIds, options);
     return { created: true, ...empty, users: DEMO_PEOPLE.length, ...history };
   });
   return { ...summary, milliseconds: performance.now() - started };
 }
 
-function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>, options: SeedOptions) {
+async function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>, options: SeedOptions) {
   const rng = randomTools(options.seed ?? 20_240_611);
   // Pilot choices draw from their own stream, so adding a pilot leaves the rest of the history as it was.
   const pilotRng = randomTools((options.seed ?? 20_240_611) + 1);
@@ -460,21 +460,21 @@ function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>
   for (const s of SCRIPTS) {
     const author = DEMO_PEOPLE.find((p) => p.key === s.author)!;
     const actor = { userId: userIds.get(s.author)!, teamId, role: author.role };
-    const created = createScript(db, actor, { title: s.title, stage: s.stage, tags: s.tags, body: s.body, shared: s.shared ?? true });
+    const created = await createScript(db, actor, { title: s.title, stage: s.stage, tags: s.tags, body: s.body, shared: s.shared ?? true });
     const written = s.writtenDaysAgo ? new Date(nowMs - s.writtenDaysAgo * DAY) : libraryDate;
-    db.update(script).set({ teamPick: s.teamPick ?? false, createdAt: written, updatedAt: written }).where(eq(script.id, created.id)).run();
-    db.update(scriptVersion).set({ createdAt: written }).where(eq(scriptVersion.id, created.latestVersion.id)).run();
+    await db.update(script).set({ teamPick: s.teamPick ?? false, createdAt: written, updatedAt: written }).where(eq(script.id, created.id)).run();
+    await db.update(scriptVersion).set({ createdAt: written }).where(eq(scriptVersion.id, created.latestVersion.id)).run();
     const list = [{ id: created.latestVersion.id, rate: s.rate, seconds: s.seconds, from: s.writtenDaysAgo ? written.getTime() : -Infinity }];
     scriptVersions++;
     if (s.edit) {
       // Written directly rather than through updateScript, which stamps the version with today's date.
       const editedAt = new Date(historyStart + s.edit.atFraction * days * DAY);
-      const v2 = db
+      const v2 = await db
         .insert(scriptVersion)
         .values({ scriptId: created.id, number: 2, body: s.edit.body, wordCount: spokenWords(s.edit.body), authorId: actor.userId, createdAt: editedAt })
         .returning({ id: scriptVersion.id })
         .get();
-      db.update(script).set({ updatedAt: editedAt }).where(eq(script.id, created.id)).run();
+      await db.update(script).set({ updatedAt: editedAt }).where(eq(script.id, created.id)).run();
       list.push({ id: v2.id, rate: s.edit.rate, seconds: s.edit.seconds, from: editedAt.getTime() });
       scriptVersions++;
     }
@@ -483,7 +483,7 @@ function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>
   const scriptByKey = new Map(SCRIPTS.map((s) => [s.key, s]));
 
   // --- prospects, made as reps first dial them ---------------------------------------------
-  const firstProspectId = (db.select({ max: sql<number | null>`max(${prospect.id})` }).from(prospect).get()?.max ?? 0) + 1;
+  const firstProspectId = ((await db.select({ max: sql<number | null>`max(${prospect.id})` }).from(prospect).get())?.max ?? 0) + 1;
   const prospects: ProspectRow[] = [];
   const newProspect = (rep: PersonKey, at: number): number => {
     const n = prospects.length;
@@ -647,17 +647,17 @@ function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>
     }
   }
 
-  insertInChunks(db, prospect, prospects);
-  insertInChunks(db, attempt, attempts);
-  insertInChunks(db, callback, callbacks);
-  for (let i = 0; i < prospects.length; i++) reattributeProspect(db, teamId, firstProspectId + i);
+  await insertInChunks(db, prospect, prospects);
+  await insertInChunks(db, attempt, attempts);
+  await insertInChunks(db, callback, callbacks);
+  for (let i = 0; i < prospects.length; i++) await reattributeProspect(db, teamId, firstProspectId + i);
 
   const returned =
-    db
+    (await db
       .select({ n: sql<number>`count(*)` })
       .from(attempt)
       .where(sql`${attempt.teamId} = ${teamId} and ${attempt.returnedAt} is not null`)
-      .get()?.n ?? 0;
+      .get())?.n ?? 0;
   return {
     scripts: SCRIPTS.length,
     scriptVersions,
@@ -672,6 +672,6 @@ function simulateHistory(db: Db, teamId: string, userIds: Map<PersonKey, string>
 type ChunkedTable = typeof prospect | typeof attempt | typeof callback;
 
 /** Multi-row inserts, sized to stay under SQLite's bound-parameter limit. */
-function insertInChunks<T extends ChunkedTable>(db: Db, table: T, rows: T["$inferInsert"][], size = 500) {
-  for (let i = 0; i < rows.length; i += size) db.insert(table).values(rows.slice(i, i + size)).run();
+async function insertInChunks<T extends ChunkedTable>(db: Db, table: T, rows: T["$inferInsert"][], size = 500) {
+  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size)).run();
 }

@@ -42,20 +42,20 @@ function tooSoon(retryAfterMs: number) {
 async function signInEmail(req: Request) {
   const body = (await req.clone().json().catch(() => null)) as { email?: unknown } | null;
   const account = typeof body?.email === "string" ? body.email.trim().toLowerCase() : null;
-  if (!account) return getAuth().handler(req);
-  const db = getDb();
+  if (!account) return (await getAuth()).handler(req);
+  const db = await getDb();
   const key = carriesDeviceMark(req, account) ? `${account}#known-device` : account;
-  const reservation = reserveSignIn(db, key);
+  const reservation = await reserveSignIn(db, key);
   if (!reservation.allowed) return tooSoon(reservation.retryAfterMs);
-  const response = await getAuth().handler(req);
+  const response = await (await getAuth()).handler(req);
   if (response.ok) {
-    signInSucceeded(db, key);
+    await signInSucceeded(db, key);
     const secure = new URL(req.url).protocol === "https:" ? "; Secure" : "";
     response.headers.append("Set-Cookie", `${DEVICE_COOKIE}=${deviceMark(account)}; Path=${PREFIX}; Max-Age=${DEVICE_MAX_AGE_S}; HttpOnly; SameSite=Lax${secure}`);
   } else if (response.status === 401) {
-    signInFailed(db, key);
+    await signInFailed(db, key);
   } else {
-    signInNotChecked(db, key);
+    await signInNotChecked(db, key);
   }
   return response;
 }
@@ -64,7 +64,7 @@ async function answer(req: Request): Promise<Response> {
   const path = new URL(req.url).pathname.slice(PREFIX.length);
   if (!OPEN.has(`${req.method} ${path}`)) return Response.json({ message: "Not found" }, { status: 404 });
   if (path === "/sign-in/email") return signInEmail(req);
-  return getAuth().handler(req);
+  return (await getAuth()).handler(req);
 }
 
 /** Sessions, users and accounts in every answer: kept by no cache (server/request-guard.ts). */

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { databasePath } from "@/db/client";
+import { databaseLocation } from "@/db/location";
 
 /**
  * The session-signing secret: BETTER_AUTH_SECRET when set, otherwise one generated on
@@ -11,8 +11,10 @@ import { databasePath } from "@/db/client";
 export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
-  const dbFile = databasePath();
-  const dir = dbFile === ":memory:" ? path.resolve("data") : path.dirname(path.resolve(dbFile));
+  // Beside a SQLite file; for PostgreSQL (and `:memory:`) in ./data, which every worker process
+  // on this machine shares. Servers on several machines need BETTER_AUTH_SECRET (README).
+  const location = databaseLocation();
+  const dir = location.engine === "sqlite" && location.file !== ":memory:" ? path.dirname(path.resolve(location.file)) : path.resolve("data");
   const file = path.join(dir, ".auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();

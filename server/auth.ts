@@ -107,8 +107,8 @@ export type Auth = ReturnType<typeof createAuth>;
 const globalForAuth = globalThis as unknown as { ringbackAuth?: Auth };
 
 /** Built on first use: building it opens the database, which must not happen during `next build`. */
-export function getAuth(): Auth {
-  globalForAuth.ringbackAuth ??= createAuth(getDb());
+export async function getAuth(): Promise<Auth> {
+  globalForAuth.ringbackAuth ??= createAuth(await getDb());
   return globalForAuth.ringbackAuth;
 }
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteConnection } from "@/db/client";
 import { member } from "@/db/schema";
 import { makeTeam } from "@/tests/support/fixtures";
 
@@ -18,16 +18,16 @@ let file: string;
 let slug: string;
 let maya: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-calls-"));
   file = path.join(dir, "calls.db");
-  const db = openDatabase(file);
-  const team = makeTeam(db, "Acme Calls");
-  const joined = team.join("rep", "Maya Lopez");
-  db.update(member).set({ phone: "+15165550100" }).where(eq(member.userId, joined.user.id)).run();
+  const db = await openDatabase(file);
+  const team = await makeTeam(db, "Acme Calls");
+  const joined = await team.join("rep", "Maya Lopez");
+  await db.update(member).set({ phone: "+15165550100" }).where(eq(member.userId, joined.user.id)).run();
   slug = team.slug;
   maya = joined.user.email;
-  db.$client.close();
+  sqliteConnection(db).close();
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

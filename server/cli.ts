@@ -4,7 +4,9 @@
 
 import { Command } from "commander";
 import { ZodError } from "zod";
-import { databasePath, openDatabase, openDatabaseReadOnly, type Db } from "@/db/client";
+import { openDatabase, openDatabaseReadOnly, type Db } from "@/db/client";
+import { databaseLocation, describeLocation } from "@/db/location";
+import { restorePostgres } from "@/server/services/backup-postgres";
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAM, demoUrl, seedDemo } from "@/db/seed";
 import { LEADERBOARD_DIMENSIONS, leaderboardInput } from "@/lib/inputs/leaderboard";
 import { ROLES, TEAM_DEFAULTS } from "@/lib/vocabulary";
@@ -48,12 +50,12 @@ async function run(work: () => Promise<void> | void) {
   }
 }
 
-async function withDatabase(open: () => Db, work: (db: Db) => Promise<void> | void) {
-  const db = open();
+async function withDatabase(open: () => Promise<Db>, work: (db: Db) => Promise<void> | void) {
+  const db = await open();
   try {
     await work(db);
   } finally {
-    db.$client.close();
+    await db.$close();
   }
 }
 
@@ -67,7 +69,7 @@ const note = (message: string) => process.stderr.write(`note: ${message}\n`);
 const count = (n: number) => n.toLocaleString("en-US");
 
 const program = new Command("ringback")
-  .description(`Ringback from the command line, on the database at DATABASE_URL (now ${databasePath()}).`)
+  .description(`Ringback from the command line, on the database at DATABASE_URL (now ${describeLocation(databaseLocation())}).`)
   .configureOutput({ outputError: (text, write) => write(`ringback: ${text.replace(/^error: /, "").trim()}\n`) })
   .showHelpAfterError(false);
 
@@ -138,8 +140,8 @@ program
   .option("--json", "as JSON lines")
   .action((opts) =>
     run(() =>
-      withDatabase(openDatabaseReadOnly, (db) => {
-        const mails = listOutbox(db, opts.to);
+      withDatabase(openDatabaseReadOnly, async (db) => {
+        const mails = await listOutbox(db, opts.to);
         if (opts.json) {
           for (const mail of mails) console.log(JSON.stringify({ ...mail, createdAt: mail.createdAt.toISOString() }));
           return;
@@ -184,7 +186,7 @@ program
       withDatabase(openDatabaseReadOnly, async (db) => {
         if (file === "-") throw new Error("backup needs a file path, not -");
         const written = await backupDatabase(db, file);
-        console.log(`backed up ${databasePath()} to ${written.file} (${count(written.bytes)} bytes)`);
+        console.log(`backed up ${describeLocation(databaseLocation())} to ${written.file} (${count(written.bytes)} bytes)`);
       }),
     ),
   );
@@ -196,8 +198,10 @@ program
   .option("--force", "replace an existing database")
   .action((file: string, opts) =>
     run(async () => {
-      const restored = await restoreDatabase(file, databasePath(), { force: Boolean(opts.force) });
-      console.log(`restored ${file} to ${restored.file} (${count(restored.bytes)} bytes)`);
+      const location = databaseLocation();
+      const options = { force: Boolean(opts.force) };
+      const restored = location.engine === "postgres" ? await restorePostgres(file, location.url, options) : await restoreDatabase(file, location.file, options);
+      console.log(`restored ${file} to ${describeLocation(location)} (${count(restored.bytes)} bytes)`);
     }),
   );
 
@@ -206,8 +210,8 @@ program
   .description("integrity check, and every derived number recomputed and compared with the stored one")
   .action(() =>
     run(() =>
-      withDatabase(openDatabaseReadOnly, (db) => {
-        const report = verifyDatabase(db);
+      withDatabase(openDatabaseReadOnly, async (db) => {
+        const report = await verifyDatabase(db);
         const { checked } = report;
         console.log(`integrity_check: ${report.integrity.length ? `${report.integrity.length} problems` : "ok"}`);
         for (const line of report.integrity) console.log(`  ${line}`);
@@ -240,11 +244,11 @@ for (const kind of IMPORT_KINDS) {
   command.action((file: string, opts) =>
     run(() =>
       withDatabase(openDatabase, async (db) => {
-        const actor = teamOwnerActor(db, opts.team);
+        const actor = await teamOwnerActor(db, opts.team);
         const text = await readCsvFile(file);
         const progress = progressBar(text.length);
         const started = performance.now();
-        const summary = IMPORTERS[kind](db, actor, text, { createMissing: Boolean(opts.createMissing), dryRun: Boolean(opts.dryRun), onProgress: progress.onProgress });
+        const summary = await IMPORTERS[kind](db, actor, text, { createMissing: Boolean(opts.createMissing), dryRun: Boolean(opts.dryRun), onProgress: progress.onProgress });
         progress.done();
         if (summary.errorCount) {
           for (const error of summary.errors) process.stderr.write(`line ${error.line}: ${error.reason}\n`);
@@ -272,10 +276,10 @@ importing
     run(() =>
       withDatabase(openDatabase, async (db) => {
         if (!(["auto", ...SOURCE_IDS] as string[]).includes(opts.source)) throw new Error(`--source must be one of ${CALL_SOURCE_CHOICES}`);
-        const actor = teamOwnerActor(db, opts.team);
+        const actor = await teamOwnerActor(db, opts.team);
         const text = await readCsvFile(file);
         const repMap = opts.repMap ? await readCsvFile(opts.repMap) : undefined;
-        const summary = importCalls(db, actor, text, { source: opts.source, rep: opts.rep, repMap, script: opts.script, dryRun: Boolean(opts.dryRun) });
+        const summary = await importCalls(db, actor, text, { source: opts.source, rep: opts.rep, repMap, script: opts.script, dryRun: Boolean(opts.dryRun) });
         if (opts.json) console.log(JSON.stringify(callImportJson(summary)));
         else console.log(describeCallImport(summary));
         if (!importSucceeded(summary)) {
@@ -290,7 +294,7 @@ const exporting = program.command("export").description("a team's data as CSV in
 type ExportOptions = { team: string; from?: string; to?: string; output?: string } & Record<string, unknown>;
 
 /** One `export` subcommand with the shared options; returns it so a kind can add its own options. */
-function exportCommand(name: string, description: string, produce: (db: Db, actor: Actor, opts: ExportOptions) => string) {
+function exportCommand(name: string, description: string, produce: (db: Db, actor: Actor, opts: ExportOptions) => Promise<string>) {
   return exporting
     .command(name)
     .description(description)
@@ -299,7 +303,7 @@ function exportCommand(name: string, description: string, produce: (db: Db, acto
     .option("--to <date>", "last day, included (YYYY-MM-DD), or an ISO 8601 instant, excluded")
     .option("-o, --output <file>", "write to FILE instead of stdout (- is stdout)")
     .action((opts: ExportOptions) =>
-      run(() => withDatabase(openDatabaseReadOnly, (db) => writeOutput(opts.output, produce(db, teamOwnerActor(db, opts.team), opts)))),
+      run(() => withDatabase(openDatabaseReadOnly, async (db) => writeOutput(opts.output, await produce(db, await teamOwnerActor(db, opts.team), opts)))),
     );
 }
 

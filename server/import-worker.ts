@@ -15,15 +15,16 @@ try {
   // Not permitted here (some containers): the import simply competes as an equal.
 }
 
-const job = workerData as ImportJob;
-const db = openDatabase(job.databaseFile);
-let outcome: ImportOutcome;
-try {
-  outcome = { ok: true, summary: importFile(db, job.actor, job.input, job.options) };
-} catch (error) {
-  const e = error instanceof Error ? error : new Error(String(error));
-  outcome = { ok: false, error: { name: e.name, message: e.message, domain: e instanceof DomainError } };
-} finally {
-  db.$client.close();
+async function runJob(job: ImportJob): Promise<ImportOutcome> {
+  const db = await openDatabase(job.database);
+  try {
+    return { ok: true, summary: await importFile(db, job.actor, job.input, job.options) };
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { ok: false, error: { name: e.name, message: e.message, domain: e instanceof DomainError } };
+  } finally {
+    await db.$close();
+  }
 }
-parentPort!.postMessage(outcome!);
+
+void runJob(workerData as ImportJob).then((outcome) => parentPort!.postMessage(outcome));

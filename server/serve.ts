@@ -38,7 +38,7 @@ function headersOf(req: http.IncomingMessage): Headers {
 async function bodyLimit(req: http.IncomingMessage): Promise<number> {
   if (!req.url?.startsWith(IMPORT_PATH)) return BODY_LIMIT_BYTES;
   const context = await createContext({ headers: headersOf(req) });
-  const membership = context.user ? resolveMembership(context.db, context.user.id, context.activeTeamId) : null;
+  const membership = context.user ? await resolveMembership(context.db, context.user.id, context.activeTeamId) : null;
   return membership && membership.role !== "rep" ? IMPORT_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
 }
 
@@ -60,7 +60,7 @@ async function main() {
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
   // A broken database fails the start, not a user's first click; a bad proxy list too.
-  getDb();
+  await getDb();
   const proxies = trustedProxies(process.env.RINGBACK_TRUSTED_PROXIES);
   startImportWorkers();
   const pages = next({ dev: false, dir: process.cwd(), hostname, port });

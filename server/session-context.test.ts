@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db, sqliteConnection } from "@/db/client";
 import { session } from "@/db/schema";
 import { getAuth } from "@/server/auth";
 import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie";
@@ -26,17 +26,17 @@ const contextFor = (cookieHeader: string | null) => createContext({ headers: new
 const only = (name: string) => cookie.split("; ").filter((c) => c.split("=")[0].endsWith(name)).join("; ");
 
 beforeAll(async () => {
-  db = getDb();
+  db = await getDb();
   // Sign-up sets no cookie (it answers alike for new and taken addresses): sign in after it.
-  await getAuth().api.signUpEmail({ body: { email: EMAIL, password: "session-pass-1", name: "Sam Owner" } });
-  const response = await getAuth().api.signInEmail({ body: { email: EMAIL, password: "session-pass-1" }, asResponse: true });
+  await (await getAuth()).api.signUpEmail({ body: { email: EMAIL, password: "session-pass-1", name: "Sam Owner" } });
+  const response = await (await getAuth()).api.signInEmail({ body: { email: EMAIL, password: "session-pass-1" }, asResponse: true });
   expect(response.status).toBe(200);
   cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   token = decodeURIComponent(only("session_token").split("=")[1]).split(".")[0];
 });
 
 afterAll(() => {
-  db.$client.close();
+  sqliteConnection(db).close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,7 +57,7 @@ describe("createContext", () => {
   it("signs in from the session-token cookie alone, with the row's user", async () => {
     const ctx = await contextFor(only("session_token"));
     expect(ctx.user).toMatchObject({ email: EMAIL, name: "Sam Owner" });
-    expect(ctx.sessionId).toBe(sessionByToken(db, token)!.id);
+    expect(ctx.sessionId).toBe((await sessionByToken(db, token))!.id);
   });
 
   it("refuses a token whose signature does not match, and no cookie at all", async () => {
@@ -68,17 +68,17 @@ describe("createContext", () => {
   });
 
   it("still signs in a session due for its sliding refresh (through better-auth)", async () => {
-    const row = sessionByToken(db, token)!;
+    const row = (await sessionByToken(db, token))!;
     const dueAt = new Date(Date.now() + 20 * 86_400_000);
-    db.update(session).set({ expiresAt: dueAt }).where(eq(session.id, row.id)).run();
+    await db.update(session).set({ expiresAt: dueAt }).where(eq(session.id, row.id)).run();
     expect((await contextFor(cookie)).user).toMatchObject({ email: EMAIL });
     expect((await contextFor(only("session_token"))).user).toMatchObject({ email: EMAIL });
   });
 
   it("signs out at once when the row is gone", async () => {
-    db.delete(session).where(eq(session.token, token)).run();
+    await db.delete(session).where(eq(session.token, token)).run();
     expect((await contextFor(cookie)).user).toBeNull();
     expect((await contextFor(only("session_token"))).user).toBeNull();
-    expect(sessionByToken(db, token)).toBeNull();
+    expect(await sessionByToken(db, token)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ let facts: Promise<CookieFacts> | undefined;
 
 /** The session cookie's name (prefix and `__Secure-` as better-auth sets it), secret and refresh ages. */
 export function sessionCookieFacts(): Promise<CookieFacts> {
-  facts ??= getAuth().$context.then((context) => ({
+  facts ??= getAuth().then((auth) => auth.$context).then((context) => ({
     name: context.authCookies.sessionToken.name,
     secret: context.secret,
     expiresInMs: context.sessionConfig.expiresIn * 1000,

@@ -32,23 +32,23 @@ export function createInnerContext(opts: Partial<Context> & { db: Db }): Context
 }
 
 export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
-  const db = getDb();
+  const db = await getDb();
   const budgets = getBudgetStore();
   // The common case without better-auth: a validly signed session cookie whose row still stands
   // (read on every request, so sign-out and team switches take effect at once). A session due
   // for its sliding refresh, and anything unusual, goes through better-auth below.
   const cookie = await sessionCookieFacts();
   const token = signedSessionToken(headers.get("cookie"), cookie.name, cookie.secret);
-  const stored = token ? sessionByToken(db, token) : null;
+  const stored = token ? await sessionByToken(db, token) : null;
   const now = Date.now();
   if (stored && stored.expiresAt.getTime() > now && stored.expiresAt.getTime() - cookie.expiresInMs + cookie.updateAgeMs > now) {
     return createInnerContext({ db, budgets, user: stored.user, sessionId: stored.id, activeTeamId: stored.activeTeamId });
   }
   if (token && !stored) return createInnerContext({ db, budgets });
-  const found = await getAuth().api.getSession({ headers });
+  const found = await (await getAuth()).api.getSession({ headers });
   // The session may come from better-auth's signed cookie cache: the row decides whether it
   // still stands and which team is active (both can change before the cache expires).
-  const live = found ? liveSession(db, found.session.id, found.user.id) : null;
+  const live = found ? await liveSession(db, found.session.id, found.user.id) : null;
   if (!found || !live) return createInnerContext({ db, budgets });
   return createInnerContext({
     db,
@@ -107,8 +107,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export const memberProcedure = authedProcedure.use(({ ctx, next }) => {
-  const membership = resolveMembership(ctx.db, ctx.user.id, ctx.activeTeamId);
+export const memberProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const membership = await resolveMembership(ctx.db, ctx.user.id, ctx.activeTeamId);
   if (!membership) {
     throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Create or join a team first." });
   }

@@ -25,7 +25,7 @@ export const csvResponse = (csv: string, fileName: string) =>
 export async function memberOfRequest(request: Request): Promise<{ db: Db; actor: Actor } | Response> {
   const ctx = await createContext({ headers: request.headers });
   if (!ctx.user) return textResponse("Sign in first.", 401);
-  const membership = resolveMembership(ctx.db, ctx.user.id, ctx.activeTeamId);
+  const membership = await resolveMembership(ctx.db, ctx.user.id, ctx.activeTeamId);
   if (!membership) return textResponse("Create or join a team first.", 403);
   return { db: ctx.db, actor: { userId: ctx.user.id, teamId: membership.teamId, role: membership.role } };
 }

@@ -25,7 +25,7 @@ export const teamsRouter = createTRPCRouter({
   switch: authedProcedure
     .input(z.object({ teamId: z.string().min(1).max(64) }))
     .mutation(({ ctx, input }) => switchTeam(ctx.db, ctx.user.id, ctx.sessionId ?? "", input.teamId)),
-  current: memberProcedure.query(({ ctx }) => ({ ...getTeam(ctx.db, ctx.actor.teamId), role: ctx.actor.role })),
+  current: memberProcedure.query(async ({ ctx }) => ({ ...await getTeam(ctx.db, ctx.actor.teamId), role: ctx.actor.role })),
   members: memberProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
   updateSettings: ownerProcedure.input(teamSettingsInput).mutation(({ ctx, input }) => updateTeamSettings(ctx.db, ctx.actor, input)),
   changeRole: managerProcedure.input(changeRoleInput).mutation(({ ctx, input }) => changeRole(ctx.db, ctx.actor, input)),

@@ -6,7 +6,7 @@ import { callerFor, makeTeam, makeUser, openTestDatabase, rowCounts, type TestTe
 // Who may do what, and what one team can never see of another (DESIGN.md, "People" and
 // "every piece of data belongs to exactly one team"). Every call goes through the real router
 // and a real migrated database: one per file.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 let teamA: TestTeam;
 let teamB: TestTeam;
@@ -18,11 +18,11 @@ let scriptB: { id: number };
 let prospectB: number;
 
 beforeAll(async () => {
-  teamA = makeTeam(db, "Acme Calling");
-  teamB = makeTeam(db, "Bravo Sales");
-  managerA = teamA.join("manager");
-  repA = teamA.join("rep");
-  repB = teamB.join("rep");
+  teamA = await makeTeam(db, "Acme Calling");
+  teamB = await makeTeam(db, "Bravo Sales");
+  managerA = await teamA.join("manager");
+  repA = await teamA.join("rep");
+  repB = await teamB.join("rep");
   scriptA = await teamA.owner.caller.scripts.create({ title: "Acme opener", stage: "first-touch", body: "Hi {prospect.firstName}, {rep.name} here." });
   scriptB = await teamB.owner.caller.scripts.create({ title: "Bravo secret script", stage: "first-touch", body: "Hello {prospect.name}." });
   const vm = await repB.caller.attempts.log({
@@ -72,21 +72,21 @@ describe("roles", () => {
   });
 
   it("a signed-in user with no team is asked to create or join one", async () => {
-    const loner = makeUser(db, "Lone Wolf");
+    const loner = await makeUser(db, "Lone Wolf");
     expect(await codeOf(callerFor(db, loner).leaderboard.get({ by: "script" }))).toBe("PRECONDITION_FAILED");
   });
 });
 
 describe("team isolation", () => {
   it("a member of team A gets NOT_FOUND logging a dial against team B's prospect id", async () => {
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await codeOf(repA.caller.attempts.log({ prospect: { id: prospectB }, outcome: "no-message", at: t0 }))).toBe("NOT_FOUND");
     expect(await codeOf(repA.caller.callbacks.log({ prospect: { id: prospectB }, result: "interested", at: t0 }))).toBe("NOT_FOUND");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("a member of team A gets NOT_FOUND using team B's script, and the new prospect is rolled back", async () => {
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const call = repA.caller.attempts.log({
       prospect: { name: "Fresh Prospect", phone: "(646) 555-0199" },
       outcome: "voicemail",
@@ -94,7 +94,7 @@ describe("team isolation", () => {
       at: t0,
     });
     expect(await codeOf(call)).toBe("NOT_FOUND");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("the same phone number is a separate prospect in each team", async () => {
@@ -169,9 +169,9 @@ describe("invalid input is BAD_REQUEST and changes nothing", () => {
     { name: "an unknown time zone", call: () => teamA.owner.caller.teams.updateSettings({ timezone: "Mars/Olympus_Mons" }) },
   ];
   it.each(cases)("$name", async ({ call }) => {
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await codeOf(call())).toBe("BAD_REQUEST");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 });
 
@@ -186,8 +186,8 @@ describe("invites", () => {
   });
 
   it("can be accepted once only, and only by the invited address", async () => {
-    const invitee = makeUser(db, "Ina Invited", "ina@example.test");
-    const stranger = makeUser(db, "Sam Stranger", "sam@example.test");
+    const invitee = await makeUser(db, "Ina Invited", "ina@example.test");
+    const stranger = await makeUser(db, "Sam Stranger", "sam@example.test");
     const invite = await managerA.caller.teams.invite({ email: "INA@example.test", role: "rep" });
 
     expect(await codeOf(callerFor(db, stranger).teams.acceptInvite({ inviteId: invite.id }))).toBe("FORBIDDEN");
@@ -197,18 +197,18 @@ describe("invites", () => {
     const teams = await callerFor(db, invitee).teams.mine();
     expect(teams).toEqual([expect.objectContaining({ id: teamA.id, role: "rep" })]);
 
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await codeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }))).toBe("NOT_FOUND");
     expect(await codeOf(callerFor(db, null).teams.describeInvite({ inviteId: invite.id }))).toBe("NOT_FOUND");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("cannot be accepted after it expires", async () => {
-    const late = makeUser(db, "Lee Late", "lee@example.test");
+    const late = await makeUser(db, "Lee Late", "lee@example.test");
     const invite = await managerA.caller.teams.invite({ email: "lee@example.test", role: "rep" });
     await expect(callerFor(db, null).teams.describeInvite({ inviteId: invite.id })).resolves.toMatchObject({ email: "lee@example.test" });
 
-    db.update(invitation).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitation.id, invite.id)).run();
+    await db.update(invitation).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitation.id, invite.id)).run();
 
     expect(await codeOf(callerFor(db, null).teams.describeInvite({ inviteId: invite.id }))).toBe("NOT_FOUND");
     expect(await codeOf(callerFor(db, late).teams.acceptInvite({ inviteId: invite.id }))).toBe("NOT_FOUND");
@@ -216,7 +216,7 @@ describe("invites", () => {
   });
 
   it("a revoked invite cannot be accepted, and a team's invites are revoked only by that team", async () => {
-    const user = makeUser(db, "Rae Revoked", "rae@example.test");
+    const user = await makeUser(db, "Rae Revoked", "rae@example.test");
     const invite = await managerA.caller.teams.invite({ email: "rae@example.test", role: "rep" });
     expect(await codeOf(teamB.owner.caller.teams.revokeInvite({ inviteId: invite.id }))).toBe("NOT_FOUND");
     await managerA.caller.teams.revokeInvite({ inviteId: invite.id });

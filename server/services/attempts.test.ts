@@ -6,21 +6,21 @@ import { verifyDatabase } from "./verify";
 
 // Editing, deleting and restoring dials (issue 3): attribution re-runs in the same transaction,
 // reps change only their own dials, and another team's ids do not exist.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 const DAY = 24 * 60;
 
 let teams = 0;
 async function setup() {
-  const team = makeTeam(db, `Attempts ${++teams}`);
-  const rep = team.join("rep", `Rita Rep ${teams}`);
+  const team = await makeTeam(db, `Attempts ${++teams}`);
+  const rep = await team.join("rep", `Rita Rep ${teams}`);
   const opener = await team.owner.caller.scripts.create({ title: "Opener", stage: "first-touch", body: "Hi {prospect.firstName}, {rep.name} here." });
   const nudge = await team.owner.caller.scripts.create({ title: "Nudge", stage: "follow-up", body: "Hi again {prospect.firstName}." });
   return { team, rep, opener, nudge };
 }
 
-const creditOf = (callbackId: number) => db.select({ credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, callbackId)).get()?.credited;
-const stored = (attemptId: number) => db.select().from(attempt).where(eq(attempt.id, attemptId)).get()!;
+const creditOf = async (callbackId: number) => (await db.select({ credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, callbackId)).get())?.credited;
+const stored = async (attemptId: number) => (await db.select().from(attempt).where(eq(attempt.id, attemptId)).get())!;
 
 describe("deleting and restoring a voicemail", () => {
   it("moves the credit to the previous voicemail when the credited one is deleted, and back when restored", async () => {
@@ -31,14 +31,14 @@ describe("deleting and restoring a voicemail", () => {
     expect(cb.credit).toMatchObject({ attemptId: second.id, voicemailNumber: 2, scriptTitle: "Nudge" });
 
     await rep.caller.attempts.remove({ id: second.id });
-    expect(creditOf(cb.id)).toBe(first.id);
-    expect(stored(first.id)).toMatchObject({ returnedAt: later(DAY + 60), voicemailNumber: 1 });
-    expect(stored(second.id)).toMatchObject({ voicemailNumber: null, returnedAt: null, deletedAt: expect.any(Date) });
+    expect(await creditOf(cb.id)).toBe(first.id);
+    expect(await stored(first.id)).toMatchObject({ returnedAt: later(DAY + 60), voicemailNumber: 1 });
+    expect(await stored(second.id)).toMatchObject({ voicemailNumber: null, returnedAt: null, deletedAt: expect.any(Date) });
 
     await rep.caller.attempts.restore({ id: second.id });
-    expect(creditOf(cb.id)).toBe(second.id);
-    expect(stored(first.id)).toMatchObject({ returnedAt: null, voicemailNumber: 1 });
-    expect(stored(second.id)).toMatchObject({ returnedAt: later(DAY + 60), voicemailNumber: 2, deletedAt: null });
+    expect(await creditOf(cb.id)).toBe(second.id);
+    expect(await stored(first.id)).toMatchObject({ returnedAt: null, voicemailNumber: 1 });
+    expect(await stored(second.id)).toMatchObject({ returnedAt: later(DAY + 60), voicemailNumber: 2, deletedAt: null });
   });
 
   it("keeps a deleted dial out of today's list and counters and lists it as deleted until restored", async () => {
@@ -62,11 +62,11 @@ describe("editing a dial", () => {
     const { rep, opener } = await setup();
     const vm = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
     const cb = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: later(30) });
-    expect(creditOf(cb.id)).toBe(vm.id);
+    expect(await creditOf(cb.id)).toBe(vm.id);
     await rep.caller.attempts.update({ id: vm.id, at: later(45) });
-    expect(creditOf(cb.id)).toBeNull();
+    expect(await creditOf(cb.id)).toBeNull();
     await rep.caller.attempts.update({ id: vm.id, at: later(10) });
-    expect(creditOf(cb.id)).toBe(vm.id);
+    expect(await creditOf(cb.id)).toBe(vm.id);
   });
 
   it("turns a voicemail into a no-message dial: script and seconds go, credit goes", async () => {
@@ -74,8 +74,8 @@ describe("editing a dial", () => {
     const vm = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, messageSeconds: 24, at: t0 });
     const cb = await rep.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: later(30) });
     await rep.caller.attempts.update({ id: vm.id, outcome: "no-message", notes: "Mailbox full" });
-    expect(stored(vm.id)).toMatchObject({ outcome: "no-message", scriptVersionId: null, messageSeconds: null, notes: "Mailbox full", voicemailNumber: null });
-    expect(creditOf(cb.id)).toBeNull();
+    expect(await stored(vm.id)).toMatchObject({ outcome: "no-message", scriptVersionId: null, messageSeconds: null, notes: "Mailbox full", voicemailNumber: null });
+    expect(await creditOf(cb.id)).toBeNull();
   });
 
   it("requires a script when a dial becomes a voicemail, and changes the script when asked", async () => {
@@ -83,7 +83,7 @@ describe("editing a dial", () => {
     const dial = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "no-message", at: t0 });
     expect(await codeOf(rep.caller.attempts.update({ id: dial.id, outcome: "voicemail" }))).toBe("BAD_REQUEST");
     await rep.caller.attempts.update({ id: dial.id, outcome: "voicemail", scriptId: opener.id, messageSeconds: 20 });
-    expect(stored(dial.id)).toMatchObject({ outcome: "voicemail", messageSeconds: 20, voicemailNumber: 1 });
+    expect(await stored(dial.id)).toMatchObject({ outcome: "voicemail", messageSeconds: 20, voicemailNumber: 1 });
     await rep.caller.attempts.update({ id: dial.id, scriptId: nudge.id });
     const today = await rep.caller.attempts.mine({ since: t0 });
     expect(today[0]).toMatchObject({ scriptTitle: "Nudge", messageSeconds: 20 });
@@ -93,19 +93,19 @@ describe("editing a dial", () => {
 describe("who may change a dial", () => {
   it("a rep cannot edit, delete or restore another rep's dial; a manager can", async () => {
     const { team, rep, opener } = await setup();
-    const colleague = team.join("rep", "Colin Colleague");
-    const manager = team.join("manager", "Mia Manager");
+    const colleague = await team.join("rep", "Colin Colleague");
+    const manager = await team.join("manager", "Mia Manager");
     const dial = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
     expect(await codeOf(colleague.caller.attempts.update({ id: dial.id, notes: "mine now" }))).toBe("FORBIDDEN");
     expect(await codeOf(colleague.caller.attempts.remove({ id: dial.id }))).toBe("FORBIDDEN");
     expect(await codeOf(colleague.caller.attempts.restore({ id: dial.id }))).toBe("FORBIDDEN");
-    expect(stored(dial.id)).toMatchObject({ notes: null, deletedAt: null });
+    expect(await stored(dial.id)).toMatchObject({ notes: null, deletedAt: null });
 
     await manager.caller.attempts.update({ id: dial.id, notes: "Coached: leave the number twice" });
     await manager.caller.attempts.remove({ id: dial.id });
-    expect(stored(dial.id)).toMatchObject({ notes: "Coached: leave the number twice", deletedAt: expect.any(Date) });
+    expect(await stored(dial.id)).toMatchObject({ notes: "Coached: leave the number twice", deletedAt: expect.any(Date) });
     await manager.caller.attempts.restore({ id: dial.id });
-    expect(stored(dial.id).deletedAt).toBeNull();
+    expect((await stored(dial.id)).deletedAt).toBeNull();
   });
 
   it("another team's dial is NOT_FOUND for update, remove and restore, and stays untouched", async () => {
@@ -117,7 +117,7 @@ describe("who may change a dial", () => {
       expect(await codeOf(who.caller.attempts.remove({ id: dial.id }))).toBe("NOT_FOUND");
       expect(await codeOf(who.caller.attempts.restore({ id: dial.id }))).toBe("NOT_FOUND");
     }
-    expect(stored(dial.id)).toMatchObject({ notes: null, deletedAt: null });
+    expect(await stored(dial.id)).toMatchObject({ notes: null, deletedAt: null });
   });
 
   it("refuses an edit that would make two identical dials with CONFLICT", async () => {
@@ -125,7 +125,7 @@ describe("who may change a dial", () => {
     const a = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "no-message", at: t0 });
     await rep.caller.attempts.log({ prospect: { id: a.prospectId }, outcome: "no-message", at: later(5) });
     expect(await codeOf(rep.caller.attempts.update({ id: a.id, at: later(5) }))).toBe("CONFLICT");
-    expect(stored(a.id).at).toEqual(t0);
+    expect((await stored(a.id)).at).toEqual(t0);
   });
 });
 
@@ -135,14 +135,14 @@ describe("logging a voicemail", () => {
     const first = await rep.caller.attempts.log({ prospect: { name: "Lou Park", phone: "516-541-8161" }, outcome: "voicemail", scriptId: opener.id, at: t0 });
     const third = await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: nudge.id, at: later(3 * DAY) });
     const cb = await rep.caller.callbacks.log({ prospect: { id: first.prospectId }, result: "appointment", at: later(DAY + 60) });
-    expect(creditOf(cb.id)).toBe(first.id);
+    expect(await creditOf(cb.id)).toBe(first.id);
 
     // Backdated between the two, before the callback: it is voicemail 2, the callback's, and the old third moves to 3.
     const second = await rep.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: nudge.id, at: later(DAY) });
-    expect(creditOf(cb.id)).toBe(second.id);
-    expect(stored(first.id)).toMatchObject({ voicemailNumber: 1, returnedAt: null, appointment: false });
-    expect(stored(second.id)).toMatchObject({ voicemailNumber: 2, returnedAt: later(DAY + 60), appointment: true });
-    expect(stored(third.id)).toMatchObject({ voicemailNumber: 3, returnedAt: null });
-    expect(verifyDatabase(db).differences).toEqual([]);
+    expect(await creditOf(cb.id)).toBe(second.id);
+    expect(await stored(first.id)).toMatchObject({ voicemailNumber: 1, returnedAt: null, appointment: false });
+    expect(await stored(second.id)).toMatchObject({ voicemailNumber: 2, returnedAt: later(DAY + 60), appointment: true });
+    expect(await stored(third.id)).toMatchObject({ voicemailNumber: 3, returnedAt: null });
+    expect((await verifyDatabase(db)).differences).toEqual([]);
   });
 });

@@ -22,11 +22,11 @@ export function requireEntryTime(at: Date, now: Date = new Date()) {
 export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
   const at = input.at ?? new Date();
   requireEntryTime(at);
-  return db.transaction((tx) => {
-    const target = findOrCreateProspect(tx, actor, input.prospect);
-    const version = input.outcome === "voicemail" && input.scriptId !== undefined ? usableVersion(tx, actor, input.scriptId) : null;
-    const attribution = input.outcome === "voicemail" ? attributeNewVoicemail(tx, actor.teamId, target.id, at) : null;
-    const inserted = tx
+  return db.transaction(async (tx) => {
+    const target = await findOrCreateProspect(tx, actor, input.prospect);
+    const version = input.outcome === "voicemail" && input.scriptId !== undefined ? await usableVersion(tx, actor, input.scriptId) : null;
+    const attribution = input.outcome === "voicemail" ? await attributeNewVoicemail(tx, actor.teamId, target.id, at) : null;
+    const inserted = await tx
       .insert(attempt)
       .values({
         teamId: actor.teamId,
@@ -43,18 +43,18 @@ export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
       .returning({ id: attempt.id })
       .get();
     if (!inserted) throw new Conflict("That dial is already logged.");
-    attribution?.store(inserted.id);
+    await attribution?.store(inserted.id);
     if (attribution?.facts.voicemailNumber != null && input.scriptId !== undefined) {
       const voicemail = { attemptId: inserted.id, prospectId: target.id, voicemailNumber: attribution.facts.voicemailNumber, at, readScriptId: input.scriptId };
-      recordExperimentVoicemail(tx, actor, voicemail);
+      await recordExperimentVoicemail(tx, actor, voicemail);
     }
     return { id: inserted.id, prospectId: target.id };
   });
 }
 
 /** A dial of the actor's team that the actor may change: reps their own, managers any. */
-function changeableAttempt(db: Queryable, actor: Actor, id: number) {
-  const row = db.select().from(attempt).where(and(eq(attempt.id, id), eq(attempt.teamId, actor.teamId))).get();
+async function changeableAttempt(db: Queryable, actor: Actor, id: number) {
+  const row = await db.select().from(attempt).where(and(eq(attempt.id, id), eq(attempt.teamId, actor.teamId))).get();
   if (!row) throw new NotFound("Dial not found.");
   if (!isManager(actor) && row.repId !== actor.userId) throw new Forbidden("You can only change your own dials.");
   return row;
@@ -65,18 +65,18 @@ const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null &&
 /** Edits a dial; the voicemail/script rule of logging still holds, and attribution re-runs. */
 export function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {
   if (input.at) requireEntryTime(input.at);
-  return db.transaction((tx) => {
-    const row = changeableAttempt(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await changeableAttempt(tx, actor, input.id);
     if (row.deletedAt) throw new Invalid("Restore this dial before editing it.");
     const outcome = input.outcome ?? row.outcome;
     if (outcome !== "voicemail" && input.scriptId != null) throw new Invalid("Only voicemails have a script.");
     let scriptVersionId = outcome === "voicemail" ? row.scriptVersionId : null;
     if (outcome === "voicemail" && input.scriptId != null) {
-      const current = scriptVersionId === null ? null : tx.select({ scriptId: scriptVersion.scriptId }).from(scriptVersion).where(eq(scriptVersion.id, scriptVersionId)).get();
+      const current = scriptVersionId === null ? null : await tx.select({ scriptId: scriptVersion.scriptId }).from(scriptVersion).where(eq(scriptVersion.id, scriptVersionId)).get();
       // Keeping the same script keeps the version the rep actually read.
       if (current?.scriptId !== input.scriptId) {
-        scriptVersionId = usableVersion(tx, actor, input.scriptId).id;
-        updateReadScript(tx, row.id, input.scriptId);
+        scriptVersionId = (await usableVersion(tx, actor, input.scriptId)).id;
+        await updateReadScript(tx, row.id, input.scriptId);
       }
     }
     if (outcome === "voicemail" && (scriptVersionId === null || input.scriptId === null)) throw new Invalid("Pick the script you used for this voicemail.");
@@ -90,12 +90,12 @@ export function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {
     // Attribution derives facts for live voicemails only, so a dial that stops being one drops its own here.
     const derived = outcome === "voicemail" ? {} : { voicemailNumber: null, returnedAt: null, appointment: false };
     try {
-      tx.update(attempt).set({ ...changes, ...derived }).where(eq(attempt.id, row.id)).run();
+      await tx.update(attempt).set({ ...changes, ...derived }).where(eq(attempt.id, row.id)).run();
     } catch (e) {
       if (isUniqueViolation(e)) throw new Conflict("Another dial to this prospect is logged at that exact time.");
       throw e;
     }
-    reattributeProspect(tx, actor.teamId, row.prospectId);
+    await reattributeProspect(tx, actor.teamId, row.prospectId);
     return { id: row.id, prospectId: row.prospectId, ...changes };
   });
 }
@@ -110,11 +110,11 @@ export function restoreAttempt(db: Db, actor: Actor, id: number) {
 }
 
 function setDeleted(db: Db, actor: Actor, id: number, deletedAt: Date | null) {
-  return db.transaction((tx) => {
-    const row = changeableAttempt(tx, actor, id);
+  return db.transaction(async (tx) => {
+    const row = await changeableAttempt(tx, actor, id);
     if ((row.deletedAt === null) !== (deletedAt === null)) {
-      tx.update(attempt).set({ deletedAt }).where(eq(attempt.id, row.id)).run();
-      reattributeProspect(tx, actor.teamId, row.prospectId);
+      await tx.update(attempt).set({ deletedAt }).where(eq(attempt.id, row.id)).run();
+      await reattributeProspect(tx, actor.teamId, row.prospectId);
     }
     return { id: row.id, prospectId: row.prospectId, deletedAt };
   });
@@ -170,8 +170,8 @@ export function listMyAttempts(db: Db, actor: Actor, since: Date, until: Date = 
  * Callbacks received since `since` that count for the actor: credited to one of their
  * voicemails, or unattributed and logged by them.
  */
-function myCallbacks(db: Queryable, actor: Actor, since: Date) {
-  return db
+async function myCallbacks(db: Queryable, actor: Actor, since: Date) {
+  return await db
     .select({ callbacks: sql<number>`count(*)`, appointments: sql<number>`coalesce(sum(${callback.result} = 'appointment'), 0)` })
     .from(callback)
     .leftJoin(attempt, eq(attempt.id, callback.creditedAttemptId))
@@ -189,13 +189,13 @@ function myCallbacks(db: Queryable, actor: Actor, since: Date) {
 /** The rep's day in the team's timezone: dials newest first, today's deleted ones, counters. One snapshot. */
 export function todaysDials(db: Db, actor: Actor, now: Date = new Date()) {
   return db.transaction(
-    (tx) => {
-      const timezone = tx.select({ tz: organization.timezone }).from(organization).where(eq(organization.id, actor.teamId)).get()?.tz ?? "UTC";
+    async (tx) => {
+      const timezone = (await tx.select({ tz: organization.timezone }).from(organization).where(eq(organization.id, actor.teamId)).get())?.tz ?? "UTC";
       const since = startOfDayIn(timezone, now);
       const until = startOfDayIn(timezone, new Date(since.getTime() + 36 * 3_600_000));
-      const dials = myDials(tx, actor, since, until, false);
-      const deleted = myDials(tx, actor, since, until, true);
-      const received = myCallbacks(tx, actor, since);
+      const dials = await myDials(tx, actor, since, until, false);
+      const deleted = await myDials(tx, actor, since, until, true);
+      const received = await myCallbacks(tx, actor, since);
       return {
         since,
         timezone,

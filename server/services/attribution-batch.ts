@@ -11,10 +11,10 @@ const CHUNK = 500;
  * prepared statements, because per-prospect queries made a 100k-row import spend most of its
  * time here. `verify` recomputes attribution independently and would flag any drift.
  */
-export function reattributeProspects(tx: Tx, teamId: string, prospectIds: Iterable<number>, onProgress?: (done: number, total: number) => void) {
+export async function reattributeProspects(tx: Tx, teamId: string, prospectIds: Iterable<number>, onProgress?: (done: number, total: number) => void) {
   const ids = [...new Set(prospectIds)];
   if (!ids.length) return;
-  const windowDays = tx.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, teamId)).get()?.days ?? 14;
+  const windowDays = (await tx.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, teamId)).get())?.days ?? 14;
   const storeVoicemail = tx
     .update(attempt)
     // Raw placeholders (bound as stored: epoch ms, 0/1), since a column's encoder cannot take null.
@@ -25,12 +25,12 @@ export function reattributeProspects(tx: Tx, teamId: string, prospectIds: Iterab
 
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const voicemails = tx
+    const voicemails = await tx
       .select({ id: attempt.id, prospectId: attempt.prospectId, at: attempt.at, voicemailNumber: attempt.voicemailNumber, returnedAt: attempt.returnedAt, appointment: attempt.appointment })
       .from(attempt)
       .where(and(eq(attempt.teamId, teamId), inArray(attempt.prospectId, chunk), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt)))
       .all();
-    const callbacks = tx
+    const callbacks = await tx
       .select({ id: callback.id, prospectId: callback.prospectId, at: callback.at, result: callback.result, creditedAttemptId: callback.creditedAttemptId })
       .from(callback)
       .where(and(eq(callback.teamId, teamId), inArray(callback.prospectId, chunk), isNull(callback.deletedAt)))
@@ -53,16 +53,16 @@ export function reattributeProspects(tx: Tx, teamId: string, prospectIds: Iterab
       for (const v of entry.voicemails) {
         const facts = result.voicemails.get(v.id)!;
         if (v.voicemailNumber !== facts.voicemailNumber || (v.returnedAt?.getTime() ?? null) !== facts.returnedAt || v.appointment !== facts.appointment) {
-          storeVoicemail.run({ id: v.id, voicemailNumber: facts.voicemailNumber, returnedAt: facts.returnedAt, appointment: facts.appointment ? 1 : 0 });
+          await storeVoicemail.run({ id: v.id, voicemailNumber: facts.voicemailNumber, returnedAt: facts.returnedAt, appointment: facts.appointment ? 1 : 0 });
         }
       }
       for (const c of entry.callbacks) {
         const credited = result.credits.get(c.id) ?? null;
-        if (credited !== c.creditedAttemptId) storeCredit.run({ id: c.id, credited });
+        if (credited !== c.creditedAttemptId) await storeCredit.run({ id: c.id, credited });
       }
     }
     // Deleted voicemails keep no derived facts (as in reattributeProspect).
-    tx.update(attempt)
+    await tx.update(attempt)
       .set({ voicemailNumber: null, returnedAt: null, appointment: false })
       .where(and(inArray(attempt.prospectId, chunk), isNotNull(attempt.deletedAt), isNotNull(attempt.voicemailNumber)))
       .run();

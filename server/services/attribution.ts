@@ -3,15 +3,15 @@ import { attempt, callback, organization } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import { creditCallbacks, type Attribution } from "@/server/domain/attribution";
 
-function prospectRows(db: Queryable, teamId: string, prospectId: number) {
+async function prospectRows(db: Queryable, teamId: string, prospectId: number) {
   const windowDays =
-    db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, teamId)).get()?.days ?? 14;
-  const voicemails = db
+    (await db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, teamId)).get())?.days ?? 14;
+  const voicemails = await db
     .select({ id: attempt.id, at: attempt.at, voicemailNumber: attempt.voicemailNumber, returnedAt: attempt.returnedAt, appointment: attempt.appointment })
     .from(attempt)
     .where(and(eq(attempt.prospectId, prospectId), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt)))
     .all();
-  const callbacks = db
+  const callbacks = await db
     .select({ id: callback.id, at: callback.at, result: callback.result, creditedAttemptId: callback.creditedAttemptId })
     .from(callback)
     .where(and(eq(callback.prospectId, prospectId), isNull(callback.deletedAt)))
@@ -19,7 +19,7 @@ function prospectRows(db: Queryable, teamId: string, prospectId: number) {
   return { windowDays, voicemails, callbacks };
 }
 
-type ProspectRows = ReturnType<typeof prospectRows>;
+type ProspectRows = Awaited<ReturnType<typeof prospectRows>>;
 
 const attribute = (rows: ProspectRows, extra: { id: number; at: number }[] = []) =>
   creditCallbacks(
@@ -29,17 +29,17 @@ const attribute = (rows: ProspectRows, extra: { id: number; at: number }[] = [])
   );
 
 /** Writes only what changed; `rename` maps a placeholder voicemail id to the stored one. */
-function storeChanges(db: Queryable, rows: ProspectRows, result: Attribution, rename: (id: number | null) => number | null = (id) => id) {
+async function storeChanges(db: Queryable, rows: ProspectRows, result: Attribution, rename: (id: number | null) => number | null = (id) => id) {
   for (const v of rows.voicemails) {
     const facts = result.voicemails.get(v.id)!;
     const returnedAt = facts.returnedAt === null ? null : new Date(facts.returnedAt);
     if (v.voicemailNumber !== facts.voicemailNumber || v.returnedAt?.getTime() !== returnedAt?.getTime() || v.appointment !== facts.appointment) {
-      db.update(attempt).set({ voicemailNumber: facts.voicemailNumber, returnedAt, appointment: facts.appointment }).where(eq(attempt.id, v.id)).run();
+      await db.update(attempt).set({ voicemailNumber: facts.voicemailNumber, returnedAt, appointment: facts.appointment }).where(eq(attempt.id, v.id)).run();
     }
   }
   for (const c of rows.callbacks) {
     const credited = rename(result.credits.get(c.id) ?? null);
-    if (credited !== c.creditedAttemptId) db.update(callback).set({ creditedAttemptId: credited }).where(eq(callback.id, c.id)).run();
+    if (credited !== c.creditedAttemptId) await db.update(callback).set({ creditedAttemptId: credited }).where(eq(callback.id, c.id)).run();
   }
 }
 
@@ -48,11 +48,11 @@ function storeChanges(db: Queryable, rows: ProspectRows, result: Attribution, re
  * callback; voicemail number, returned time and appointment flag per voicemail). Callers run it
  * inside the transaction of the write that changed the prospect's attempts or callbacks.
  */
-export function reattributeProspect(db: Queryable, teamId: string, prospectId: number) {
-  const rows = prospectRows(db, teamId, prospectId);
-  storeChanges(db, rows, attribute(rows));
+export async function reattributeProspect(db: Queryable, teamId: string, prospectId: number) {
+  const rows = await prospectRows(db, teamId, prospectId);
+  await storeChanges(db, rows, attribute(rows));
   // Deleted voicemails keep no derived facts, so stats and `verify` never see stale ones.
-  db.update(attempt)
+  await db.update(attempt)
     .set({ voicemailNumber: null, returnedAt: null, appointment: false })
     .where(and(eq(attempt.prospectId, prospectId), isNotNull(attempt.deletedAt), isNotNull(attempt.voicemailNumber)))
     .run();
@@ -69,8 +69,8 @@ const NEW_VOICEMAIL = Number.MAX_SAFE_INTEGER;
  * Same rule and same result as inserting it and calling `reattributeProspect`; logging adds a
  * live row only, so no deleted voicemail needs clearing.
  */
-export function attributeNewVoicemail(db: Queryable, teamId: string, prospectId: number, at: Date) {
-  const rows = prospectRows(db, teamId, prospectId);
+export async function attributeNewVoicemail(db: Queryable, teamId: string, prospectId: number, at: Date) {
+  const rows = await prospectRows(db, teamId, prospectId);
   const result = attribute(rows, [{ id: NEW_VOICEMAIL, at: at.getTime() }]);
   const own = result.voicemails.get(NEW_VOICEMAIL)!;
   return {

@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
-import type { Db } from "@/db/client";
+import { sqliteConnection, type Db } from "@/db/client";
+import { backupPostgres } from "./backup-postgres";
 import { Conflict, Invalid, NotFound } from "./errors";
 
 // `ringback backup` / `ringback restore` (DESIGN.md, command-line tool). A backup is taken with
@@ -40,14 +41,16 @@ function sealCopy(file: string, describe: string) {
 
 /** A consistent copy of the open database at `file` (replacing an older file there, atomically). */
 export async function backupDatabase(db: Db, file: string) {
+  if (db.$engine === "postgres") return backupPostgres(db.$location, file);
+  const sqlite = sqliteConnection(db);
   const target = path.resolve(file);
-  const source = db.$client.name === ":memory:" ? null : path.resolve(db.$client.name);
+  const source = sqlite.name === ":memory:" ? null : path.resolve(sqlite.name);
   if (source === target) throw new Invalid("A backup cannot overwrite the database it copies.");
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new Invalid(`${file} is a directory.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.partial-${process.pid}`;
   try {
-    await db.$client.backup(partial);
+    await sqlite.backup(partial);
     sealCopy(partial, "The backup");
     // Sidecars of an older file at the target belong to that file, not to this backup.
     removeSidecars(target);

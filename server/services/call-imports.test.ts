@@ -13,16 +13,16 @@ import { makeTeam, openTestDatabase, rowCounts } from "@/tests/support/fixtures"
 
 // `import calls` through the service on a real migrated database, with the per-source fixtures
 // of server/domain/call-sources/fixtures (History issue, "The rules"). Each test makes its own team.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 const NOW = new Date("2025-06-01T00:00:00Z");
 const fixture = (source: SourceId) => fs.readFileSync(path.join(process.cwd(), "server/domain/call-sources/fixtures", `${source}.csv`), "utf8");
 
 let teams = 0;
-function acme() {
-  const team = makeTeam(db, `Calls ${++teams}`);
-  const maya = team.join("rep", "Maya Lopez");
-  const sam = team.join("rep", "Sam Lee");
-  db.update(member).set({ phone: "+15165550100" }).where(eq(member.userId, maya.user.id)).run();
+async function acme() {
+  const team = await makeTeam(db, `Calls ${++teams}`);
+  const maya = await team.join("rep", "Maya Lopez");
+  const sam = await team.join("rep", "Sam Lee");
+  await db.update(member).set({ phone: "+15165550100" }).where(eq(member.userId, maya.user.id)).run();
   const owner: Actor = { userId: team.owner.user.id, teamId: team.id, role: "owner" };
   const run = (source: SourceId, options: CallImportOptions = {}, text = fixture(source)) => importCalls(db, owner, text, { now: NOW, ...options });
   return { team, maya, sam, owner, run };
@@ -33,9 +33,9 @@ const callbacksOf = (teamId: string) => db.select().from(callback).where(eq(call
 const prospectsOf = (teamId: string) => db.select().from(prospect).where(eq(prospect.teamId, teamId)).orderBy(prospect.id).all();
 
 describe("importCalls: dials and callbacks", () => {
-  it("imports Close's export: outbound rows as dials, an inbound call from a prospect as a callback credited by attribution", () => {
-    const { maya, owner, run } = acme();
-    const summary = run("close");
+  it("imports Close's export: outbound rows as dials, an inbound call from a prospect as a callback credited by attribution", async () => {
+    const { maya, owner, run } = await acme();
+    const summary = await run("close");
     expect(summary).toMatchObject({
       source: "close",
       written: true,
@@ -53,9 +53,9 @@ describe("importCalls: dials and callbacks", () => {
       // Six contacts (the blocked call's by its contact id), and "Script not recorded".
       created: { prospects: 6, scripts: 1 },
     });
-    const dials = dialsOf(owner.teamId);
-    const [cb] = callbacksOf(owner.teamId);
-    const dana = prospectsOf(owner.teamId).find((p) => p.phone === "+15165418160")!;
+    const dials = await dialsOf(owner.teamId);
+    const [cb] = await callbacksOf(owner.teamId);
+    const dana = (await prospectsOf(owner.teamId)).find((p) => p.phone === "+15165418160")!;
     expect(dana).toMatchObject({ name: "Dana Whitfield", company: "Harbor Freight", ownerId: maya.user.id });
     // Dana's second voicemail (4 March 14:00 UTC) is the latest before her call at 15:00.
     const second = dials.find((d) => d.prospectId === dana.id && d.at.toISOString() === "2025-03-04T14:00:00.000Z")!;
@@ -63,170 +63,170 @@ describe("importCalls: dials and callbacks", () => {
     expect(second).toMatchObject({ voicemailNumber: 2, messageSeconds: 31, source: "close", sourceCallId: "acti_06" });
     expect(second.returnedAt?.toISOString()).toBe("2025-03-04T15:00:00.000Z");
     // The blocked call had no valid number: kept as a dial to the contact it names.
-    expect(prospectsOf(owner.teamId).find((p) => p.name === "Pat Nobody")).toMatchObject({ phone: null, company: "Nobody Ltd" });
-    expect(verifyDatabase(db).differences).toEqual([]);
+    expect((await prospectsOf(owner.teamId)).find((p) => p.name === "Pat Nobody")).toMatchObject({ phone: null, company: "Nobody Ltd" });
+    expect((await verifyDatabase(db)).differences).toEqual([]);
   });
 
-  it("adds nothing the second time and counts every row it would have written as already imported", () => {
-    const { owner, run } = acme();
-    run("close");
-    const before = rowCounts(db);
-    expect(run("close")).toMatchObject({ dials: { voicemail: 0, "no-message": 0, connected: 0, "bad-number": 0 }, callbacks: 0, alreadyImported: 8, created: { prospects: 0, scripts: 0 } });
-    expect(rowCounts(db)).toEqual(before);
-    expect(dialsOf(owner.teamId)).toHaveLength(7);
+  it("adds nothing the second time and counts every row it would have written as already imported", async () => {
+    const { owner, run } = await acme();
+    await run("close");
+    const before = await rowCounts(db);
+    expect(await run("close")).toMatchObject({ dials: { voicemail: 0, "no-message": 0, connected: 0, "bad-number": 0 }, callbacks: 0, alreadyImported: 8, created: { prospects: 0, scripts: 0 } });
+    expect(await rowCounts(db)).toEqual(before);
+    expect(await dialsOf(owner.teamId)).toHaveLength(7);
   });
 
-  it("counts a call another source already brought in (same prospect and rep within 2 minutes) once", () => {
-    const { owner, run } = acme();
-    run("close");
+  it("counts a call another source already brought in (same prospect and rep within 2 minutes) once", async () => {
+    const { owner, run } = await acme();
+    await run("close");
     // Twilio lists the same three dials a second after Close did, to the same numbers; its
     // inbound call on 3 March is a new callback.
-    expect(run("twilio")).toMatchObject({ dials: { voicemail: 0, "no-message": 0, connected: 0, "bad-number": 0 }, alreadyImported: 3, callbacks: 1, created: { prospects: 0 } });
+    expect(await run("twilio")).toMatchObject({ dials: { voicemail: 0, "no-message": 0, connected: 0, "bad-number": 0 }, alreadyImported: 3, callbacks: 1, created: { prospects: 0 } });
     // Pipedrive's answered Aircall call to Dana (by name and company, the export has no number)
     // is Close's 14:00 voicemail; its unanswered call to Jordan is 5 minutes after Close's.
-    expect(run("pipedrive")).toMatchObject({ dials: { "no-message": 1, connected: 0 }, alreadyImported: 1, created: { prospects: 0 } });
-    expect(dialsOf(owner.teamId)).toHaveLength(8);
+    expect(await run("pipedrive")).toMatchObject({ dials: { "no-message": 1, connected: 0 }, alreadyImported: 1, created: { prospects: 0 } });
+    expect(await dialsOf(owner.teamId)).toHaveLength(8);
   });
 
   it("reads a dial logged on the Today page as the same call as an import's within 2 minutes", async () => {
-    const { maya, owner, run } = acme();
+    const { maya, owner, run } = await acme();
     await maya.caller.attempts.log({ prospect: { phone: "516-541-8160", name: "Dana Whitfield" }, at: new Date("2025-03-03T14:01:00Z"), outcome: "no-message" });
-    expect(run("twilio")).toMatchObject({ dials: { voicemail: 0, "no-message": 1, connected: 1 }, alreadyImported: 1 });
-    expect(dialsOf(owner.teamId)).toHaveLength(3);
+    expect(await run("twilio")).toMatchObject({ dials: { voicemail: 0, "no-message": 1, connected: 1 }, alreadyImported: 1 });
+    expect(await dialsOf(owner.teamId)).toHaveLength(3);
   });
 });
 
 describe("importCalls: reps", () => {
-  it("rejects a file whose reps it cannot resolve, listing each identifier with its rows, and writes nothing", () => {
-    const { run } = acme();
-    const before = rowCounts(db);
+  it("rejects a file whose reps it cannot resolve, listing each identifier with its rows, and writes nothing", async () => {
+    const { run } = await acme();
+    const before = await rowCounts(db);
     // Owner 4101 calls from Maya's own number and so is hers; nothing tells who 4102 is.
-    const summary = run("hubspot");
+    const summary = await run("hubspot");
     expect(summary).toMatchObject({ written: false, unresolvedReps: [{ identifier: "4102", rows: 2 }], errors: [] });
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
-  it("resolves by --rep-map, then the remembered mapping, then e-mail, name, the member's phone and --rep", () => {
-    const { maya, sam, owner, run } = acme();
-    rememberMappings(db, owner, "hubspot", [
+  it("resolves by --rep-map, then the remembered mapping, then e-mail, name, the member's phone and --rep", async () => {
+    const { maya, sam, owner, run } = await acme();
+    await rememberMappings(db, owner, "hubspot", [
       { kind: "rep", external: "4101", value: sam.user.email },
       { kind: "rep", external: "4102", value: sam.user.email },
     ]);
     // The map wins over the remembered 4101 → Sam; 4102 falls through to the remembered mapping.
-    const hubspot = run("hubspot", { repMap: `external,email\n4101,${maya.user.email}\n`, dryRun: true });
+    const hubspot = await run("hubspot", { repMap: `external,email\n4101,${maya.user.email}\n`, dryRun: true });
     expect(hubspot).toMatchObject({ reps: { [maya.user.email]: 2, [sam.user.email]: 2 }, unresolvedReps: [], written: false });
     // Aircall: "Maya Lopez" by name; "[No associated user]" calling from Sam's line needs --rep.
-    expect(run("aircall", { dryRun: true }).unresolvedReps).toEqual([{ identifier: "+15165550101", rows: 1 }]);
-    expect(run("aircall", { dryRun: true, rep: sam.user.email }).reps).toEqual({ [maya.user.email]: 2, [sam.user.email]: 1 });
+    expect((await run("aircall", { dryRun: true })).unresolvedReps).toEqual([{ identifier: "+15165550101", rows: 1 }]);
+    expect((await run("aircall", { dryRun: true, rep: sam.user.email })).reps).toEqual({ [maya.user.email]: 2, [sam.user.email]: 1 });
     // Twilio names no rep: the calling number is Maya's own phone.
-    expect(run("twilio", { dryRun: true }).reps).toEqual({ [maya.user.email]: 3 });
+    expect((await run("twilio", { dryRun: true })).reps).toEqual({ [maya.user.email]: 3 });
     // Ringback's own format names reps by e-mail.
-    expect(run("ringback", { dryRun: true }, fixture("ringback").replaceAll("maya@acme.test", maya.user.email.toUpperCase())).reps).toEqual({ [maya.user.email]: 4 });
-    expect(dialsOf(owner.teamId)).toEqual([]);
+    expect((await run("ringback", { dryRun: true }, fixture("ringback").replaceAll("maya@acme.test", maya.user.email.toUpperCase()))).reps).toEqual({ [maya.user.email]: 4 });
+    expect(await dialsOf(owner.teamId)).toEqual([]);
   });
 
-  it("refuses a --rep or --rep-map naming someone outside the team", () => {
-    const { run } = acme();
-    expect(() => run("twilio", { rep: "stranger@example.test" })).toThrow(/--rep: stranger@example.test is not a member/);
-    expect(() => run("hubspot", { repMap: "external,email\n4101,stranger@example.test\n" })).toThrow(/--rep-map: line 2/);
+  it("refuses a --rep or --rep-map naming someone outside the team", async () => {
+    const { run } = await acme();
+    await expect(() => run("twilio", { rep: "stranger@example.test" })).rejects.toThrow(/--rep: stranger@example.test is not a member/);
+    await expect(() => run("hubspot", { repMap: "external,email\n4101,stranger@example.test\n" })).rejects.toThrow(/--rep-map: line 2/);
   });
 });
 
 describe("importCalls: prospects", () => {
-  it("finds prospects by phone, by the source's contact id and by name and company, creating the missing once", () => {
-    const { sam, owner, run } = acme();
+  it("finds prospects by phone, by the source's contact id and by name and company, creating the missing once", async () => {
+    const { sam, owner, run } = await acme();
     const map = `external,email\n0055e000001Maya,${sam.user.email}\n`;
-    const summary = run("salesforce", { repMap: map });
+    const summary = await run("salesforce", { repMap: map });
     expect(summary).toMatchObject({ dials: { voicemail: 1, "no-message": 1, connected: 1, "bad-number": 1 }, callbacks: 1, created: { prospects: 4, scripts: 1 }, dateOnly: 1 });
-    const prospects = prospectsOf(owner.teamId);
+    const prospects = await prospectsOf(owner.teamId);
     expect(prospects.every((p) => p.phone === null)).toBe(true);
     // The inbound task names Dana by her WhoId: a callback credited to her voicemail.
-    const [cb] = callbacksOf(owner.teamId);
-    const voicemail = dialsOf(owner.teamId).find((d) => d.outcome === "voicemail")!;
+    const [cb] = await callbacksOf(owner.teamId);
+    const voicemail = (await dialsOf(owner.teamId)).find((d) => d.outcome === "voicemail")!;
     expect(cb).toMatchObject({ prospectId: voicemail.prospectId, creditedAttemptId: voicemail.id });
     // The date-only task is at noon in the team's zone (New York, EST in March).
-    expect(dialsOf(owner.teamId).find((d) => d.sourceCallId === "00T5e00001AAA03")!.at.toISOString()).toBe("2025-03-04T17:00:00.000Z");
+    expect((await dialsOf(owner.teamId)).find((d) => d.sourceCallId === "00T5e00001AAA03")!.at.toISOString()).toBe("2025-03-04T17:00:00.000Z");
     // Same file again: every prospect found by its WhoId.
-    expect(run("salesforce", { repMap: map })).toMatchObject({ created: { prospects: 0 }, alreadyImported: 5 });
+    expect(await run("salesforce", { repMap: map })).toMatchObject({ created: { prospects: 0 }, alreadyImported: 5 });
 
     // By phone: HubSpot's numbers match Close's prospects; by name and company: Pipedrive's.
-    run("close");
+    await run("close");
     const hubspotMap = `external,email\n4101,${sam.user.email}\n4102,${sam.user.email}\n`;
-    expect(run("hubspot", { repMap: hubspotMap }).created.prospects).toBe(1); // only Pat Nobody's +1 516-541-8163 is new
-    expect(run("pipedrive", { rep: sam.user.email }).created.prospects).toBe(0);
+    expect((await run("hubspot", { repMap: hubspotMap })).created.prospects).toBe(1); // only Pat Nobody's +1 516-541-8163 is new
+    expect((await run("pipedrive", { rep: sam.user.email })).created.prospects).toBe(0);
   });
 
-  it("skips an inbound call from a number that is no prospect's, and keeps a callback from a number dialled in the same file", () => {
-    const { sam, owner, run } = acme();
+  it("skips an inbound call from a number that is no prospect's, and keeps a callback from a number dialled in the same file", async () => {
+    const { sam, owner, run } = await acme();
     // Jordan (+1 516-541-8161) is dialled on line 3 and calls back on line 5; +1 516-541-9999 is nobody's.
-    const summary = run("aircall", { rep: sam.user.email });
+    const summary = await run("aircall", { rep: sam.user.email });
     expect(summary).toMatchObject({ callbacks: 1, skipped: [{ line: 6, reason: "an inbound call from a number that is no prospect's" }] });
-    const jordan = prospectsOf(owner.teamId).find((p) => p.phone === "+15165418161")!;
-    expect(callbacksOf(owner.teamId)).toEqual([expect.objectContaining({ prospectId: jordan.id, at: new Date("2025-03-03T15:00:00Z"), creditedAttemptId: null })]);
+    const jordan = (await prospectsOf(owner.teamId)).find((p) => p.phone === "+15165418161")!;
+    expect(await callbacksOf(owner.teamId)).toEqual([expect.objectContaining({ prospectId: jordan.id, at: new Date("2025-03-03T15:00:00Z"), creditedAttemptId: null })]);
   });
 });
 
 describe("importCalls: scripts", () => {
   it("credits voicemails of unknown script to one 'Script not recorded', never suggested nor compared", async () => {
-    const { maya, owner, run } = acme();
+    const { maya, owner, run } = await acme();
     await maya.caller.scripts.create({ title: "Number early", stage: "first-touch", tags: [], body: "Hi {prospect.firstName}." });
-    run("close");
-    run("twilio", {}, fixture("twilio").replace("CA0001", "CA9001").replace(/Mon, 03 Mar 2025 14:00:01/, "Mon, 10 Mar 2025 14:00:01"));
-    const unrecorded = db.select().from(script).where(and(eq(script.teamId, owner.teamId), eq(script.unrecorded, true))).all();
+    await run("close");
+    await run("twilio", {}, fixture("twilio").replace("CA0001", "CA9001").replace(/Mon, 03 Mar 2025 14:00:01/, "Mon, 10 Mar 2025 14:00:01"));
+    const unrecorded = await db.select().from(script).where(and(eq(script.teamId, owner.teamId), eq(script.unrecorded, true))).all();
     expect(unrecorded).toEqual([expect.objectContaining({ title: UNRECORDED_SCRIPT_TITLE, shared: true })]);
-    const versions = db.select({ id: scriptVersion.id }).from(scriptVersion).where(eq(scriptVersion.scriptId, unrecorded[0].id)).all();
-    const voicemails = dialsOf(owner.teamId).filter((d) => d.outcome === "voicemail");
+    const versions = await db.select({ id: scriptVersion.id }).from(scriptVersion).where(eq(scriptVersion.scriptId, unrecorded[0].id)).all();
+    const voicemails = (await dialsOf(owner.teamId)).filter((d) => d.outcome === "voicemail");
     expect(voicemails).toHaveLength(3);
     expect(new Set(voicemails.map((v) => v.scriptVersionId))).toEqual(new Set([versions[0].id]));
 
-    expect(listPickableScripts(db, owner).map((s) => s.title)).toEqual(["Number early"]);
-    expect(listScriptOptions(db, owner).map((s) => s.title)).toEqual(["Number early"]);
-    const numberEarly = db.select().from(script).where(and(eq(script.teamId, owner.teamId), eq(script.title, "Number early"))).get()!;
-    expect(() => compareWith(db, owner, { id: numberEarly.id, otherId: unrecorded[0].id })).toThrow(/left out of comparisons/);
+    expect((await listPickableScripts(db, owner)).map((s) => s.title)).toEqual(["Number early"]);
+    expect((await listScriptOptions(db, owner)).map((s) => s.title)).toEqual(["Number early"]);
+    const numberEarly = (await db.select().from(script).where(and(eq(script.teamId, owner.teamId), eq(script.title, "Number early"))).get())!;
+    await expect(() => compareWith(db, owner, { id: numberEarly.id, otherId: unrecorded[0].id })).rejects.toThrow(/left out of comparisons/);
   });
 
-  it("credits every voicemail to --script, creating it when missing", () => {
-    const { owner, run } = acme();
-    expect(run("close", { script: "Hang up mid-sentence" }).created.scripts).toBe(1);
-    const titles = db.select({ title: script.title }).from(script).where(eq(script.teamId, owner.teamId)).all();
+  it("credits every voicemail to --script, creating it when missing", async () => {
+    const { owner, run } = await acme();
+    expect((await run("close", { script: "Hang up mid-sentence" })).created.scripts).toBe(1);
+    const titles = await db.select({ title: script.title }).from(script).where(eq(script.teamId, owner.teamId)).all();
     expect(titles).toEqual([{ title: "Hang up mid-sentence" }]);
   });
 });
 
 describe("importCalls: all or nothing", () => {
-  it("rejects the whole file for one bad row, with its line number, and writes nothing; a dry run writes nothing either", () => {
-    const { run } = acme();
-    const before = rowCounts(db);
+  it("rejects the whole file for one bad row, with its line number, and writes nothing; a dry run writes nothing either", async () => {
+    const { run } = await acme();
+    const before = await rowCounts(db);
     const broken = fixture("close").replace("2025-03-04T14:05:00.000000+00:00", "2031-03-04T14:05:00+00:00").replace("acti_02,user_maya,0,no-answer", "acti_02,user_maya,0,no-answer,extra");
-    const summary = run("close", {}, broken);
+    const summary = await run("close", {}, broken);
     expect(summary.written).toBe(false);
     expect(summary.errors).toEqual([
       { line: 3, reason: "has 18 fields but the header has 17" },
       { line: 8, reason: "time 2031-03-04T14:05:00.000Z is in the future: log a dial or a callback once it has happened" },
     ]);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
 
-    expect(run("close", { dryRun: true })).toMatchObject({ dryRun: true, written: false, dials: { voicemail: 2 }, callbacks: 1, created: { prospects: 6, scripts: 1 } });
-    expect(rowCounts(db)).toEqual(before);
+    expect(await run("close", { dryRun: true })).toMatchObject({ dryRun: true, written: false, dials: { voicemail: 2 }, callbacks: 1, created: { prospects: 6, scripts: 1 } });
+    expect(await rowCounts(db)).toEqual(before);
   });
 
-  it("reports an outcome value the source's table does not know until it is mapped, and remembers the mapping", () => {
-    const { maya, owner, run } = acme();
+  it("reports an outcome value the source's table does not know until it is mapped, and remembers the mapping", async () => {
+    const { maya, owner, run } = await acme();
     const custom = fixture("close").replace("acti_05,user_maya,300,answered", "acti_05,user_maya,300,meeting-set");
-    expect(run("close", {}, custom).errors).toEqual([{ line: 6, reason: "outcome “meeting-set” (column disposition) is not in Close's table; map it to one of voicemail, no-message, connected, bad-number" }]);
-    rememberMappings(db, owner, "close", [{ kind: "outcome", external: "Meeting-Set", value: "connected" }]);
-    expect(run("close", {}, custom)).toMatchObject({ errors: [], dials: { connected: 1 }, reps: { [maya.user.email]: 7 } });
+    expect((await run("close", {}, custom)).errors).toEqual([{ line: 6, reason: "outcome “meeting-set” (column disposition) is not in Close's table; map it to one of voicemail, no-message, connected, bad-number" }]);
+    await rememberMappings(db, owner, "close", [{ kind: "outcome", external: "Meeting-Set", value: "connected" }]);
+    expect(await run("close", {}, custom)).toMatchObject({ errors: [], dials: { connected: 1 }, reps: { [maya.user.email]: 7 } });
   });
 
-  it("refuses an unknown header with the sources and their columns", () => {
-    const { run } = acme();
-    expect(run("close", {}, "when,who\n2025-03-03,me\n").errors).toEqual([{ line: 1, reason: expect.stringMatching(/^The header row matches no known source\. The sources and the columns each expects: ringback \(time, rep_email/) }]);
+  it("refuses an unknown header with the sources and their columns", async () => {
+    const { run } = await acme();
+    expect((await run("close", {}, "when,who\n2025-03-03,me\n")).errors).toEqual([{ line: 1, reason: expect.stringMatching(/^The header row matches no known source\. The sources and the columns each expects: ringback \(time, rep_email/) }]);
   });
 });
 
 describe("imports.calls, the import page's procedure", () => {
   it("lists every outcome value and unresolved rep in a dry run, and remembers what the manager confirmed", async () => {
-    const { team, sam, owner } = acme();
+    const { team, sam, owner } = await acme();
     const custom = fixture("hubspot").replace("17b47fee-58de-441e-a44c-c6300d46f273", "0c6f9d2e-custom-guid");
     const page = team.owner.caller.imports;
     const dry = await page.calls({ csv: custom });
@@ -247,6 +247,6 @@ describe("imports.calls, the import page's procedure", () => {
     // The next export from the same tool needs no mapping, on the page or the command line.
     const next = custom.replaceAll("5100", "5200").replaceAll("2025-03-03T", "2025-03-05T");
     expect(await page.calls({ csv: next })).toMatchObject({ errorCount: 0, unresolvedReps: [], dials: { "bad-number": 1, connected: 1 } });
-    expect(importCalls(db, owner, next, { now: NOW, dryRun: true })).toMatchObject({ errors: [], unresolvedReps: [], reps: { [sam.user.email]: 2 } });
+    expect(await importCalls(db, owner, next, { now: NOW, dryRun: true })).toMatchObject({ errors: [], unresolvedReps: [], reps: { [sam.user.email]: 2 } });
   });
 });

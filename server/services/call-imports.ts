@@ -84,7 +84,7 @@ function repMapRows(text: CallImportOptions["repMap"]): { line: number | null; e
   return table.records.map((record) => ({ line: record.line, external: record.fields[external] ?? "", email: record.fields[email] ?? "" }));
 }
 
-function parseRepMap(rows: ReturnType<typeof repMapRows>, region: string, emails: ReadonlyMap<string, string>): Map<string, string> {
+function parseRepMap(rows: Awaited<ReturnType<typeof repMapRows>>, region: string, emails: ReadonlyMap<string, string>): Map<string, string> {
   const map = new Map<string, string>();
   for (const row of rows) {
     const from = row.external.trim();
@@ -107,8 +107,8 @@ function remembered(tx: Tx, teamId: string, source: SourceId, kind: "rep" | "out
     .all();
 }
 
-function repDirectory(tx: Tx, actor: Actor, source: SourceId, options: CallImportOptions, region: string) {
-  const members = tx
+async function repDirectory(tx: Tx, actor: Actor, source: SourceId, options: CallImportOptions, region: string) {
+  const members = await tx
     .select({ id: user.id, email: user.email, name: user.name, phone: member.phone })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
@@ -121,7 +121,7 @@ function repDirectory(tx: Tx, actor: Actor, source: SourceId, options: CallImpor
   const fallback = options.rep ? (byEmail.get(options.rep.trim().toLowerCase()) ?? null) : null;
   if (options.rep && !fallback) throw new Invalid(`--rep: ${options.rep} is not a member of this team.`);
   const rememberedReps = new Map<string, string>();
-  for (const r of remembered(tx, actor.teamId, source, "rep")) {
+  for (const r of await remembered(tx, actor.teamId, source, "rep")) {
     const userId = byEmail.get(r.value.toLowerCase());
     if (userId) rememberedReps.set(foldIdentifier(r.external), userId);
   }
@@ -131,8 +131,8 @@ function repDirectory(tx: Tx, actor: Actor, source: SourceId, options: CallImpor
 }
 
 /** The team's one "Script not recorded" script, created (shared, stage any) on first need. */
-function unrecordedScript(tx: Tx, actor: Actor): { versions: Versions; created: boolean } {
-  const existing = tx
+async function unrecordedScript(tx: Tx, actor: Actor): Promise<{ versions: Versions; created: boolean }> {
+  const existing = await tx
     .select({ id: scriptVersion.id, createdAt: scriptVersion.createdAt })
     .from(script)
     .innerJoin(scriptVersion, eq(scriptVersion.scriptId, script.id))
@@ -140,16 +140,16 @@ function unrecordedScript(tx: Tx, actor: Actor): { versions: Versions; created: 
     .orderBy(scriptVersion.number)
     .all();
   if (existing.length) return { versions: existing.map((v) => ({ id: v.id, from: v.createdAt.getTime() })), created: false };
-  const versions = createImportedScript(tx, actor, UNRECORDED_SCRIPT_TITLE);
-  tx.update(script).set({ unrecorded: true }).where(and(eq(script.teamId, actor.teamId), eq(script.title, UNRECORDED_SCRIPT_TITLE))).run();
+  const versions = await createImportedScript(tx, actor, UNRECORDED_SCRIPT_TITLE);
+  await tx.update(script).set({ unrecorded: true }).where(and(eq(script.teamId, actor.teamId), eq(script.title, UNRECORDED_SCRIPT_TITLE))).run();
   return { versions, created: true };
 }
 
 const foldName = (name: string | null, company: string | null) => `${foldIdentifier(name ?? "")}|${foldIdentifier(company ?? "")}`;
 
 /** The team's prospects by phone, by this source's contact id and by name and company; creates the missing. */
-function prospectFinder(tx: Tx, actor: Actor, source: SourceId) {
-  const rows = tx.select({ id: prospect.id, phone: prospect.phone, name: prospect.name, company: prospect.company }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
+async function prospectFinder(tx: Tx, actor: Actor, source: SourceId) {
+  const rows = await tx.select({ id: prospect.id, phone: prospect.phone, name: prospect.name, company: prospect.company }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
   const byPhone = new Map<string, number>();
   const byName = new Map<string, number>();
   for (const r of rows) {
@@ -157,17 +157,18 @@ function prospectFinder(tx: Tx, actor: Actor, source: SourceId) {
     if (!byName.has(foldName(r.name, r.company))) byName.set(foldName(r.name, r.company), r.id);
   }
   const byContact = new Map(
-    tx
+    (await tx
       .select({ externalId: prospectSourceId.externalId, prospectId: prospectSourceId.prospectId })
       .from(prospectSourceId)
       .where(and(eq(prospectSourceId.teamId, actor.teamId), eq(prospectSourceId.source, source)))
-      .all()
+      .all())
       .map((r) => [r.externalId, r.prospectId]),
   );
   // Prepared once and run per row, without RETURNING (which doubled insert time in the attempts import).
   const insertProspect = tx
     .insert(prospect)
     .values({ teamId: actor.teamId, name: sql.placeholder("name"), company: sql.placeholder("company"), phone: sql.placeholder("phone"), ownerId: sql.placeholder("ownerId") })
+    .returning({ id: prospect.id })
     .prepare();
   const insertContact = tx
     .insert(prospectSourceId)
@@ -175,9 +176,9 @@ function prospectFinder(tx: Tx, actor: Actor, source: SourceId) {
     .prepare();
   /** Prospects this import created: no other source can have dialled them. */
   const createdIds = new Set<number>();
-  const remember = (id: number, row: CallRow) => {
+  const remember = async (id: number, row: CallRow) => {
     if (row.contactId && !byContact.has(row.contactId)) {
-      insertContact.run({ externalId: row.contactId, prospectId: id });
+      await insertContact.run({ externalId: row.contactId, prospectId: id });
       byContact.set(row.contactId, id);
     }
     return id;
@@ -191,11 +192,11 @@ function prospectFinder(tx: Tx, actor: Actor, source: SourceId) {
     isNew: (id: number) => createdIds.has(id),
     /** A callback's prospect: by phone or contact id only (a name is no evidence of who called). */
     caller: (row: CallRow) => (row.prospectPhone ? byPhone.get(row.prospectPhone) : undefined) ?? (row.contactId ? byContact.get(row.contactId) : undefined),
-    dialled(row: CallRow, ownerId: string): number {
+    async dialled(row: CallRow, ownerId: string): Promise<number> {
       const found = find(row);
       if (found !== undefined) return remember(found, row);
       const name = row.contactName ?? (row.prospectPhone ? formatPhone(row.prospectPhone) : null) ?? row.contactId ?? "Unknown prospect";
-      const id = Number(insertProspect.run({ name, company: row.company, phone: row.prospectPhone, ownerId }).lastInsertRowid);
+      const id = (await insertProspect.get({ name, company: row.company, phone: row.prospectPhone, ownerId }))!.id;
       createdIds.add(id);
       if (row.prospectPhone) byPhone.set(row.prospectPhone, id);
       if (!row.contactId) byName.set(foldName(name, row.company), id);
@@ -217,9 +218,9 @@ function readFile(csvText: string, sourceId: SourceId | "auto") {
   return { table, columns };
 }
 
-export function importCalls(db: Db, actor: Actor, csvText: string, options: CallImportOptions = {}): CallImportSummary {
+export async function importCalls(db: Db, actor: Actor, csvText: string, options: CallImportOptions = {}): Promise<CallImportSummary> {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
-  const team = getTeam(db, actor.teamId);
+  const team = await getTeam(db, actor.teamId);
   const summary: CallImportSummary = {
     source: options.source && options.source !== "auto" ? options.source : null,
     dryRun: Boolean(options.dryRun),
@@ -245,9 +246,9 @@ export function importCalls(db: Db, actor: Actor, csvText: string, options: Call
 
   let result = summary;
   try {
-    db.transaction(
-      (tx) => {
-        result = writeCalls(tx, actor, table, columns, options, summary, team);
+    await db.transaction(
+      async (tx) => {
+        result = await writeCalls(tx, actor, table, columns, options, summary, team);
         if (options.dryRun || !importSucceeded(result)) throw new RollBack();
       },
       { behavior: "immediate" },
@@ -258,7 +259,7 @@ export function importCalls(db: Db, actor: Actor, csvText: string, options: Call
   return { ...result, written: !options.dryRun && importSucceeded(result) };
 }
 
-function writeCalls(
+async function writeCalls(
   tx: Tx,
   actor: Actor,
   table: CsvTable,
@@ -266,10 +267,10 @@ function writeCalls(
   options: CallImportOptions,
   summary: CallImportSummary,
   team: { timezone: string; defaultRegion: string },
-): CallImportSummary {
+): Promise<CallImportSummary> {
   const source = columns.source.id;
   const outcomeMappings = new Map<string, Outcome>();
-  for (const r of remembered(tx, actor.teamId, source, "outcome")) if ((OUTCOMES as readonly string[]).includes(r.value)) outcomeMappings.set(r.external.toLowerCase(), r.value as Outcome);
+  for (const r of await remembered(tx, actor.teamId, source, "outcome")) if ((OUTCOMES as readonly string[]).includes(r.value)) outcomeMappings.set(r.external.toLowerCase(), r.value as Outcome);
   for (const m of options.outcomeMap ?? []) outcomeMappings.set(m.value.trim().toLowerCase(), m.outcome);
   const context = { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, phones: new Map<string, string | null>(), outcomeMappings, now: options.now ?? new Date() };
 
@@ -292,7 +293,7 @@ function writeCalls(
   }
   summary.outcomeValues = [...outcomeValues.values()].sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
 
-  const { directory, emailOf } = repDirectory(tx, actor, source, options, team.defaultRegion);
+  const { directory, emailOf } = await repDirectory(tx, actor, source, options, team.defaultRegion);
   const dials: { row: CallRow; repId: string }[] = [];
   const unresolved = new Map<string, number>();
   for (const row of calls) {
@@ -304,14 +305,14 @@ function writeCalls(
   summary.unresolvedReps = [...unresolved].map(([identifier, rows]) => ({ identifier, rows })).sort((a, b) => b.rows - a.rows || a.identifier.localeCompare(b.identifier));
   if (!importSucceeded(summary)) return summary;
 
-  const prospects = prospectFinder(tx, actor, source);
-  const scripts = scriptLibrary(tx, actor.teamId);
+  const prospects = await prospectFinder(tx, actor, source);
+  const scripts = await scriptLibrary(tx, actor.teamId);
   let unrecorded: Versions | null = null;
-  const versionFor = (row: CallRow): number => {
+  const versionFor = async (row: CallRow): Promise<number> => {
     const title = options.script?.trim() || row.scriptTitle;
     if (!title) {
       if (!unrecorded) {
-        const found = unrecordedScript(tx, actor);
+        const found = await unrecordedScript(tx, actor);
         unrecorded = found.versions;
         if (found.created) summary.created.scripts++;
       }
@@ -319,23 +320,23 @@ function writeCalls(
     }
     let versions = scripts.find(title);
     if (!versions) {
-      versions = createImportedScript(tx, actor, title);
+      versions = await createImportedScript(tx, actor, title);
       scripts.add(title, versions);
       summary.created.scripts++;
     }
     return versionAt(versions, row.at.getTime());
   };
 
-  const importedIds = (table_: typeof attempt | typeof callback) =>
+  const importedIds = async (table_: typeof attempt | typeof callback) =>
     new Set(
-      tx
+      (await tx
         .select({ id: table_.sourceCallId })
         .from(table_)
         .where(and(eq(table_.teamId, actor.teamId), eq(table_.source, source)))
-        .all()
+        .all())
         .map((r) => r.id!),
     );
-  const dialIds = importedIds(attempt);
+  const dialIds = await importedIds(attempt);
   // The same call listed by another tool (or logged live): same prospect and rep within 2 minutes.
   const otherSourceDial = tx
     .select({ id: attempt.id })
@@ -371,19 +372,19 @@ function writeCalls(
     .prepare();
   const affected = new Set<number>();
   for (const { row, repId } of dials) {
-    const prospectId = prospects.dialled(row, repId);
+    const prospectId = await prospects.dialled(row, repId);
     const at = row.at.getTime();
-    if (dialIds.has(row.callId) || (!prospects.isNew(prospectId) && otherSourceDial.get({ prospectId, repId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS }))) {
+    if (dialIds.has(row.callId) || (!prospects.isNew(prospectId) && await otherSourceDial.get({ prospectId, repId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS }))) {
       summary.alreadyImported++;
       continue;
     }
     const outcome = row.outcome!;
-    const inserted = insertAttempt.run({
+    const inserted = await insertAttempt.run({
       repId,
       prospectId,
       at: row.at,
       outcome,
-      scriptVersionId: outcome === "voicemail" ? versionFor(row) : null,
+      scriptVersionId: outcome === "voicemail" ? await versionFor(row) : null,
       messageSeconds: row.messageSeconds,
       notes: row.notes,
       sourceCallId: row.callId,
@@ -400,7 +401,7 @@ function writeCalls(
     if (outcome === "voicemail") affected.add(prospectId);
   }
 
-  const callbackIds = importedIds(callback);
+  const callbackIds = await importedIds(callback);
   const otherSourceCallback = tx
     .select({ id: callback.id })
     .from(callback)
@@ -438,11 +439,11 @@ function writeCalls(
       continue;
     }
     const at = row.at.getTime();
-    if (callbackIds.has(row.callId) || (!prospects.isNew(prospectId) && otherSourceCallback.get({ prospectId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS }))) {
+    if (callbackIds.has(row.callId) || (!prospects.isNew(prospectId) && await otherSourceCallback.get({ prospectId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS }))) {
       summary.alreadyImported++;
       continue;
     }
-    const inserted = insertCallback.run({ prospectId, at: row.at, notes: row.notes, sourceCallId: row.callId });
+    const inserted = await insertCallback.run({ prospectId, at: row.at, notes: row.notes, sourceCallId: row.callId });
     callbackIds.add(row.callId);
     if (inserted.changes === 0) {
       summary.alreadyImported++;
@@ -455,23 +456,23 @@ function writeCalls(
 
   summary.created.prospects = prospects.created();
   summary.skipped.sort((a, b) => a.line - b.line);
-  reattributeProspects(tx, actor.teamId, affected);
+  await reattributeProspects(tx, actor.teamId, affected);
   // Rolled back with everything else when the file is refused or this is a dry run.
   if (options.remember) {
     const reps = repMapRows(options.repMap).map((r) => ({ kind: "rep" as const, external: r.external, value: r.email }));
     const outcomes = (options.outcomeMap ?? []).map((m) => ({ kind: "outcome" as const, external: m.value, value: m.outcome }));
-    storeMappings(tx, actor, source, [...reps, ...outcomes]);
+    await storeMappings(tx, actor, source, [...reps, ...outcomes]);
   }
   return summary;
 }
 
 type Mapping = { kind: "rep" | "outcome"; external: string; value: string };
 
-function storeMappings(tx: Tx, actor: Actor, source: SourceId, mappings: Mapping[]) {
+async function storeMappings(tx: Tx, actor: Actor, source: SourceId, mappings: Mapping[]) {
   for (const m of mappings) {
     const external = m.kind === "rep" ? foldIdentifier(m.external) : m.external.trim().toLowerCase();
     const value = m.value.trim().toLowerCase();
-    tx.insert(importMapping)
+    await tx.insert(importMapping)
       .values({ teamId: actor.teamId, source, kind: m.kind, external, value })
       .onConflictDoUpdate({ target: [importMapping.teamId, importMapping.source, importMapping.kind, importMapping.external], set: { value } })
       .run();
@@ -482,13 +483,13 @@ function storeMappings(tx: Tx, actor: Actor, source: SourceId, mappings: Mapping
  * The import page's entry: a dry run shows what the file holds and what is unknown; the real run
  * remembers the rep and outcome mappings the manager confirmed, for the team and the source.
  */
-export function importCallsFromPage(db: Db, actor: Actor, input: CallImportInput, listLimit: number) {
-  const summary = importCalls(db, actor, input.csv, { source: input.source, repMap: input.reps, outcomeMap: input.outcomes, dryRun: input.dryRun, remember: true });
+export async function importCallsFromPage(db: Db, actor: Actor, input: CallImportInput, listLimit: number) {
+  const summary = await importCalls(db, actor, input.csv, { source: input.source, repMap: input.reps, outcomeMap: input.outcomes, dryRun: input.dryRun, remember: true });
   return { ...summary, errorCount: summary.errors.length, errors: summary.errors.slice(0, listLimit), skipped: summary.skipped.slice(0, listLimit), skippedCount: summary.skipped.length };
 }
 
 /** Remembers what a manager confirmed for a source, so the next export from that tool imports as it is. */
-export function rememberMappings(db: Db, actor: Actor, source: SourceId, mappings: Mapping[]) {
+export async function rememberMappings(db: Db, actor: Actor, source: SourceId, mappings: Mapping[]) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
-  db.transaction((tx) => storeMappings(tx, actor, source, mappings));
+  await db.transaction(async (tx) => storeMappings(tx, actor, source, mappings));
 }

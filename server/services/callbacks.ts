@@ -15,18 +15,18 @@ import { findOrCreateProspect, getProspect, teamRegion } from "./prospects";
 export function logCallback(db: Db, actor: Actor, input: LogCallbackInput) {
   const at = input.at ?? new Date();
   requireEntryTime(at);
-  return db.transaction((tx) => {
-    const target = findOrCreateProspect(tx, actor, input.prospect);
-    const inserted = tx
+  return db.transaction(async (tx) => {
+    const target = await findOrCreateProspect(tx, actor, input.prospect);
+    const inserted = await tx
       .insert(callback)
       .values({ teamId: actor.teamId, prospectId: target.id, at, result: input.result, notes: input.notes || null, loggedById: actor.userId })
       .onConflictDoNothing()
       .returning({ id: callback.id })
       .get();
     if (!inserted) throw new Conflict("That callback is already logged.");
-    reattributeProspect(tx, actor.teamId, target.id);
-    if (input.result === "appointment") tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, target.id)).run();
-    return { id: inserted.id, prospectId: target.id, credit: creditedVoicemail(tx, inserted.id) };
+    await reattributeProspect(tx, actor.teamId, target.id);
+    if (input.result === "appointment") await tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, target.id)).run();
+    return { id: inserted.id, prospectId: target.id, credit: await creditedVoicemail(tx, inserted.id) };
   });
 }
 
@@ -40,9 +40,9 @@ const voicemailDescription = {
 };
 
 /** The voicemail a stored callback is credited to, described for people; null when unattributed. */
-export function creditedVoicemail(db: Pick<Db, "select">, callbackId: number) {
+export async function creditedVoicemail(db: Pick<Db, "select">, callbackId: number) {
   return (
-    db
+    await db
       .select(voicemailDescription)
       .from(callback)
       .innerJoin(attempt, eq(attempt.id, callback.creditedAttemptId))
@@ -58,19 +58,19 @@ export function creditedVoicemail(db: Pick<Db, "select">, callbackId: number) {
  * Which voicemail a callback would be credited to if saved now (or at `at`), or why it would be
  * unattributed — the same rule (creditFor) that attribution stores. Writes nothing.
  */
-export function previewCallback(db: Queryable, actor: Actor, input: CallbackPreviewInput, now: Date = new Date()) {
+export async function previewCallback(db: Queryable, actor: Actor, input: CallbackPreviewInput, now: Date = new Date()) {
   const at = input.at ?? now;
-  const windowDays = db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, actor.teamId)).get()?.days ?? 14;
+  const windowDays = (await db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, actor.teamId)).get())?.days ?? 14;
   let target: { id: number; name: string; company: string | null; phone: string | null } | null;
   if ("prospectId" in input) {
-    target = getProspect(db, actor, input.prospectId);
+    target = await getProspect(db, actor, input.prospectId);
   } else {
-    const phone = normalisePhone(input.phone, teamRegion(db, actor.teamId));
+    const phone = normalisePhone(input.phone, await teamRegion(db, actor.teamId));
     if (!phone) return { at, windowDays, phone: null, prospect: null, credit: null, reason: "not-a-phone" as const };
-    target = db.select().from(prospect).where(and(eq(prospect.teamId, actor.teamId), eq(prospect.phone, phone))).get() ?? null;
+    target = await db.select().from(prospect).where(and(eq(prospect.teamId, actor.teamId), eq(prospect.phone, phone))).get() ?? null;
     if (!target) return { at, windowDays, phone, prospect: null, credit: null, reason: "new-prospect" as const };
   }
-  const voicemails = db
+  const voicemails = await db
     .select({ id: attempt.id, at: attempt.at })
     .from(attempt)
     .where(and(eq(attempt.prospectId, target.id), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt)))
@@ -85,14 +85,14 @@ export function previewCallback(db: Queryable, actor: Actor, input: CallbackPrev
     const latest = voicemails.reduce<Date | null>((max, v) => (v.at <= at && (!max || v.at > max) ? v.at : max), null);
     return { at, windowDays, phone: target.phone, prospect: prospectSummary, credit: null, reason: credit.reason, latestVoicemailAt: latest };
   }
-  const described = db
+  const described = (await db
     .select(voicemailDescription)
     .from(attempt)
     .innerJoin(user, eq(user.id, attempt.repId))
     .leftJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
     .leftJoin(script, eq(script.id, scriptVersion.scriptId))
     .where(eq(attempt.id, credit.voicemailId))
-    .get()!;
+    .get())!;
   return {
     at,
     windowDays,
@@ -104,8 +104,8 @@ export function previewCallback(db: Queryable, actor: Actor, input: CallbackPrev
 }
 
 /** A callback of the actor's team that the actor may change: the one who logged it, or a manager. */
-function changeableCallback(db: Queryable, actor: Actor, id: number) {
-  const row = db.select().from(callback).where(and(eq(callback.id, id), eq(callback.teamId, actor.teamId))).get();
+async function changeableCallback(db: Queryable, actor: Actor, id: number) {
+  const row = await db.select().from(callback).where(and(eq(callback.id, id), eq(callback.teamId, actor.teamId))).get();
   if (!row) throw new NotFound("Callback not found.");
   if (!isManager(actor) && row.loggedById !== actor.userId) throw new Forbidden("You can only change callbacks you logged.");
   return row;
@@ -116,8 +116,8 @@ const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null &&
 /** Edits a callback's time, result or notes; attribution for the prospect re-runs in the same transaction. */
 export function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput) {
   if (input.at) requireEntryTime(input.at);
-  return db.transaction((tx) => {
-    const row = changeableCallback(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await changeableCallback(tx, actor, input.id);
     if (row.deletedAt) throw new Invalid("Restore this callback before editing it.");
     const changes = {
       result: input.result ?? row.result,
@@ -125,14 +125,14 @@ export function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput)
       at: input.at ?? row.at,
     };
     try {
-      tx.update(callback).set(changes).where(eq(callback.id, row.id)).run();
+      await tx.update(callback).set(changes).where(eq(callback.id, row.id)).run();
     } catch (e) {
       if (isUniqueViolation(e)) throw new Conflict("The same callback is already logged at that time.");
       throw e;
     }
-    reattributeProspect(tx, actor.teamId, row.prospectId);
-    settleAppointmentStatus(tx, row.prospectId);
-    return { id: row.id, prospectId: row.prospectId, ...changes, credit: creditedVoicemail(tx, row.id) };
+    await reattributeProspect(tx, actor.teamId, row.prospectId);
+    await settleAppointmentStatus(tx, row.prospectId);
+    return { id: row.id, prospectId: row.prospectId, ...changes, credit: await creditedVoicemail(tx, row.id) };
   });
 }
 
@@ -141,17 +141,17 @@ export function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput)
  * edited away, a prospect still at "appointment" goes back to "engaged" (they did call back). A
  * status someone set by hand after the appointment (closed – lost) is left alone.
  */
-function settleAppointmentStatus(tx: Tx, prospectId: number) {
-  const booked = tx
+async function settleAppointmentStatus(tx: Tx, prospectId: number) {
+  const booked = await tx
     .select({ id: callback.id })
     .from(callback)
     .where(and(eq(callback.prospectId, prospectId), eq(callback.result, "appointment"), isNull(callback.deletedAt)))
     .get();
-  const current = tx.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, prospectId)).get();
+  const current = await tx.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, prospectId)).get();
   if (booked && current?.status !== "appointment" && current?.status !== "closed-lost") {
-    tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, prospectId)).run();
+    await tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, prospectId)).run();
   } else if (!booked && current?.status === "appointment") {
-    tx.update(prospect).set({ status: "engaged" }).where(eq(prospect.id, prospectId)).run();
+    await tx.update(prospect).set({ status: "engaged" }).where(eq(prospect.id, prospectId)).run();
   }
 }
 
@@ -164,20 +164,20 @@ export function restoreCallback(db: Db, actor: Actor, id: number) {
 }
 
 function setDeleted(db: Db, actor: Actor, id: number, deletedAt: Date | null) {
-  return db.transaction((tx) => {
-    const row = changeableCallback(tx, actor, id);
+  return db.transaction(async (tx) => {
+    const row = await changeableCallback(tx, actor, id);
     if ((row.deletedAt === null) !== (deletedAt === null)) {
-      tx.update(callback).set({ deletedAt }).where(eq(callback.id, row.id)).run();
-      reattributeProspect(tx, actor.teamId, row.prospectId);
-      settleAppointmentStatus(tx, row.prospectId);
+      await tx.update(callback).set({ deletedAt }).where(eq(callback.id, row.id)).run();
+      await reattributeProspect(tx, actor.teamId, row.prospectId);
+      await settleAppointmentStatus(tx, row.prospectId);
     }
-    return { id: row.id, prospectId: row.prospectId, deletedAt, credit: deletedAt ? null : creditedVoicemail(tx, row.id) };
+    return { id: row.id, prospectId: row.prospectId, deletedAt, credit: deletedAt ? null : await creditedVoicemail(tx, row.id) };
   });
 }
 
 /** A prospect's callbacks, newest first, deleted ones included (flagged) so they can be restored. */
-export function prospectCallbacks(db: Queryable, actor: Actor, prospectId: number) {
-  const rows = db
+export async function prospectCallbacks(db: Queryable, actor: Actor, prospectId: number) {
+  const rows = await db
     .select({
       id: callback.id,
       at: callback.at,
@@ -193,5 +193,7 @@ export function prospectCallbacks(db: Queryable, actor: Actor, prospectId: numbe
     .where(and(eq(callback.prospectId, prospectId), eq(callback.teamId, actor.teamId)))
     .orderBy(desc(callback.at), desc(callback.id))
     .all();
-  return rows.map((r) => ({ ...r, credit: r.creditedAttemptId === null ? null : creditedVoicemail(db, r.id) }));
+  const listed = [];
+  for (const r of rows) listed.push({ ...r, credit: r.creditedAttemptId === null ? null : await creditedVoicemail(db, r.id) });
+  return listed;
 }

@@ -6,7 +6,7 @@ import { makeTeam, openTestDatabase } from "@/tests/support/fixtures";
 // The rep's day end to end through the router: a voicemail, a callback, its credit, the
 // leaderboard (DESIGN.md, "Attribution", "Ranking"). One migrated database for the file; each
 // test makes its own team so the tests do not lean on each other.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 const t0 = new Date("2025-03-03T14:00:00Z"); // 09:00 in New York
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -16,8 +16,8 @@ const prospectsOf = (teamId: string) => db.select().from(prospect).where(eq(pros
 
 let teams = 0;
 async function teamWithScript(title = "24-second opener") {
-  const team = makeTeam(db, `Calls ${++teams}`);
-  const rep = team.join("rep", `Rita Rep ${teams}`);
+  const team = await makeTeam(db, `Calls ${++teams}`);
+  const rep = await team.join("rep", `Rita Rep ${teams}`);
   const script = await team.owner.caller.scripts.create({
     title,
     stage: "first-touch",
@@ -88,12 +88,12 @@ describe("a voicemail, its callback and the leaderboard", () => {
       ids.push(logged.prospectId);
     }
     expect(new Set(ids).size).toBe(1);
-    expect(prospectsOf(team.id)).toEqual([expect.objectContaining({ phone: "+15165418160", name: "Jordan 0" })]);
+    expect(await prospectsOf(team.id)).toEqual([expect.objectContaining({ phone: "+15165418160", name: "Jordan 0" })]);
 
     const search = await rep.caller.prospects.search({ query: "516-541-8160" });
     expect(search.map((p) => p.id)).toEqual([ids[0]]);
 
-    const voicemails = db.select({ n: attempt.voicemailNumber }).from(attempt).where(eq(attempt.prospectId, ids[0])).orderBy(attempt.at).all();
+    const voicemails = await db.select({ n: attempt.voicemailNumber }).from(attempt).where(eq(attempt.prospectId, ids[0])).orderBy(attempt.at).all();
     expect(voicemails.map((v) => v.n)).toEqual([1, 2, 3]);
   });
 });
@@ -101,7 +101,7 @@ describe("a voicemail, its callback and the leaderboard", () => {
 describe("attribution through the services", () => {
   it("credits the latest voicemail by any rep: the rep who left it gets the return", async () => {
     const { team, rep, script } = await teamWithScript();
-    const colleague = team.join("rep", "Carl Colleague");
+    const colleague = await team.join("rep", "Carl Colleague");
     const first = await rep.caller.attempts.log({ prospect: { name: "Pat", phone: "516-541-8160" }, outcome: "voicemail", scriptId: script.id, at: t0 });
     const second = await colleague.caller.attempts.log({ prospect: { id: first.prospectId }, outcome: "voicemail", scriptId: script.id, at: later(DAY_MINUTES) });
     // The first rep logs the callback; the colleague's later voicemail still gets the credit.
@@ -113,7 +113,7 @@ describe("attribution through the services", () => {
     expect(row(colleague.user.email)).toMatchObject({ voicemails: 1, returned: 1, appointments: 1 });
     expect(row(rep.user.email)).toMatchObject({ voicemails: 1, returned: 0, appointments: 0 });
 
-    const status = db.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, first.prospectId)).get();
+    const status = await db.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, first.prospectId)).get();
     expect(status).toEqual({ status: "appointment" });
   });
 
@@ -125,7 +125,7 @@ describe("attribution through the services", () => {
 
     const board = await rep.caller.leaderboard.get({ by: "script" });
     expect(board.rows).toEqual([expect.objectContaining({ voicemails: 1, returned: 1, rate: 1, appointments: 1, medianMinutesToCallback: 60 })]);
-    const stored = db.select({ returnedAt: attempt.returnedAt }).from(attempt).where(eq(attempt.id, vm.id)).get();
+    const stored = await db.select({ returnedAt: attempt.returnedAt }).from(attempt).where(eq(attempt.id, vm.id)).get();
     expect(stored?.returnedAt).toEqual(later(60));
   });
 
@@ -138,7 +138,7 @@ describe("attribution through the services", () => {
     const board = await rep.caller.leaderboard.get({ by: "script" });
     expect(board.unattributedCallbacks).toBe(1);
     expect(board.rows).toEqual([expect.objectContaining({ voicemails: 1, returned: 0, rate: 0 })]);
-    const stored = db.select({ credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, late.id)).get();
+    const stored = await db.select({ credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, late.id)).get();
     expect(stored).toEqual({ credited: null });
   });
 
@@ -148,7 +148,7 @@ describe("attribution through the services", () => {
     const cb = await rep.caller.callbacks.log({ prospect: { name: "Pat", phone: "516-541-8160" }, result: "interested", at: later(120) });
     expect(cb.credit).toBeNull();
     const vm = await rep.caller.attempts.log({ prospect: { id: cb.prospectId }, outcome: "voicemail", scriptId: script.id, at: t0 });
-    const stored = db.select({ credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, cb.id)).get();
+    const stored = await db.select({ credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, cb.id)).get();
     expect(stored).toEqual({ credited: vm.id });
   });
 

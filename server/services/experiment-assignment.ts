@@ -53,10 +53,10 @@ function armsOf(db: Queryable, experimentId: number) {
  * The arm this prospect's next voicemail (number `voicemailNumber`) is assigned, or null when no
  * running experiment matches. With `assign` and a stored prospect, a first assignment is stored.
  */
-export function armForVoicemail(db: Queryable, actor: Actor, prospectId: number | null, voicemailNumber: number, at: Date, assign: boolean): ArmAssignment | null {
-  const found = matchingExperiment(db, actor, voicemailNumber, at);
+export async function armForVoicemail(db: Queryable, actor: Actor, prospectId: number | null, voicemailNumber: number, at: Date, assign: boolean): Promise<ArmAssignment | null> {
+  const found = await matchingExperiment(db, actor, voicemailNumber, at);
   if (!found) return null;
-  const arms = armsOf(db, found.id);
+  const arms = await armsOf(db, found.id);
   const labelled = (arm: (typeof arms)[number]) => ({
     experimentId: found.id,
     experimentName: found.name,
@@ -65,7 +65,7 @@ export function armForVoicemail(db: Queryable, actor: Actor, prospectId: number 
     scriptId: arm.scriptId,
   });
   if (prospectId !== null) {
-    const stored = db
+    const stored = await db
       .select({ armId: experimentAssignment.armId })
       .from(experimentAssignment)
       .where(and(eq(experimentAssignment.experimentId, found.id), eq(experimentAssignment.prospectId, prospectId)))
@@ -76,26 +76,26 @@ export function armForVoicemail(db: Queryable, actor: Actor, prospectId: number 
   const draw = keyedRandom(`${found.salt}:${arms.reduce((sum, a) => sum + a.assigned, 0)}`)();
   const arm = arms[balancedArm(arms.map((a) => a.assigned), draw)]!;
   if (assign && prospectId !== null) {
-    db.insert(experimentAssignment).values({ experimentId: found.id, prospectId, armId: arm.id, assignedAt: at }).onConflictDoNothing().run();
+    await db.insert(experimentAssignment).values({ experimentId: found.id, prospectId, armId: arm.id, assignedAt: at }).onConflictDoNothing().run();
   }
   return labelled(arm);
 }
 
 /** Records a just-logged voicemail in the experiment it matches: its prospect's arm and the script read. */
-export function recordExperimentVoicemail(
+export async function recordExperimentVoicemail(
   db: Queryable,
   actor: Actor,
   voicemail: { attemptId: number; prospectId: number; voicemailNumber: number; at: Date; readScriptId: number },
 ) {
-  const arm = armForVoicemail(db, actor, voicemail.prospectId, voicemail.voicemailNumber, voicemail.at, true);
+  const arm = await armForVoicemail(db, actor, voicemail.prospectId, voicemail.voicemailNumber, voicemail.at, true);
   if (!arm) return null;
-  db.insert(experimentVoicemail)
+  await db.insert(experimentVoicemail)
     .values({ attemptId: voicemail.attemptId, experimentId: arm.experimentId, assignedArmId: arm.armId, readScriptId: voicemail.readScriptId })
     .run();
   return arm;
 }
 
 /** Keeps the script read in step when a recorded voicemail's script is edited. */
-export function updateReadScript(db: Queryable, attemptId: number, readScriptId: number) {
-  db.update(experimentVoicemail).set({ readScriptId }).where(eq(experimentVoicemail.attemptId, attemptId)).run();
+export async function updateReadScript(db: Queryable, attemptId: number, readScriptId: number) {
+  await db.update(experimentVoicemail).set({ readScriptId }).where(eq(experimentVoicemail.attemptId, attemptId)).run();
 }

@@ -4,23 +4,23 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteConnection } from "@/db/client";
 import { makeTeam } from "@/tests/support/fixtures";
 import { experimentsCsv } from "./experiments-csv";
 
 // `ringback export experiments --team SLUG [-o FILE]` (issue 16's contract for tools).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-experiments-"));
 const file = path.join(dir, "experiments.db");
-const db = openDatabase(file);
+const db = await openDatabase(file);
 afterAll(() => {
-  db.$client.close();
+  sqliteConnection(db).close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("export experiments", () => {
   it("writes one row per arm with exactly the contract's columns, the same as the service", async () => {
-    const team = makeTeam(db, "Export Calling");
-    const rep = team.join("rep", "Rhea Rep");
+    const team = await makeTeam(db, "Export Calling");
+    const rep = await team.join("rep", "Rhea Rep");
     const a = await team.owner.caller.scripts.create({ title: "Plain, opener", stage: "first-touch", body: "Hi." });
     const b = await team.owner.caller.scripts.create({ title: "Bold opener", stage: "first-touch", body: "Hello!" });
     await team.owner.caller.experiments.start({ name: "Openers", scriptIds: [a.id, b.id], fromVoicemail: 1, toVoicemail: 1 });
@@ -35,7 +35,7 @@ describe("export experiments", () => {
     });
     const written = fs.readFileSync(out, "utf8");
     const owner = { userId: team.owner.user.id, teamId: team.id, role: "owner" as const };
-    expect(written).toBe(experimentsCsv(db, owner));
+    expect(written).toBe(await experimentsCsv(db, owner));
     const lines = written.split("\r\n");
     // Every field is quoted (spreadsheet-safe in every locale, server/domain/csv.ts).
     expect(lines[0]).toBe('"experiment","status","arm","script","assigned","voicemails","returned","rate","ci_low","ci_high","always_valid_p","verdict"');

@@ -22,8 +22,8 @@ export const EXPERIMENTS_CSV_COLUMNS = [
   "verdict",
 ] as const;
 
-export function experimentsCsv(db: Db, actor: Actor): string {
-  const rows = experimentCsvRows(db, actor).map((r) => ({
+export async function experimentsCsv(db: Db, actor: Actor): Promise<string> {
+  const rows = (await experimentCsvRows(db, actor)).map((r) => ({
     experiment: r.experiment,
     status: r.status,
     arm: r.arm,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sqliteConnection } from "@/db/client";
 import { readCsv } from "@/server/domain/csv-read";
 import { codeOf, makeTeam, openTestDatabase, type TeamMember } from "@/tests/support/fixtures";
 import { armForVoicemail } from "./experiment-assignment";
@@ -7,13 +8,13 @@ import { EXPERIMENTS_CSV_COLUMNS, experimentsCsv } from "./experiments-csv";
 // Experiments (issue 16): balanced, sticky random assignment of prospects to arms, only for the
 // voicemails an experiment matches, counted by assignment (intention to treat) beside what the
 // reps actually read; the manager's start, plan and end; the CSV for tools.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 let teams = 0;
 async function setup() {
-  const team = makeTeam(db, `Experiments ${++teams}`);
-  const manager = team.join("manager", `Mona Manager ${teams}`);
-  const rep = team.join("rep", `Rick Rep ${teams}`);
+  const team = await makeTeam(db, `Experiments ${++teams}`);
+  const manager = await team.join("manager", `Mona Manager ${teams}`);
+  const rep = await team.join("rep", `Rick Rep ${teams}`);
   const script = (title: string, stage: "first-touch" | "follow-up" | "last-try", shared = true) =>
     team.owner.caller.scripts.create({ title, stage, body: `${title} for {prospect.firstName}.`, shared });
   return {
@@ -38,10 +39,11 @@ describe("assignment", () => {
     const { team, manager, rep, openerA, openerB, openerC } = await setup();
     const started = await manager.caller.experiments.start({ name: "Openers", scriptIds: [openerA.id, openerB.id, openerC.id], fromVoicemail: 1, toVoicemail: 1 });
     // Prospects written directly, then assigned as Today's first look at each assigns them.
-    const insert = db.$client.prepare("insert into prospect (team_id, name, phone) values (?, ?, ?) returning id");
+    const insert = sqliteConnection(db).prepare("insert into prospect (team_id, name, phone) values (?, ?, ?) returning id");
     const ids = Array.from({ length: 1000 }, (_, i) => (insert.get(team.id, `Prospect ${i}`, `+1${phoneOf(i)}`) as { id: number }).id);
     const actor = { userId: rep.user.id, teamId: team.id, role: "rep" as const };
-    const arms = ids.map((id) => armForVoicemail(db, actor, id, 1, new Date(), true)!.arm);
+    const arms: string[] = [];
+    for (const id of ids) arms.push((await armForVoicemail(db, actor, id, 1, new Date(), true))!.arm);
     const detail = await manager.caller.experiments.get({ id: started.id });
     expect(detail.arms.map((a) => a.assigned)).toEqual(["A", "B", "C"].map((arm) => arms.filter((a) => a === arm).length));
     for (const arm of detail.arms) expect(Math.abs(arm.assigned - 1000 / 3)).toBeLessThanOrEqual(1000 * 0.03);
@@ -82,7 +84,7 @@ describe("assignment", () => {
 
   it("matches only the experiment's voicemail numbers and reps, only voicemails, only while it runs", async () => {
     const { team, manager, rep, openerA, openerB, nudge } = await setup();
-    const outsider = team.join("rep", "Olga Outsider");
+    const outsider = await team.join("rep", "Olga Outsider");
     const started = await manager.caller.experiments.start({ name: "Rick's openers", scriptIds: [openerA.id, openerB.id], fromVoicemail: 1, toVoicemail: 1, repIds: [rep.user.id] });
     const fresh = await rep.caller.prospects.dialContext({ name: "Nadia New" });
     expect(fresh.experiment).toMatchObject({ name: "Rick's openers" });
@@ -148,7 +150,7 @@ describe("starting, planning and ending", () => {
   it("refuses scripts of two stages, unshared scripts, overlapping bands, strangers, and reps", async () => {
     const { team, manager, rep, openerA, openerB, nudge, script } = await setup();
     const draft = await script("Draft opener", "first-touch", false);
-    const stranger = makeTeam(db, "Elsewhere").owner;
+    const stranger = (await makeTeam(db, "Elsewhere")).owner;
     expect(await codeOf(manager.caller.experiments.start({ name: "Mixed", scriptIds: [openerA.id, nudge.id], fromVoicemail: 1, toVoicemail: 3 }))).toBe("BAD_REQUEST");
     expect(await codeOf(manager.caller.experiments.start({ name: "Draft", scriptIds: [openerA.id, draft.id], fromVoicemail: 1, toVoicemail: 1 }))).toBe("BAD_REQUEST");
     expect(await codeOf(manager.caller.experiments.start({ name: "One", scriptIds: [openerA.id], fromVoicemail: 1, toVoicemail: 1 }))).toBe("BAD_REQUEST");
@@ -191,7 +193,7 @@ describe("starting, planning and ending", () => {
     expect(detail.evidence.at(-1)!.p).toBeLessThan(0.05);
     expect(await manager.caller.scripts.setTeamPick({ id: detail.winner!.scriptId, teamPick: true })).toEqual({ id: openerB.id, teamPick: true });
 
-    const csv = readCsv(experimentsCsv(db, { userId: manager.user.id, teamId: (await manager.caller.teams.current()).id, role: "manager" }));
+    const csv = readCsv(await experimentsCsv(db, { userId: manager.user.id, teamId: (await manager.caller.teams.current()).id, role: "manager" }));
     expect(csv.header).toEqual([...EXPERIMENTS_CSV_COLUMNS]);
     expect(csv.records.map((r) => r.fields.slice(0, 4))).toEqual([
       ["Clear winner", "ended", "A", "Opener Alpha"],

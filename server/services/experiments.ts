@@ -27,8 +27,8 @@ function bucketsOf(fromVoicemail: number, toVoicemail: number | null) {
 }
 
 /** The team's callback rate on the band's voicemails, all time, from the leaderboard rollups. */
-function bandBaseRate(db: Queryable, teamId: string, fromVoicemail: number, toVoicemail: number | null) {
-  const row = db
+async function bandBaseRate(db: Queryable, teamId: string, fromVoicemail: number, toVoicemail: number | null) {
+  const row = await db
     .select({ voicemails: sql<number>`coalesce(sum(${statsRollup.voicemails}), 0)`, returned: sql<number>`coalesce(sum(${statsRollup.returned}), 0)` })
     .from(statsRollup)
     .where(and(eq(statsRollup.teamId, teamId), eq(statsRollup.dim, "attempt"), eq(statsRollup.grain, "month"), inArray(statsRollup.key, bucketsOf(fromVoicemail, toVoicemail))))
@@ -39,10 +39,10 @@ function bandBaseRate(db: Queryable, teamId: string, fromVoicemail: number, toVo
 }
 
 /** Voicemails per arm the experiment will likely need, from the team's current base rate in the band. */
-export function planExperiment(db: Db, actor: Actor, raw: PlanExperimentInput) {
+export async function planExperiment(db: Db, actor: Actor, raw: PlanExperimentInput) {
   requireManager(actor);
   const input = planExperimentInput.parse(raw);
-  const base = bandBaseRate(db, actor.teamId, input.fromVoicemail, input.toVoicemail);
+  const base = await bandBaseRate(db, actor.teamId, input.fromVoicemail, input.toVoicemail);
   const difference = input.minDifferencePoints / 100;
   const better = base.baseRate + difference <= 0.99 ? base.baseRate + difference : base.baseRate - difference;
   return {
@@ -61,8 +61,8 @@ const overlaps = (a: { from: number; to: number | null }, b: { from: number; to:
 export function startExperiment(db: Db, actor: Actor, raw: StartExperimentInput, now: Date = new Date()) {
   requireManager(actor);
   const input = startExperimentInput.parse(raw);
-  return db.transaction((tx) => {
-    const scripts = tx
+  return db.transaction(async (tx) => {
+    const scripts = await tx
       .select({ id: script.id, title: script.title, stage: script.stage, shared: script.shared, archived: script.archived })
       .from(script)
       .where(and(eq(script.teamId, actor.teamId), inArray(script.id, input.scriptIds), sql`${script.deletedAt} is null`))
@@ -72,17 +72,17 @@ export function startExperiment(db: Db, actor: Actor, raw: StartExperimentInput,
     const stages = new Set(scripts.map((s) => s.stage));
     if (stages.size > 1) throw new Invalid("Pick scripts of one stage: a first touch is never compared with a last try.");
     if (input.repIds.length) {
-      const members = tx.select({ id: member.userId }).from(member).where(and(eq(member.organizationId, actor.teamId), inArray(member.userId, input.repIds))).all();
+      const members = await tx.select({ id: member.userId }).from(member).where(and(eq(member.organizationId, actor.teamId), inArray(member.userId, input.repIds))).all();
       if (members.length !== new Set(input.repIds).size) throw new NotFound("Rep not found.");
     }
     const band = { from: input.fromVoicemail, to: input.toVoicemail };
-    const running = tx.select({ name: experiment.name, from: experiment.fromVoicemail, to: experiment.toVoicemail }).from(experiment).where(and(eq(experiment.teamId, actor.teamId), eq(experiment.status, "running"))).all();
+    const running = await tx.select({ name: experiment.name, from: experiment.fromVoicemail, to: experiment.toVoicemail }).from(experiment).where(and(eq(experiment.teamId, actor.teamId), eq(experiment.status, "running"))).all();
     const clash = running.find((r) => overlaps(r, band));
     if (clash) throw new Conflict(`“${clash.name}” already tests the ${bandLabel(clash.from, clash.to)}; end it first.`);
-    if (tx.select({ id: experiment.id }).from(experiment).where(and(eq(experiment.teamId, actor.teamId), eq(experiment.name, input.name))).get()) {
+    if (await tx.select({ id: experiment.id }).from(experiment).where(and(eq(experiment.teamId, actor.teamId), eq(experiment.name, input.name))).get()) {
       throw new Conflict("An experiment with that name exists; pick another name.");
     }
-    const created = tx
+    const created = await tx
       .insert(experiment)
       .values({
         teamId: actor.teamId,
@@ -97,14 +97,14 @@ export function startExperiment(db: Db, actor: Actor, raw: StartExperimentInput,
       })
       .returning({ id: experiment.id })
       .get();
-    tx.insert(experimentArm).values(input.scriptIds.map((scriptId, position) => ({ experimentId: created.id, position, scriptId }))).run();
-    if (input.repIds.length) tx.insert(experimentRep).values([...new Set(input.repIds)].map((userId) => ({ experimentId: created.id, userId }))).run();
+    await tx.insert(experimentArm).values(input.scriptIds.map((scriptId, position) => ({ experimentId: created.id, position, scriptId }))).run();
+    if (input.repIds.length) await tx.insert(experimentRep).values([...new Set(input.repIds)].map((userId) => ({ experimentId: created.id, userId }))).run();
     return { id: created.id };
   });
 }
 
-function experimentRow(db: Queryable, actor: Actor, id: number) {
-  const row = db.select().from(experiment).where(and(eq(experiment.id, id), eq(experiment.teamId, actor.teamId))).get();
+async function experimentRow(db: Queryable, actor: Actor, id: number) {
+  const row = await db.select().from(experiment).where(and(eq(experiment.id, id), eq(experiment.teamId, actor.teamId))).get();
   if (!row) throw new NotFound("Experiment not found.");
   return row;
 }
@@ -112,10 +112,10 @@ function experimentRow(db: Queryable, actor: Actor, id: number) {
 /** Ends a running experiment; its record stays. The page then offers the winner as the team pick. */
 export function endExperiment(db: Db, actor: Actor, id: number, now: Date = new Date()) {
   requireManager(actor);
-  return db.transaction((tx) => {
-    const row = experimentRow(tx, actor, id);
+  return db.transaction(async (tx) => {
+    const row = await experimentRow(tx, actor, id);
     if (row.status === "ended") throw new Conflict("This experiment has already ended.");
-    tx.update(experiment).set({ status: "ended", endedAt: now }).where(eq(experiment.id, row.id)).run();
+    await tx.update(experiment).set({ status: "ended", endedAt: now }).where(eq(experiment.id, row.id)).run();
     return { id: row.id, status: "ended" as const };
   });
 }
@@ -123,8 +123,8 @@ export function endExperiment(db: Db, actor: Actor, id: number, now: Date = new 
 type ExperimentRow = typeof experiment.$inferSelect;
 
 /** Per arm counts by assignment and by what was read, the verdict and its evidence. */
-function resultsOf(db: Queryable, row: ExperimentRow) {
-  const arms = db
+async function resultsOf(db: Queryable, row: ExperimentRow) {
+  const arms = await db
     .select({ id: experimentArm.id, position: experimentArm.position, scriptId: experimentArm.scriptId, title: script.title })
     .from(experimentArm)
     .innerJoin(script, eq(script.id, experimentArm.scriptId))
@@ -132,15 +132,15 @@ function resultsOf(db: Queryable, row: ExperimentRow) {
     .orderBy(asc(experimentArm.position))
     .all();
   const assigned = new Map(
-    db
+    (await db
       .select({ armId: experimentAssignment.armId, n: sql<number>`count(*)` })
       .from(experimentAssignment)
       .where(eq(experimentAssignment.experimentId, row.id))
       .groupBy(experimentAssignment.armId)
-      .all()
+      .all())
       .map((r) => [r.armId, Number(r.n)]),
   );
-  const voicemails = db.all<{ armId: number; readScriptId: number; returned: number }>(sql`
+  const voicemails = await db.all<{ armId: number; readScriptId: number; returned: number }>(sql`
     select ev.assigned_arm_id as armId, ev.read_script_id as readScriptId, a.returned_at is not null as returned
     from ${experimentVoicemail} ev join attempt a on a.id = ev.attempt_id
     where ev.experiment_id = ${row.id} and a.outcome = 'voicemail' and a.deleted_at is null
@@ -196,13 +196,14 @@ function teamExperiments(db: Queryable, actor: Actor) {
 export function listExperiments(db: Db, actor: Actor) {
   requireManager(actor);
   return db.transaction(
-    (tx) =>
-      teamExperiments(tx, actor)
-        .map((row) => {
-          const results = resultsOf(tx, row);
-          return { ...summary(row), arms: results.arms.map((a) => ({ arm: a.arm, title: a.title, voicemails: a.voicemails })), verdict: results.verdict.sentence };
-        })
-        .sort((a, b) => (a.status === b.status ? 0 : a.status === "running" ? -1 : 1)),
+    async (tx) => {
+      const listed = [];
+      for (const row of await teamExperiments(tx, actor)) {
+        const results = await resultsOf(tx, row);
+        listed.push({ ...summary(row), arms: results.arms.map((a) => ({ arm: a.arm, title: a.title, voicemails: a.voicemails })), verdict: results.verdict.sentence });
+      }
+      return listed.sort((a, b) => (a.status === b.status ? 0 : a.status === "running" ? -1 : 1));
+    },
     { behavior: "deferred" },
   );
 }
@@ -211,17 +212,17 @@ export function listExperiments(db: Db, actor: Actor) {
 export function experimentDetail(db: Db, actor: Actor, id: number) {
   requireManager(actor);
   return db.transaction(
-    (tx) => {
-      const row = experimentRow(tx, actor, id);
-      const reps = tx
+    async (tx) => {
+      const row = await experimentRow(tx, actor, id);
+      const reps = await tx
         .select({ id: user.id, name: user.name })
         .from(experimentRep)
         .innerJoin(user, eq(user.id, experimentRep.userId))
         .where(eq(experimentRep.experimentId, row.id))
         .orderBy(asc(user.name))
         .all();
-      const base = bandBaseRate(tx, actor.teamId, row.fromVoicemail, row.toVoicemail);
-      const results = resultsOf(tx, row);
+      const base = await bandBaseRate(tx, actor.teamId, row.fromVoicemail, row.toVoicemail);
+      const results = await resultsOf(tx, row);
       return { ...summary(row), reps, ...results, plannedPerArm: plannedVoicemailsPerArm(base.baseRate, row.minDifferencePoints / 100, results.arms.length) };
     },
     { behavior: "deferred" },
@@ -232,11 +233,14 @@ export function experimentDetail(db: Db, actor: Actor, id: number) {
 export function experimentCsvRows(db: Db, actor: Actor) {
   requireManager(actor);
   return db.transaction(
-    (tx) =>
-      teamExperiments(tx, actor).flatMap((row) => {
-        const results = resultsOf(tx, row);
-        return results.arms.map((arm) => ({ experiment: row.name, status: row.status, verdict: results.verdict.sentence, ...arm }));
-      }),
+    async (tx) => {
+      const rows = [];
+      for (const row of await teamExperiments(tx, actor)) {
+        const results = await resultsOf(tx, row);
+        rows.push(...results.arms.map((arm) => ({ experiment: row.name, status: row.status, verdict: results.verdict.sentence, ...arm })));
+      }
+      return rows;
+    },
     { behavior: "deferred" },
   );
 }

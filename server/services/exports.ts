@@ -18,8 +18,8 @@ function requireManager(actor: Actor) {
 }
 
 /** `from`/`to` as instants; a date is a whole day in the team's zone, `to` included. */
-function timeRange(db: Queryable, actor: Actor, range: ExportRange) {
-  const offsetAt = zoneOffsets(getTeam(db, actor.teamId).timezone);
+async function timeRange(db: Queryable, actor: Actor, range: ExportRange) {
+  const offsetAt = zoneOffsets((await getTeam(db, actor.teamId)).timezone);
   const bound = (raw: string | undefined, edge: "from" | "to") => {
     if (!raw?.trim()) return null;
     const parsed = parseRangeBound(raw, offsetAt, edge);
@@ -36,10 +36,10 @@ function within(column: typeof attempt.at | typeof callback.at, range: { from: D
   return [range.from ? gte(column, range.from) : undefined, range.to ? lt(column, range.to) : undefined].filter((c): c is SQL => c !== undefined);
 }
 
-export function exportAttempts(db: Db, actor: Actor, range: ExportRange = {}): string {
+export async function exportAttempts(db: Db, actor: Actor, range: ExportRange = {}): Promise<string> {
   requireManager(actor);
-  const bounds = timeRange(db, actor, range);
-  const rows = db
+  const bounds = await timeRange(db, actor, range);
+  const rows = await db
     .select({
       at: attempt.at,
       repEmail: user.email,
@@ -75,10 +75,10 @@ export function exportAttempts(db: Db, actor: Actor, range: ExportRange = {}): s
   );
 }
 
-export function exportCallbacks(db: Db, actor: Actor, range: ExportRange = {}): string {
+export async function exportCallbacks(db: Db, actor: Actor, range: ExportRange = {}): Promise<string> {
   requireManager(actor);
-  const bounds = timeRange(db, actor, range);
-  const rows = db
+  const bounds = await timeRange(db, actor, range);
+  const rows = await db
     .select({ at: callback.at, phone: prospect.phone, result: callback.result, notes: callback.notes })
     .from(callback)
     .innerJoin(prospect, eq(prospect.id, callback.prospectId))
@@ -96,19 +96,19 @@ export function exportCallbacks(db: Db, actor: Actor, range: ExportRange = {}): 
  * with each script's latest body. Tags are separated by spaces: tags are single words joined by
  * dashes, so a space never occurs inside one. The time range does not apply to scripts.
  */
-export function exportScripts(db: Db, actor: Actor): string {
+export async function exportScripts(db: Db, actor: Actor): Promise<string> {
   requireManager(actor);
-  const rows = db
+  const rows = await db
     .select({ id: script.id, title: script.title, stage: script.stage, shared: script.shared, archived: script.archived })
     .from(script)
     .where(and(eq(script.teamId, actor.teamId), isNull(script.deletedAt), or(eq(script.shared, true), eq(script.authorId, actor.userId))))
     .orderBy(asc(script.title))
     .all();
   const ids = rows.map((r) => r.id);
-  const bodies = latestVersions(db, ids);
+  const bodies = await latestVersions(db, ids);
   const tags = new Map<number, string[]>();
   if (ids.length) {
-    for (const t of db.select().from(scriptTag).where(inArray(scriptTag.scriptId, ids)).orderBy(asc(scriptTag.tag)).all()) {
+    for (const t of await db.select().from(scriptTag).where(inArray(scriptTag.scriptId, ids)).orderBy(asc(scriptTag.tag)).all()) {
       tags.set(t.scriptId, [...(tags.get(t.scriptId) ?? []), t.tag]);
     }
   }
@@ -126,7 +126,7 @@ export function exportScripts(db: Db, actor: Actor): string {
 }
 
 /** One entry point for the download route and the CLI: the kind picks the table. */
-export function exportCsv(db: Db, actor: Actor, kind: ExportKind, range: ExportRange = {}): string {
+export function exportCsv(db: Db, actor: Actor, kind: ExportKind, range: ExportRange = {}): Promise<string> {
   if (kind === "attempts") return exportAttempts(db, actor, range);
   if (kind === "callbacks") return exportCallbacks(db, actor, range);
   return exportScripts(db, actor);

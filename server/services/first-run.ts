@@ -10,7 +10,7 @@ export type FirstRunStep = { key: "script" | "phone" | "invite" | "import"; done
  * a second member or a pending invite, any dial): nothing to dismiss, so it disappears when
  * done. Inviting and importing are managers' work, so reps see only the first two.
  */
-export function firstRunSteps(db: Queryable, actor: Actor): FirstRunStep[] {
+export async function firstRunSteps(db: Queryable, actor: Actor): Promise<FirstRunStep[]> {
   const exists = (q: { get: () => unknown }) => q.get() !== undefined;
   const hasScript = exists(
     db
@@ -19,7 +19,7 @@ export function firstRunSteps(db: Queryable, actor: Actor): FirstRunStep[] {
       .where(and(eq(script.teamId, actor.teamId), isNull(script.deletedAt), or(eq(script.shared, true), eq(script.authorId, actor.userId))))
       .limit(1),
   );
-  const me = db
+  const me = await db
     .select({ phone: member.phone })
     .from(member)
     .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, actor.userId)))

@@ -67,6 +67,6 @@ export function runImport(db: Db, actor: Actor, input: ImportJob["input"], optio
   const file = workerFile;
   return queuedForTeam(actor.teamId, async () => {
     if (!file) return importFile(db, actor, input, options);
-    return inWorker(file, { databaseFile: db.$client.name ?? databasePath(), actor, input, options });
+    return inWorker(file, { database: db.$location, actor, input, options });
   });
 }

@@ -3,7 +3,8 @@ import type { importFile, ImportSummary } from "./imports";
 
 /** What the main thread hands an import worker (server/import-worker.ts) and what it answers. */
 export type ImportJob = {
-  databaseFile: string;
+  /** The SQLite file or PostgreSQL URL the worker opens its own connection to. */
+  database: string;
   actor: Actor;
   input: Parameters<typeof importFile>[2];
   options: NonNullable<Parameters<typeof importFile>[3]>;

@@ -130,12 +130,12 @@ function readRows<Row>(
 }
 
 /** Runs `work` in one immediate transaction (so the lookups it caches stay true), rolled back for a dry run. */
-function inTransaction(db: Db, dryRun: boolean, work: (tx: Tx) => ImportSummary): ImportSummary {
+async function inTransaction(db: Db, dryRun: boolean, work: (tx: Tx) => Promise<ImportSummary>): Promise<ImportSummary> {
   let result: ImportSummary | null = null;
   try {
-    db.transaction(
-      (tx) => {
-        result = work(tx);
+    await db.transaction(
+      async (tx) => {
+        result = await work(tx);
         if (dryRun && result.errorCount === 0) throw new DryRunDone();
       },
       { behavior: "immediate" },
@@ -146,13 +146,13 @@ function inTransaction(db: Db, dryRun: boolean, work: (tx: Tx) => ImportSummary)
   return result!;
 }
 
-function teamContext(db: Db, actor: Actor, options: ImportOptions) {
-  const team = getTeam(db, actor.teamId);
+async function teamContext(db: Db, actor: Actor, options: ImportOptions) {
+  const team = await getTeam(db, actor.teamId);
   return { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, phones: new Map<string, string | null>(), now: (options.now ?? new Date()).getTime() };
 }
 
-function prospectsByPhone(tx: Tx, teamId: string) {
-  const rows = tx.select({ id: prospect.id, phone: prospect.phone }).from(prospect).where(eq(prospect.teamId, teamId)).all();
+async function prospectsByPhone(tx: Tx, teamId: string) {
+  const rows = await tx.select({ id: prospect.id, phone: prospect.phone }).from(prospect).where(eq(prospect.teamId, teamId)).all();
   return new Map(rows.map((r) => [r.phone, r.id]));
 }
 
@@ -174,8 +174,8 @@ const foldTitle = (title: string) => title.toLowerCase().replace(/\s+/g, " ");
  * A title matches exactly, else ignoring case and spacing when that names one script: CRMs and
  * spreadsheets change "Last Try" into "Last try", and --create-missing must not fork a copy.
  */
-export function scriptLibrary(tx: Tx, teamId: string) {
-  const rows = tx
+export async function scriptLibrary(tx: Tx, teamId: string) {
+  const rows = await tx
     .select({ title: script.title, versionId: scriptVersion.id, createdAt: scriptVersion.createdAt, number: scriptVersion.number })
     .from(script)
     .innerJoin(scriptVersion, eq(scriptVersion.scriptId, script.id))
@@ -211,11 +211,11 @@ export function versionAt(versions: Versions, at: number): number {
 }
 
 /** A script for a title the file names but the team lacks: shared, stage any, the title as its text. */
-export function createImportedScript(tx: Tx, actor: Actor, title: string) {
-  const created = tx.insert(script).values({ teamId: actor.teamId, title, stage: "any", authorId: actor.userId, shared: true }).returning({ id: script.id }).get();
+export async function createImportedScript(tx: Tx, actor: Actor, title: string) {
+  const created = await tx.insert(script).values({ teamId: actor.teamId, title, stage: "any", authorId: actor.userId, shared: true }).returning({ id: script.id }).get();
   // Braces would read as placeholders; the body must stay a valid template.
   const body = title.replace(/[{}]/g, "").trim() || "Imported script";
-  const version = tx
+  const version = await tx
     .insert(scriptVersion)
     .values({ scriptId: created.id, number: 1, body, wordCount: wordCount(body), authorId: actor.userId })
     .returning({ id: scriptVersion.id, createdAt: scriptVersion.createdAt })
@@ -249,25 +249,25 @@ function voicemailNumbersOfNewProspects(rows: AttemptRow[], newProspects: Map<st
   return numbers;
 }
 
-export function importAttempts(db: Db, actor: Actor, csvText: string, options: ImportOptions = {}): ImportSummary {
+export async function importAttempts(db: Db, actor: Actor, csvText: string, options: ImportOptions = {}): Promise<ImportSummary> {
   requireManager(actor);
-  const context = teamContext(db, actor, options);
+  const context = await teamContext(db, actor, options);
   const read = readRows<AttemptRow>("attempts", csvText, options, attemptColumns, (record, columns, width) => mapAttemptRecord(record, columns, width, context));
   if (!read.rows.length && read.errors.length) return withErrors(read.summary, read.errors, options);
 
-  return inTransaction(db, Boolean(options.dryRun), (tx) => {
+  return inTransaction(db, Boolean(options.dryRun), async (tx) => {
     const summary = { ...read.summary };
     const errors = [...read.errors];
     const reps = new Map(
-      tx
+      (await tx
         .select({ email: user.email, id: user.id })
         .from(member)
         .innerJoin(user, eq(user.id, member.userId))
         .where(eq(member.organizationId, actor.teamId))
-        .all()
+        .all())
         .map((r) => [r.email.toLowerCase(), r.id]),
     );
-    const scripts = scriptLibrary(tx, actor.teamId);
+    const scripts = await scriptLibrary(tx, actor.teamId);
     // By folded title, keeping the first spelling met: one new script per title, however written.
     const missingScripts = new Map<string, string>();
     const valid: AttemptRow[] = [];
@@ -285,10 +285,10 @@ export function importAttempts(db: Db, actor: Actor, csvText: string, options: I
     }
     if (errors.length) return withErrors(summary, errors, options);
 
-    for (const title of missingScripts.values()) scripts.add(title, createImportedScript(tx, actor, title));
+    for (const title of missingScripts.values()) scripts.add(title, await createImportedScript(tx, actor, title));
     summary.scriptsCreated = missingScripts.size;
 
-    const phones = prospectsByPhone(tx, actor.teamId);
+    const phones = await prospectsByPhone(tx, actor.teamId);
     const newProspects = new Map<string, { name: string; company: string | null; phone: string; ownerId: string }>();
     for (const row of valid) {
       if (phones.has(row.prospectPhone) || newProspects.has(row.prospectPhone)) continue;
@@ -301,8 +301,9 @@ export function importAttempts(db: Db, actor: Actor, csvText: string, options: I
     const insertProspect = tx
       .insert(prospect)
       .values({ teamId: actor.teamId, name: sql.placeholder("name"), company: sql.placeholder("company"), phone: sql.placeholder("phone"), ownerId: sql.placeholder("ownerId") })
+      .returning({ id: prospect.id })
       .prepare();
-    for (const p of newProspects.values()) phones.set(p.phone, Number(insertProspect.run(p).lastInsertRowid));
+    for (const p of newProspects.values()) phones.set(p.phone, (await insertProspect.get(p))!.id);
     summary.prospectsCreated = newProspects.size;
 
     const numbered = voicemailNumbersOfNewProspects(valid, newProspects);
@@ -324,9 +325,9 @@ export function importAttempts(db: Db, actor: Actor, csvText: string, options: I
       .prepare();
     const progress = writeProgress(options, valid.length);
     const voicemailProspects = new Set<number>();
-    valid.forEach((row, i) => {
+    for (const [i, row] of valid.entries()) {
       const prospectId = phones.get(row.prospectPhone)!;
-      const inserted = insertAttempt.run({
+      const inserted = await insertAttempt.run({
         voicemailNumber: numbered.get(i) ?? null,
         repId: reps.get(row.repEmail)!,
         prospectId,
@@ -341,26 +342,26 @@ export function importAttempts(db: Db, actor: Actor, csvText: string, options: I
         if (row.outcome === "voicemail" && !newProspects.has(row.prospectPhone)) voicemailProspects.add(prospectId);
       }
       progress(i + 1);
-    });
+    }
     summary.duplicates = valid.length - summary.inserted;
 
     // Only voicemails take part in attribution; each prospect that had rows before is recomputed
     // once, at the end (new prospects were numbered on the way in).
-    reattributeProspects(tx, actor.teamId, voicemailProspects, attributing(options));
+    await reattributeProspects(tx, actor.teamId, voicemailProspects, attributing(options));
     return { ...summary, written: !options.dryRun };
   });
 }
 
-export function importCallbacks(db: Db, actor: Actor, csvText: string, options: ImportOptions = {}): ImportSummary {
+export async function importCallbacks(db: Db, actor: Actor, csvText: string, options: ImportOptions = {}): Promise<ImportSummary> {
   requireManager(actor);
-  const context = teamContext(db, actor, options);
+  const context = await teamContext(db, actor, options);
   const read = readRows<CallbackRow>("callbacks", csvText, options, callbackColumns, (record, columns, width) => mapCallbackRecord(record, columns, width, context));
   if (!read.rows.length && read.errors.length) return withErrors(read.summary, read.errors, options);
 
-  return inTransaction(db, Boolean(options.dryRun), (tx) => {
+  return inTransaction(db, Boolean(options.dryRun), async (tx) => {
     const summary = { ...read.summary };
     const errors = [...read.errors];
-    const phones = prospectsByPhone(tx, actor.teamId);
+    const phones = await prospectsByPhone(tx, actor.teamId);
     for (const row of read.rows) {
       if (!phones.has(row.prospectPhone)) errors.push({ line: row.line, reason: `no prospect with phone ${row.prospectPhone} in this team (import their attempts first)` });
     }
@@ -381,20 +382,20 @@ export function importCallbacks(db: Db, actor: Actor, csvText: string, options: 
     const progress = writeProgress(options, read.rows.length);
     const affected = new Set<number>();
     const appointments = new Set<number>();
-    read.rows.forEach((row, i) => {
+    for (const [i, row] of read.rows.entries()) {
       const prospectId = phones.get(row.prospectPhone)!;
-      if (insertCallback.run({ prospectId, at: row.at, result: row.result, notes: row.notes }).changes > 0) {
+      if ((await insertCallback.run({ prospectId, at: row.at, result: row.result, notes: row.notes })).changes > 0) {
         summary.inserted++;
         affected.add(prospectId);
         if (row.result === "appointment") appointments.add(prospectId);
       }
       progress(i + 1);
-    });
+    }
     summary.duplicates = read.rows.length - summary.inserted;
 
-    reattributeProspects(tx, actor.teamId, affected, attributing(options));
+    await reattributeProspects(tx, actor.teamId, affected, attributing(options));
     // As for a callback logged live: an appointment moves the prospect to status appointment.
-    for (const id of appointments) tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, id)).run();
+    for (const id of appointments) await tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, id)).run();
     return { ...summary, written: !options.dryRun };
   });
 }

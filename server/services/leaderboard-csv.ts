@@ -42,8 +42,8 @@ export function leaderboardCsvRow(row: LeaderboardRow) {
   };
 }
 
-export function leaderboardCsv(db: Db, actor: Actor, input: LeaderboardInput, now: Date = new Date()): string {
-  const board = leaderboard(db, actor, input, now);
+export async function leaderboardCsv(db: Db, actor: Actor, input: LeaderboardInput, now: Date = new Date()): Promise<string> {
+  const board = await leaderboard(db, actor, input, now);
   return formatCsv(LEADERBOARD_CSV_COLUMNS, board.rows.map(leaderboardCsvRow));
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sqliteConnection } from "@/db/client";
 import { seededRandom } from "@/bench/generate-db";
 import { addDays, localTime } from "@/server/domain/time-buckets";
 import { makeTeam, openTestDatabase } from "@/tests/support/fixtures";
@@ -6,9 +7,9 @@ import { rollupGroupCounts } from "./leaderboard-rollups";
 
 describe("rollupGroupCounts", () => {
   it("equals counting the attempts by local date, for any range", async () => {
-    const db = openTestDatabase();
-    const team = makeTeam(db, "Spans");
-    const rep = team.join("rep", "Sam Spans");
+    const db = await openTestDatabase();
+    const team = await makeTeam(db, "Spans");
+    const rep = await team.join("rep", "Sam Spans");
     const scripts = [];
     for (const title of ["One", "Two", "Three"]) {
       scripts.push(await team.owner.caller.scripts.create({ title, stage: "any", tags: [], body: `Hi {prospect.firstName}, ${title}.` }));
@@ -22,7 +23,7 @@ describe("rollupGroupCounts", () => {
       if (random() < 0.3) await rep.caller.callbacks.log({ prospect: { id: dial.prospectId }, result: random() < 0.4 ? "appointment" : "interested", at: new Date(at.getTime() + 3_600_000) });
       if (random() < 0.05) await rep.caller.attempts.remove({ id: dial.id });
     }
-    const rows = db.$client
+    const rows = sqliteConnection(db)
       .prepare("select script_version_id as version, at, returned_at is not null as returned, appointment from attempt where team_id = ? and outcome = 'voicemail' and deleted_at is null")
       .all(team.id) as { version: number; at: number; returned: number; appointment: number }[];
     const dated = rows.map((r) => ({ ...r, date: localTime(new Date(r.at), "America/New_York").date }));
@@ -35,7 +36,7 @@ describe("rollupGroupCounts", () => {
         const c = expected.get(String(r.version)) ?? { voicemails: 0, returned: 0, appointments: 0 };
         expected.set(String(r.version), { voicemails: c.voicemails + 1, returned: c.returned + r.returned, appointments: c.appointments + r.appointment });
       }
-      const got = rollupGroupCounts(db, team.id, { range: "custom" } as never, "version", first, last)!;
+      const got = (await rollupGroupCounts(db, team.id, { range: "custom" } as never, "version", first, last))!;
       expect(new Map(got.map((g) => [g.group, { voicemails: g.voicemails, returned: g.returned, appointments: g.appointments }])), `${first}…${last}`).toEqual(expected);
     }
   });

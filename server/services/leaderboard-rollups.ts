@@ -38,14 +38,14 @@ const BY_VERSION: Partial<Record<BoardDimension, { group: SQL; key: SQL; label: 
  * The same rows as counting attempts would give for an unfiltered view over local dates
  * `firstDate`…`lastDate` (or all time), or null when the view has filters.
  */
-export function rollupGroupCounts(q: Queryable, teamId: string, filter: StatsFilter, by: BoardDimension, firstDate?: string, lastDate?: string): GroupCounts[] | null {
+export async function rollupGroupCounts(q: Queryable, teamId: string, filter: StatsFilter, by: BoardDimension, firstDate?: string, lastDate?: string): Promise<GroupCounts[] | null> {
   // A range open at one end is rare (a custom range with one date); it is counted from attempts.
   if (!isUnfiltered(filter) || (firstDate === undefined) !== (lastDate === undefined)) return null;
   const spans = rollupSpans(firstDate, lastDate);
   let rows: Raw[];
   const versionDim = BY_VERSION[by];
   if (versionDim) {
-    rows = q.all<Raw>(sql`
+    rows = await q.all<Raw>(sql`
       select ${versionDim.group} as "group", ${versionDim.key} as key, ${versionDim.label} as label,
         sum(c.voicemails) as voicemails, sum(c.returned) as returned, sum(c.appointments) as appointments,
         sum(c.voicemails * ${scriptVersion.wordCount}) * 1.0 / sum(c.voicemails) as words
@@ -55,11 +55,11 @@ export function rollupGroupCounts(q: Queryable, teamId: string, filter: StatsFil
       ${versionDim.byTag ? sql`join ${scriptTag} on ${scriptTag.scriptId} = ${script.id}` : sql``}
       group by ${versionDim.group}`);
   } else if (by === "rep") {
-    rows = q.all<Raw>(sql`
+    rows = await q.all<Raw>(sql`
       select ${user.id} as "group", ${user.email} as key, ${user.name} as label, c.voicemails, c.returned, c.appointments, null as words
       from ${summed(teamId, "rep", spans)} c join ${user} on ${user.id} = c.key`);
   } else {
-    rows = q.all<Raw>(sql`
+    rows = await q.all<Raw>(sql`
       select c.key as "group", c.key as key, 'Voicemail #' || c.key as label, c.voicemails, c.returned, c.appointments, null as words
       from ${summed(teamId, "attempt", spans)} c`);
   }

@@ -23,17 +23,17 @@ const mail = { to: "Ina@Example.test", subject: "Verify your e-mail address for 
 
 describe("sendMail", () => {
   it("keeps mail in the outbox when no SMTP server is configured", async () => {
-    const db = openTestDatabase();
+    const db = await openTestDatabase();
     expect(await sendMail(db, mail)).toBe("outbox");
-    const [kept] = listOutbox(db, "ina@example.test");
+    const [kept] = await listOutbox(db, "ina@example.test");
     expect(kept).toMatchObject({ to: "ina@example.test", subject: mail.subject });
     expect(linkIn(kept.text)).toBe("http://localhost:3000/api/auth/verify-email?token=abc&callbackURL=%2F");
-    expect(listOutbox(db, "someone.else@example.test")).toEqual([]);
+    expect(await listOutbox(db, "someone.else@example.test")).toEqual([]);
     expect(received).toEqual([]);
   });
 
   it("delivers over SMTP when SMTP_URL is set, and keeps nothing in the outbox", async () => {
-    const db = openTestDatabase();
+    const db = await openTestDatabase();
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     expect(await sendMail(db, mail)).toBe("smtp");
     expect(received).toHaveLength(1);
@@ -41,13 +41,13 @@ describe("sendMail", () => {
     expect(received[0].from).toBe("no-reply@ringback.invalid");
     expect(received[0].data).toContain(`Subject: ${mail.subject}`);
     expect(received[0].data).toContain("verify-email?token=abc");
-    expect(listOutbox(db)).toEqual([]);
+    expect(await listOutbox(db)).toEqual([]);
   });
 
   it("fails loudly when the SMTP server cannot be reached, instead of claiming it sent", async () => {
-    const db = openTestDatabase();
+    const db = await openTestDatabase();
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     await expect(sendMail(db, mail)).rejects.toThrow();
-    expect(listOutbox(db)).toEqual([]);
+    expect(await listOutbox(db)).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ export async function sendMail(db: Db, mail: Mail): Promise<"smtp" | "outbox"> {
     await transportFor(url).sendMail({ from: mailFrom(), to, subject: mail.subject, text: mail.text });
     return "smtp";
   }
-  db.insert(outbox).values({ to, subject: mail.subject, text: mail.text }).run();
+  await db.insert(outbox).values({ to, subject: mail.subject, text: mail.text }).run();
   return "outbox";
 }
 

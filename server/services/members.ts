@@ -53,13 +53,13 @@ export async function createTeamWithOwner(db: Db, raw: CreateTeamWithOwnerInput)
   const input = createTeamWithOwnerInput.parse(raw);
   // Checked before the owner's account is made, so a refused team leaves no stray user behind.
   if (!isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
-  if (findUserByEmail(db, input.ownerEmail)) {
+  if (await findUserByEmail(db, input.ownerEmail)) {
     throw new Conflict(
       `${input.ownerEmail} already has an account, so it is not made the owner of a new team: its holder can create the team after signing in, or be invited to one with \`user add\`.`,
     );
   }
   const owner = await createUser(db, { email: input.ownerEmail, name: input.ownerName ?? nameFromEmail(input.ownerEmail), password: input.ownerPassword });
-  const team = createTeam(db, owner.id, { name: input.name, timezone: input.timezone });
+  const team = await createTeam(db, owner.id, { name: input.name, timezone: input.timezone });
   return { ...team, owner: { id: owner.id, email: owner.email } };
 }
 
@@ -74,14 +74,14 @@ export type AddUserOutcome =
  */
 export async function addUserToTeam(db: Db, raw: AddUserToTeamInput): Promise<AddUserOutcome> {
   const input = addUserToTeamInput.parse(raw);
-  const team = teamBySlug(db, input.teamSlug);
+  const team = await teamBySlug(db, input.teamSlug);
   let phone: string | null = null;
   if (input.phone !== undefined) {
     phone = normalisePhone(input.phone, team.defaultRegion);
     if (!phone) throw new Invalid(`“${input.phone}” is not a phone number.`);
   }
-  if (findUserByEmail(db, input.email)) {
-    const invite = createInvite(db, teamOwnerActor(db, team.slug), { email: input.email, role: input.role });
+  if (await findUserByEmail(db, input.email)) {
+    const invite = await createInvite(db, await teamOwnerActor(db, team.slug), { email: input.email, role: input.role });
     const inviteUrl = `${appOrigin()}/invite/${invite.id}`;
     const mailedVia = await sendMail(db, {
       to: invite.email,
@@ -92,6 +92,6 @@ export async function addUserToTeam(db: Db, raw: AddUserToTeamInput): Promise<Ad
   }
   const generatedPassword = input.password === undefined ? generatePassword() : null;
   const account = await createUser(db, { email: input.email, name: input.name, password: input.password ?? generatedPassword! });
-  addMember(db, team.id, account.id, input.role, phone);
+  await addMember(db, team.id, account.id, input.role, phone);
   return { outcome: "added", teamSlug: team.slug, userId: account.id, email: account.email, role: input.role, phone, generatedPassword };
 }

@@ -9,9 +9,9 @@ import { teamBySlug } from "./teams";
  * The command-line tool acts as the team's (first) owner: whoever runs it on the server already
  * holds the whole database, and the services still see an ordinary actor with a team and a role.
  */
-export function teamOwnerActor(db: Queryable, slug: string): Actor {
-  const team = teamBySlug(db, slug);
-  const owner = db
+export async function teamOwnerActor(db: Queryable, slug: string): Promise<Actor> {
+  const team = await teamBySlug(db, slug);
+  const owner = await db
     .select({ userId: member.userId })
     .from(member)
     .where(and(eq(member.organizationId, team.id), eq(member.role, "owner")))

@@ -13,8 +13,8 @@ import type { Actor } from "./actor";
 export type HiddenDrafts = { scriptIds: Set<number>; versionIds: Set<number> };
 
 /** Other members' unshared drafts in the actor's team, deleted ones included (their dials stay counted). */
-export function hiddenDrafts(q: Queryable, actor: Actor): HiddenDrafts {
-  const rows = q
+export async function hiddenDrafts(q: Queryable, actor: Actor): Promise<HiddenDrafts> {
+  const rows = await q
     .select({ scriptId: script.id, versionId: scriptVersion.id })
     .from(script)
     .innerJoin(scriptVersion, eq(scriptVersion.scriptId, script.id))

@@ -3,12 +3,12 @@ import { codeOf, makeTeam, openTestDatabase } from "@/tests/support/fixtures";
 import { addMember } from "./teams";
 
 // Issue 12, item 9: every member sets the name, phone and speaking rate their scripts read.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 describe("profile", () => {
   it("saves name, phone and speaking rate, and the script preview reads them", async () => {
-    const team = makeTeam(db, "Profile Team");
-    const rep = team.join("rep", "Ray Rep");
+    const team = await makeTeam(db, "Profile Team");
+    const rep = await team.join("rep", "Ray Rep");
     expect(await rep.caller.profile.get()).toMatchObject({ name: "Ray Rep", phone: null, wordsPerMinute: null, teamWordsPerMinute: 150 });
     expect((await rep.caller.scripts.preview({ body: "{rep.name} on {rep.phone}" })).unfilled).toEqual(["rep.phone"]);
 
@@ -26,8 +26,8 @@ describe("profile", () => {
   });
 
   it("refuses a number that cannot be a phone and an out-of-range rate, changing nothing", async () => {
-    const team = makeTeam(db, "Bad Profile");
-    const rep = team.join("rep", "Bea Bad");
+    const team = await makeTeam(db, "Bad Profile");
+    const rep = await team.join("rep", "Bea Bad");
     await rep.caller.profile.update({ name: "Bea Bad", phone: "516-541-8160", wordsPerMinute: 140 });
     expect(await codeOf(rep.caller.profile.update({ name: "Bea Worse", phone: "12", wordsPerMinute: 140 }))).toBe("BAD_REQUEST");
     expect(await codeOf(rep.caller.profile.update({ name: "Bea Worse", phone: "not a phone at all", wordsPerMinute: 140 }))).toBe("BAD_REQUEST");
@@ -36,10 +36,10 @@ describe("profile", () => {
   });
 
   it("keeps the phone per team: a rep in two teams sets each one apart", async () => {
-    const first = makeTeam(db, "First Team");
-    const second = makeTeam(db, "Second Team");
-    const rep = first.join("rep", "Two Teams");
-    addMember(db, second.id, rep.user.id, "rep");
+    const first = await makeTeam(db, "First Team");
+    const second = await makeTeam(db, "Second Team");
+    const rep = await first.join("rep", "Two Teams");
+    await addMember(db, second.id, rep.user.id, "rep");
     await rep.caller.profile.update({ name: "Two Teams", phone: "212-555-0147", wordsPerMinute: null });
     const inSecond = (await second.owner.caller.teams.members()).find((m) => m.userId === rep.user.id);
     expect(inSecond?.phone).toBeNull();

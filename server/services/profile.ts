@@ -8,8 +8,8 @@ import type { Actor } from "./actor";
 import { Invalid, NotFound } from "./errors";
 
 /** The acting member as their scripts see them; the phone is per team (a rep may dial for two). */
-export function getProfile(db: Queryable, actor: Actor) {
-  const row = db
+export async function getProfile(db: Queryable, actor: Actor) {
+  const row = await db
     .select({ name: user.name, email: user.email, phone: member.phone, wordsPerMinute: member.wordsPerMinute, teamWordsPerMinute: organization.wordsPerMinute })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
@@ -22,8 +22,8 @@ export function getProfile(db: Queryable, actor: Actor) {
 
 /** Saves name, phone and speaking rate together, the phone normalised with the team's region. */
 export function updateProfile(db: Db, actor: Actor, input: ProfileInput) {
-  return db.transaction((tx) => {
-    const team = tx.select({ region: organization.defaultRegion }).from(organization).where(eq(organization.id, actor.teamId)).get();
+  return db.transaction(async (tx) => {
+    const team = await tx.select({ region: organization.defaultRegion }).from(organization).where(eq(organization.id, actor.teamId)).get();
     if (!team) throw new NotFound("Team not found.");
     let phone: string | null = null;
     if (input.phone !== "") {
@@ -31,11 +31,11 @@ export function updateProfile(db: Db, actor: Actor, input: ProfileInput) {
       if (!phone) throw new Invalid(`“${input.phone}” is not a phone number.`);
     }
     // The user row is shared by every team the person is in: touched only when the name changes.
-    tx.update(user)
+    await tx.update(user)
       .set({ name: input.name, updatedAt: new Date() })
       .where(and(eq(user.id, actor.userId), ne(user.name, input.name)))
       .run();
-    tx.update(member)
+    await tx.update(member)
       .set({ phone, wordsPerMinute: input.wordsPerMinute })
       .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, actor.userId)))
       .run();

@@ -5,7 +5,7 @@ import { makeTeam, openTestDatabase, codeOf } from "@/tests/support/fixtures";
 
 // Prospects (issue 3): one prospect per phone number whatever its format, the list's filters,
 // the suggested next script, owner reassignment by managers only, and team isolation.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 const DAY_MS = 86_400_000;
 const now = Date.now();
@@ -13,8 +13,8 @@ const ago = (days: number) => new Date(now - days * DAY_MS);
 
 let teams = 0;
 async function setup() {
-  const team = makeTeam(db, `Prospects ${++teams}`);
-  const rep = team.join("rep", `Rita Rep ${teams}`);
+  const team = await makeTeam(db, `Prospects ${++teams}`);
+  const rep = await team.join("rep", `Rita Rep ${teams}`);
   const script = async (title: string, stage: "first-touch" | "follow-up" | "last-try") =>
     team.owner.caller.scripts.create({ title, stage, body: `${title}: hi {prospect.firstName} at {prospect.company}, it's {rep.name}.` });
   return { team, rep, opener: await script("Opener", "first-touch"), nudge: await script("Nudge", "follow-up"), last: await script("Final word", "last-try") };
@@ -28,7 +28,7 @@ describe("phone matching", () => {
     expect(found.map((p) => p.id)).toEqual([first.prospectId]);
     const again = await rep.caller.attempts.log({ prospect: { name: "J. Avery (typed again)", phone: typed }, outcome: "no-message", at: ago(0.5) });
     expect(again.prospectId).toBe(first.prospectId);
-    expect(db.select().from(prospect).where(eq(prospect.teamId, team.id)).all()).toEqual([expect.objectContaining({ phone: "+15165418160", name: "Jordan Avery" })]);
+    expect(await db.select().from(prospect).where(eq(prospect.teamId, team.id)).all()).toEqual([expect.objectContaining({ phone: "+15165418160", name: "Jordan Avery" })]);
   });
 
   it("searches by name and company too", async () => {
@@ -142,8 +142,8 @@ describe("the prospect page", () => {
 
   it("lets any member change the status but only managers reassign the owner, to a member", async () => {
     const { team, rep } = await setup();
-    const manager = team.join("manager", "Mia Manager");
-    const colleague = team.join("rep", "Colin Colleague");
+    const manager = await team.join("manager", "Mia Manager");
+    const colleague = await team.join("rep", "Colin Colleague");
     const outsider = (await setup()).rep;
     const { prospectId } = await rep.caller.attempts.log({ prospect: { name: "Pat Lee", phone: "516-541-8160" }, outcome: "no-message", at: ago(1) });
     await rep.caller.prospects.update({ id: prospectId, status: "closed-lost" });
@@ -165,6 +165,6 @@ describe("the prospect page", () => {
       expect(await who.caller.prospects.search({ query: "Pat" })).toEqual([]);
       expect(await who.caller.prospects.list({ query: "516-541-8160" })).toEqual([]);
     }
-    expect(db.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, prospectId)).get()).toEqual({ status: "open" });
+    expect(await db.select({ status: prospect.status }).from(prospect).where(eq(prospect.id, prospectId)).get()).toEqual({ status: "open" });
   });
 });

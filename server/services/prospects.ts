@@ -17,22 +17,22 @@ import { listPickableScripts } from "./scripts";
 
 export type ProspectRef = { id: number } | { name: string; phone: string; company?: string };
 
-export function teamRegion(db: Queryable, teamId: string): string {
-  return db.select({ region: organization.defaultRegion }).from(organization).where(eq(organization.id, teamId)).get()?.region ?? "US";
+export async function teamRegion(db: Queryable, teamId: string): Promise<string> {
+  return (await db.select({ region: organization.defaultRegion }).from(organization).where(eq(organization.id, teamId)).get())?.region ?? "US";
 }
 
-export function getProspect(db: Queryable, actor: Actor, id: number) {
-  const row = db.select().from(prospect).where(and(eq(prospect.id, id), eq(prospect.teamId, actor.teamId))).get();
+export async function getProspect(db: Queryable, actor: Actor, id: number) {
+  const row = await db.select().from(prospect).where(and(eq(prospect.id, id), eq(prospect.teamId, actor.teamId))).get();
   if (!row) throw new NotFound("Prospect not found.");
   return row;
 }
 
 /** The team's prospect with this phone, created (owned by the actor) when there is none. */
-export function findOrCreateProspect(db: Queryable, actor: Actor, ref: ProspectRef) {
+export async function findOrCreateProspect(db: Queryable, actor: Actor, ref: ProspectRef) {
   if ("id" in ref) return getProspect(db, actor, ref.id);
-  const phone = normalisePhone(ref.phone, teamRegion(db, actor.teamId));
+  const phone = normalisePhone(ref.phone, await teamRegion(db, actor.teamId));
   if (!phone) throw new Invalid(`“${ref.phone}” is not a phone number.`);
-  const existing = db.select().from(prospect).where(and(eq(prospect.teamId, actor.teamId), eq(prospect.phone, phone))).get();
+  const existing = await db.select().from(prospect).where(and(eq(prospect.teamId, actor.teamId), eq(prospect.phone, phone))).get();
   if (existing) return existing;
   return db
     .insert(prospect)
@@ -47,14 +47,14 @@ const likePattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
  * Name, company or phone in any format: the typed number is normalised with the team's region
  * so `(516) 541-8160` finds +15165418160; partial digits match anywhere in the stored number.
  */
-function matchesQuery(db: Queryable, teamId: string, query: string) {
+async function matchesQuery(db: Queryable, teamId: string, query: string) {
   const q = query.trim();
   if (!q) return undefined;
   const pattern = likePattern(q);
   const conditions = [sql`${prospect.name} like ${pattern} escape '\\'`, sql`${prospect.company} like ${pattern} escape '\\'`];
   const digits = q.replace(/\D/g, "");
   if (digits.length >= 3) {
-    const normalised = digits.length >= 7 ? normalisePhone(q, teamRegion(db, teamId)) : null;
+    const normalised = digits.length >= 7 ? normalisePhone(q, await teamRegion(db, teamId)) : null;
     conditions.push(normalised ? eq(prospect.phone, normalised) : like(prospect.phone, `%${digits}%`));
     if (normalised) conditions.push(like(prospect.phone, `%${digits}%`));
   }
@@ -62,11 +62,11 @@ function matchesQuery(db: Queryable, teamId: string, query: string) {
 }
 
 /** Type-ahead over name, company and phone (any format). */
-export function searchProspects(db: Queryable, actor: Actor, query: string, limit = 20) {
+export async function searchProspects(db: Queryable, actor: Actor, query: string, limit = 20) {
   return db
     .select({ id: prospect.id, name: prospect.name, company: prospect.company, phone: prospect.phone, status: prospect.status })
     .from(prospect)
-    .where(and(eq(prospect.teamId, actor.teamId), matchesQuery(db, actor.teamId, query)))
+    .where(and(eq(prospect.teamId, actor.teamId), await matchesQuery(db, actor.teamId, query)))
     .orderBy(asc(prospect.name))
     .limit(limit)
     .all();
@@ -95,17 +95,17 @@ type ProspectRow = {
  * callback does); "awaiting callback" means open or engaged, at least one unreturned voicemail
  * and the latest still inside the attribution window (a callback now would be credited).
  */
-function prospectsWithVoicemailFacts(
+async function prospectsWithVoicemailFacts(
   db: Queryable,
   actor: Actor,
   where: ReturnType<typeof sql>[],
   orderBy: ReturnType<typeof sql>,
   page: { limit: number; offset?: number },
   now: Date,
-): { rows: ProspectRow[]; total: number } {
-  const windowDays = db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, actor.teamId)).get()?.days ?? 14;
+): Promise<{ rows: ProspectRow[]; total: number }> {
+  const windowDays = (await db.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, actor.teamId)).get())?.days ?? 14;
   const windowStart = now.getTime() - windowDays * 86_400_000;
-  const rows = db.all<Record<string, unknown>>(sql`
+  const rows = await db.all<Record<string, unknown>>(sql`
     with last_callback as (
       select prospect_id, max(at) as at from callback
       where team_id = ${actor.teamId} and deleted_at is null group by prospect_id
@@ -145,7 +145,7 @@ function prospectsWithVoicemailFacts(
   `);
   const date = (v: unknown) => (v === null || v === undefined ? null : new Date(Number(v)));
   // A page past the end has no row to carry the total: count again, without the page.
-  const total = rows.length ? Number(rows[0].total) : page.offset ? prospectsWithVoicemailFacts(db, actor, where, orderBy, { limit: 1 }, now).total : 0;
+  const total = rows.length ? Number(rows[0].total) : page.offset ? (await prospectsWithVoicemailFacts(db, actor, where, orderBy, { limit: 1 }, now)).total : 0;
   const mapped = rows.map((r) => ({
     id: Number(r.id),
     name: String(r.name),
@@ -167,14 +167,14 @@ function prospectsWithVoicemailFacts(
 const AWAITING = sql`awaiting`;
 
 /** The team's prospects, searched and filtered, by name. */
-export function listProspects(db: Queryable, actor: Actor, raw: ProspectListInput, now: Date = new Date()) {
+export async function listProspects(db: Queryable, actor: Actor, raw: ProspectListInput, now: Date = new Date()) {
   const input = prospectListInput.parse(raw);
   const where: ReturnType<typeof sql>[] = [];
   const q = input.query.trim();
   if (q) {
     const pattern = likePattern(q);
     const digits = q.replace(/\D/g, "");
-    const normalised = digits.length >= 7 ? normalisePhone(q, teamRegion(db, actor.teamId)) : null;
+    const normalised = digits.length >= 7 ? normalisePhone(q, await teamRegion(db, actor.teamId)) : null;
     const phoneMatch = digits.length >= 3 ? sql` or p.phone like ${`%${digits}%`} or p.phone = ${normalised ?? ""}` : sql``;
     where.push(sql`(p.name like ${pattern} escape '\\' or p.company like ${pattern} escape '\\'${phoneMatch})`);
   }
@@ -182,50 +182,50 @@ export function listProspects(db: Queryable, actor: Actor, raw: ProspectListInpu
   if (input.status) where.push(sql`p.status = ${input.status}`);
   if (input.awaitingCallback !== undefined) where.push(input.awaitingCallback ? sql`${AWAITING}` : sql`not ${AWAITING}`);
   if (input.minUnreturned !== undefined && input.minUnreturned > 0) where.push(sql`coalesce(v.unreturned, 0) >= ${input.minUnreturned}`);
-  return prospectsWithVoicemailFacts(db, actor, where, sql`p.name collate nocase, p.id`, { limit: input.limit }, now).rows;
+  return (await prospectsWithVoicemailFacts(db, actor, where, sql`p.name collate nocase, p.id`, { limit: input.limit }, now)).rows;
 }
 
 /** The script the actor's last voicemail used, or null. */
-function lastUsedScriptId(db: Queryable, actor: Actor): number | null {
+async function lastUsedScriptId(db: Queryable, actor: Actor): Promise<number | null> {
   return (
-    db
+    (await db
       .select({ scriptId: scriptVersion.scriptId })
       .from(attempt)
       .innerJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
       .where(and(eq(attempt.teamId, actor.teamId), eq(attempt.repId, actor.userId), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt)))
       .orderBy(desc(attempt.at), desc(attempt.id))
       .limit(1)
-      .get()?.scriptId ?? null
+      .get())?.scriptId ?? null
   );
 }
 
-function pickableWithTeamPick(db: Queryable, actor: Actor) {
-  const scripts = listPickableScripts(db, actor);
+async function pickableWithTeamPick(db: Queryable, actor: Actor) {
+  const scripts = await listPickableScripts(db, actor);
   const picks = new Set(
     scripts.length
-      ? db
+      ? (await db
           .select({ id: script.id })
           .from(script)
           .where(and(inArray(script.id, scripts.map((s) => s.id)), eq(script.teamPick, true)))
-          .all()
+          .all())
           .map((r) => r.id)
       : [],
   );
   return scripts.map((s) => ({ ...s, teamPick: picks.has(s.id) }));
 }
 
-type Pickable = ReturnType<typeof pickableWithTeamPick>[number];
+type Pickable = Awaited<ReturnType<typeof pickableWithTeamPick>>[number];
 
 /**
  * Each script's voicemails and returned at the attempt numbers of `stage` (DESIGN.md: scripts are
  * compared at the attempt numbers they are read at), for Thompson sampling. Reads through the
  * version index, so only these scripts' voicemails are visited.
  */
-function stageEvidence(db: Queryable, actor: Actor, scripts: readonly Pickable[], stage: Exclude<Stage, "any">) {
+async function stageEvidence(db: Queryable, actor: Actor, scripts: readonly Pickable[], stage: Exclude<Stage, "any">) {
   const { from, to } = stageVoicemailNumbers(stage);
   const ids = scripts.filter((s) => s.stage === stage || s.stage === "any").map((s) => s.id);
   const counts = ids.length
-    ? db.all<{ scriptId: number; voicemails: number; returned: number }>(sql`
+    ? await db.all<{ scriptId: number; voicemails: number; returned: number }>(sql`
         select sv.script_id as scriptId, count(*) as voicemails, count(a.returned_at) as returned
         from ${attempt} a join ${scriptVersion} sv on sv.id = a.script_version_id
         where a.script_version_id in (select id from ${scriptVersion} where script_id in ${ids})
@@ -241,10 +241,10 @@ function stageEvidence(db: Queryable, actor: Actor, scripts: readonly Pickable[]
  * The script to suggest for a prospect's next voicemail. The Thompson draw is keyed on the
  * prospect and voicemail number, so the suggestion holds still while the rep looks at it.
  */
-function suggestionFor(db: Queryable, actor: Actor, scripts: readonly Pickable[], stage: Exclude<Stage, "any">, lastUsed: number | null, key: string, cache: Map<string, PickableScript[]>) {
+async function suggestionFor(db: Queryable, actor: Actor, scripts: readonly Pickable[], stage: Exclude<Stage, "any">, lastUsed: number | null, key: string, cache: Map<string, PickableScript[]>) {
   let withEvidence = cache.get(stage);
   if (!withEvidence) {
-    withEvidence = stageEvidence(db, actor, scripts, stage);
+    withEvidence = await stageEvidence(db, actor, scripts, stage);
     cache.set(stage, withEvidence);
   }
   return suggestScript(withEvidence, stage, lastUsed, keyedRandom(key));
@@ -259,29 +259,30 @@ function suggestionFor(db: Queryable, actor: Actor, scripts: readonly Pickable[]
 export function awaitingCallback(db: Db, actor: Actor, raw: AwaitingCallbackInput = {}, now: Date = new Date()) {
   const page = awaitingCallbackInput.parse(raw);
   return db.transaction(
-    (tx) => {
+    async (tx) => {
       const mine = sql`(p.owner_id = ${actor.userId} or exists (
         select 1 from attempt mine where mine.prospect_id = p.id and mine.rep_id = ${actor.userId}
           and mine.outcome = 'voicemail' and mine.deleted_at is null and mine.at > coalesce(re.at, 0)))`;
-      const { rows, total } = prospectsWithVoicemailFacts(tx, actor, [AWAITING, mine], sql`v.last_voicemail_at desc, p.id`, page, now);
-      const scripts = pickableWithTeamPick(tx, actor);
-      const lastUsed = lastUsedScriptId(tx, actor);
+      const { rows, total } = await prospectsWithVoicemailFacts(tx, actor, [AWAITING, mine], sql`v.last_voicemail_at desc, p.id`, page, now);
+      const scripts = await pickableWithTeamPick(tx, actor);
+      const lastUsed = await lastUsedScriptId(tx, actor);
       const cache = new Map<string, PickableScript[]>();
-      const items = rows.map((r) => {
+      const items = [];
+      for (const r of rows) {
         const stage = suggestedStage(r.voicemails + 1, r.unreturned);
         // A running experiment's arm comes first, as on the dial form (looked up, not assigned, here).
-        const arm = armForVoicemail(tx, actor, r.id, r.voicemails + 1, now, false);
+        const arm = await armForVoicemail(tx, actor, r.id, r.voicemails + 1, now, false);
         const armScript = arm ? scripts.find((s) => s.id === arm.scriptId) : undefined;
-        const suggestion = armScript ? null : suggestionFor(tx, actor, scripts, stage, lastUsed, `${actor.userId}:${r.id}:${r.voicemails + 1}`, cache);
+        const suggestion = armScript ? null : await suggestionFor(tx, actor, scripts, stage, lastUsed, `${actor.userId}:${r.id}:${r.voicemails + 1}`, cache);
         const suggested = armScript ?? (suggestion ? scripts.find((s) => s.id === suggestion.scriptId)! : null);
-        return {
+        items.push({
           ...r,
           minutesSinceLastVoicemail: r.lastVoicemailAt ? Math.max(0, Math.round((now.getTime() - r.lastVoicemailAt.getTime()) / 60_000)) : null,
           nextVoicemailNumber: r.voicemails + 1,
           suggestedStage: stage,
           suggestedScript: suggested ? { id: suggested.id, title: suggested.title, stage: suggested.stage } : null,
-        };
-      });
+        });
+      }
       return { total, offset: page.offset, limit: page.limit, items };
     },
     { behavior: "deferred" },
@@ -294,35 +295,35 @@ export function awaitingCallback(db: Db, actor: Actor, raw: AwaitingCallbackInpu
  */
 export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
   return db.transaction(
-    (tx) => {
+    async (tx) => {
       let target: { id: number | null; name: string; company: string | null } = { id: null, name: "", company: null };
       let voicemails = 0;
       let unreturned = 0;
       if ("prospectId" in input) {
-        const found = getProspect(tx, actor, input.prospectId);
+        const found = await getProspect(tx, actor, input.prospectId);
         target = { id: found.id, name: found.name, company: found.company };
-        const times = tx
+        const times = (await tx
           .select({ at: attempt.at })
           .from(attempt)
           .where(and(eq(attempt.prospectId, found.id), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt)))
-          .all()
+          .all())
           .map((v) => v.at.getTime());
-        const lastCallback = tx
+        const lastCallback = (await tx
           .select({ at: sql<number | null>`max(${callback.at})` })
           .from(callback)
           .where(and(eq(callback.prospectId, found.id), isNull(callback.deletedAt)))
-          .get()?.at;
-        const lastConnect = tx
+          .get())?.at;
+        const lastConnect = (await tx
           .select({ at: sql<number | null>`max(${attempt.at})` })
           .from(attempt)
           .where(and(eq(attempt.prospectId, found.id), eq(attempt.outcome, "connected"), isNull(attempt.deletedAt)))
-          .get()?.at;
+          .get())?.at;
         voicemails = times.length;
         unreturned = unreturnedInARow(times, { lastCallbackAt: lastCallback == null ? null : Number(lastCallback), lastConnectAt: lastConnect == null ? null : Number(lastConnect) });
       } else {
         target = { id: null, name: input.name.trim(), company: input.company?.trim() || null };
       }
-      const rep = tx
+      const rep = await tx
         .select({ name: user.name, phone: member.phone })
         .from(member)
         .innerJoin(user, eq(user.id, member.userId))
@@ -335,11 +336,11 @@ export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
         "rep.name": rep?.name,
         "rep.phone": rep?.phone ? formatPhone(rep.phone) : null,
       };
-      const scripts = pickableWithTeamPick(tx, actor);
+      const scripts = await pickableWithTeamPick(tx, actor);
       const nextVoicemailNumber = voicemails + 1;
       const stage = suggestedStage(nextVoicemailNumber, unreturned);
       const key = `${actor.userId}:${target.id ?? target.name.toLowerCase()}:${nextVoicemailNumber}`;
-      const arm = armForVoicemail(tx, actor, target.id, nextVoicemailNumber, new Date(), true);
+      const arm = await armForVoicemail(tx, actor, target.id, nextVoicemailNumber, new Date(), true);
       const experiment = arm && scripts.some((s) => s.id === arm.scriptId) ? arm : null;
       return {
         prospectId: target.id,
@@ -349,7 +350,7 @@ export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
         suggestedStage: stage,
         suggestion: experiment
           ? { scriptId: experiment.scriptId, reason: "experiment" as const }
-          : suggestionFor(tx, actor, scripts, stage, lastUsedScriptId(tx, actor), key, new Map()),
+          : await suggestionFor(tx, actor, scripts, stage, await lastUsedScriptId(tx, actor), key, new Map()),
         experiment: experiment ? { name: experiment.experimentName, arm: experiment.arm, scriptId: experiment.scriptId } : null,
         rendered: scripts.map((s) => ({ scriptId: s.id, versionNumber: s.latestVersion.number, text: renderScript(s.latestVersion.body, values) })),
       };
@@ -361,10 +362,10 @@ export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
 /** One prospect with its owner and a timeline of attempts and callbacks (deleted ones flagged). */
 export function prospectDetail(db: Db, actor: Actor, id: number) {
   return db.transaction(
-    (tx) => {
-      const [details] = prospectsWithVoicemailFacts(tx, actor, [sql`p.id = ${id}`], sql`p.id`, { limit: 1 }, new Date()).rows;
+    async (tx) => {
+      const [details] = (await prospectsWithVoicemailFacts(tx, actor, [sql`p.id = ${id}`], sql`p.id`, { limit: 1 }, new Date())).rows;
       if (!details) throw new NotFound("Prospect not found.");
-      const attempts = tx
+      const attempts = await tx
         .select({
           id: attempt.id,
           at: attempt.at,
@@ -391,7 +392,7 @@ export function prospectDetail(db: Db, actor: Actor, id: number) {
       const credited = alias(attempt, "credited");
       const creditedRep = alias(user, "credited_rep");
       const loggedBy = alias(user, "logged_by");
-      const callbacks = tx
+      const callbacks = await tx
         .select({
           id: callback.id,
           at: callback.at,
@@ -432,11 +433,11 @@ export function prospectDetail(db: Db, actor: Actor, id: number) {
 
 /** Changes a prospect's details or status; only managers reassign the owner, and only to a member. */
 export function updateProspect(db: Db, actor: Actor, input: UpdateProspectInput) {
-  return db.transaction((tx) => {
-    const row = getProspect(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await getProspect(tx, actor, input.id);
     if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {
       if (!isManager(actor)) throw new Forbidden("Only managers reassign prospects.");
-      const isMember = tx
+      const isMember = await tx
         .select({ id: member.id })
         .from(member)
         .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, input.ownerId)))
@@ -446,9 +447,9 @@ export function updateProspect(db: Db, actor: Actor, input: UpdateProspectInput)
     }
     let phone: string | undefined;
     if (input.phone !== undefined) {
-      phone = normalisePhone(input.phone, teamRegion(tx, actor.teamId)) ?? undefined;
+      phone = normalisePhone(input.phone, await teamRegion(tx, actor.teamId)) ?? undefined;
       if (!phone) throw new Invalid(`“${input.phone}” is not a phone number.`);
-      const taken = tx
+      const taken = await tx
         .select({ id: prospect.id, name: prospect.name })
         .from(prospect)
         .where(and(eq(prospect.teamId, actor.teamId), eq(prospect.phone, phone), ne(prospect.id, row.id)))

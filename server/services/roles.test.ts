@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { codeOf, makeTeam, openTestDatabase, type TeamMember, type TestTeam } from "@/tests/support/fixtures";
 
 // Issue 12, item 10: managers change a member's role; it holds from the member's next request.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
 describe("changing a member's role", () => {
   it("makes a rep a manager, effective on the rep's very next request, and back", async () => {
-    const team = makeTeam(db, "Roles Team");
-    const manager = team.join("manager", "Mia Manager");
-    const rep = team.join("rep", "Rex Rep");
+    const team = await makeTeam(db, "Roles Team");
+    const manager = await team.join("manager", "Mia Manager");
+    const rep = await team.join("rep", "Rex Rep");
     expect(await codeOf(rep.caller.teams.invites())).toBe("FORBIDDEN");
 
     const changed = await manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "manager" });
@@ -23,9 +23,9 @@ describe("changing a member's role", () => {
   });
 
   it("leaves owners to owners, keeps the last owner, refuses reps and other teams' members", async () => {
-    const team = makeTeam(db, "Owner Rules");
-    const manager = team.join("manager", "Mo Manager");
-    const rep = team.join("rep", "Ria Rep");
+    const team = await makeTeam(db, "Owner Rules");
+    const manager = await team.join("manager", "Mo Manager");
+    const rep = await team.join("rep", "Ria Rep");
     const ownerMemberId = await memberIdOf(team, team.owner);
     // The picker offers what changeRole allows: no owner role to a manager, nothing for one's own row or the last owner.
     const asManager = await manager.caller.teams.members();
@@ -42,8 +42,8 @@ describe("changing a member's role", () => {
     await team.owner.caller.teams.changeRole({ memberId: ownerMemberId, role: "manager" });
     expect((await team.owner.caller.teams.current()).role).toBe("manager");
 
-    const other = makeTeam(db, "Other Team");
-    const outsider = other.join("rep", "Otto Outsider");
+    const other = await makeTeam(db, "Other Team");
+    const outsider = await other.join("rep", "Otto Outsider");
     const outsiderMemberId = (await other.owner.caller.teams.members()).find((m) => m.userId === outsider.user.id)!.memberId;
     expect(await codeOf(manager.caller.teams.changeRole({ memberId: outsiderMemberId, role: "manager" }))).toBe("NOT_FOUND");
     expect((await other.owner.caller.teams.members()).find((m) => m.userId === outsider.user.id)?.role).toBe("rep");

@@ -28,20 +28,20 @@ const TREND_WEEKS = 12;
 
 const readOnly = { behavior: "deferred" } as const;
 
-function teamSettings(db: Queryable, actor: Actor) {
-  const row = db.select({ minSample: organization.minSample }).from(organization).where(eq(organization.id, actor.teamId)).get();
+async function teamSettings(db: Queryable, actor: Actor) {
+  const row = await db.select({ minSample: organization.minSample }).from(organization).where(eq(organization.id, actor.teamId)).get();
   return { minSample: row?.minSample ?? 10 };
 }
 
 const liveVoicemails = (actor: Actor) => and(eq(attempt.teamId, actor.teamId), eq(attempt.outcome, "voicemail"), isNull(attempt.deletedAt));
 
 /** Voicemails and returned per script, all time and in rolling 7-day weeks back from `now`. */
-function libraryCounts(db: Queryable, actor: Actor, scriptIds: number[], now: Date) {
+async function libraryCounts(db: Queryable, actor: Actor, scriptIds: number[], now: Date) {
   const totals = new Map<number, { voicemails: number; returned: number; recentVoicemails: number; recentReturned: number }>();
   const weeks = new Map<number, { voicemails: number; returned: number }[]>();
   if (!scriptIds.length) return { totals, weeks };
   const recentFrom = now.getTime() - 30 * DAY_MS;
-  for (const r of db
+  for (const r of await db
     .select({
       scriptId: scriptVersion.scriptId,
       voicemails: sql<number>`count(*)`,
@@ -63,7 +63,7 @@ function libraryCounts(db: Queryable, actor: Actor, scriptIds: number[], now: Da
   }
   const since = now.getTime() - TREND_WEEKS * 7 * DAY_MS;
   const weeksAgo = sql<number>`cast((${now.getTime()} - ${attempt.at}) / ${7 * DAY_MS} as integer)`;
-  for (const r of db
+  for (const r of await db
     .select({ scriptId: scriptVersion.scriptId, weeksAgo, voicemails: sql<number>`count(*)`, returned: sql<number>`count(${attempt.returnedAt})` })
     .from(attempt)
     .innerJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
@@ -107,10 +107,10 @@ export type LibraryEntry = RateEvidence & {
 /** The library: visible scripts matching the filters, each with its evidence and trend. */
 export function listLibrary(db: Db, actor: Actor, raw: LibraryInput, now = new Date()) {
   const input = libraryInput.parse(raw);
-  return db.transaction((tx) => {
-    const { minSample } = teamSettings(tx, actor);
-    const me = speaker(tx, actor);
-    const rows = tx
+  return db.transaction(async (tx) => {
+    const { minSample } = await teamSettings(tx, actor);
+    const me = await speaker(tx, actor);
+    const rows = await tx
       .select({
         id: script.id,
         title: script.title,
@@ -128,9 +128,9 @@ export function listLibrary(db: Db, actor: Actor, raw: LibraryInput, now = new D
       .where(libraryConditions(actor, input))
       .all();
     const ids = rows.map((r) => r.id);
-    const versions = latestVersions(tx, ids);
-    const tags = tagsOf(tx, ids);
-    const { totals, weeks } = libraryCounts(tx, actor, ids, now);
+    const versions = await latestVersions(tx, ids);
+    const tags = await tagsOf(tx, ids);
+    const { totals, weeks } = await libraryCounts(tx, actor, ids, now);
     const entries = rows.map((r) => {
       const v = versions.get(r.id)!;
       const t = totals.get(r.id) ?? { voicemails: 0, returned: 0, recentVoicemails: 0, recentReturned: 0 };
@@ -195,9 +195,9 @@ export function summarize(facts: readonly VoicemailFact[]) {
   };
 }
 
-function voicemailFacts(db: Queryable, actor: Actor, scriptIds: number[]): (VoicemailFact & { scriptId: number })[] {
+async function voicemailFacts(db: Queryable, actor: Actor, scriptIds: number[]): Promise<(VoicemailFact & { scriptId: number })[]> {
   if (!scriptIds.length) return [];
-  return db
+  return await db
     .select({
       scriptId: scriptVersion.scriptId,
       versionId: attempt.scriptVersionId,
@@ -215,42 +215,42 @@ function voicemailFacts(db: Queryable, actor: Actor, scriptIds: number[]): (Voic
 
 /** The script page: the script, its versions with diffs and stats, its forks, and the overall evidence. */
 export function getScript(db: Db, actor: Actor, input: { id: number }) {
-  return db.transaction((tx) => {
-    const row = visibleScript(tx, actor, input.id);
-    const { minSample } = teamSettings(tx, actor);
-    const me = speaker(tx, actor);
-    const author = tx.select({ name: user.name }).from(user).where(eq(user.id, row.authorId)).get();
-    const versions = tx
+  return db.transaction(async (tx) => {
+    const row = await visibleScript(tx, actor, input.id);
+    const { minSample } = await teamSettings(tx, actor);
+    const me = await speaker(tx, actor);
+    const author = await tx.select({ name: user.name }).from(user).where(eq(user.id, row.authorId)).get();
+    const versions = await tx
       .select({ id: scriptVersion.id, number: scriptVersion.number, body: scriptVersion.body, wordCount: scriptVersion.wordCount, createdAt: scriptVersion.createdAt, authorName: user.name })
       .from(scriptVersion)
       .innerJoin(user, eq(user.id, scriptVersion.authorId))
       .where(eq(scriptVersion.scriptId, row.id))
       .orderBy(asc(scriptVersion.number))
       .all();
-    const facts = voicemailFacts(tx, actor, [row.id]);
+    const facts = await voicemailFacts(tx, actor, [row.id]);
     const origin = row.forkedFromVersionId
-      ? (tx
+      ? (await tx
           .select({ scriptId: script.id, title: script.title, versionNumber: scriptVersion.number })
           .from(scriptVersion)
           .innerJoin(script, eq(script.id, scriptVersion.scriptId))
           .where(and(eq(scriptVersion.id, row.forkedFromVersionId), visibleTo(actor)))
           .get() ?? null)
       : null;
-    const forkRows = tx
+    const forkRows = await tx
       .select({ id: script.id, title: script.title, shared: script.shared, archived: script.archived, fromVersionId: script.forkedFromVersionId, authorName: user.name })
       .from(script)
       .innerJoin(user, eq(user.id, script.authorId))
       .where(and(visibleTo(actor), inArray(script.forkedFromVersionId, versions.map((v) => v.id))))
       .orderBy(asc(script.title))
       .all();
-    const forkFacts = voicemailFacts(tx, actor, forkRows.map((f) => f.id));
-    const used = scriptsWithAttempts(tx, [row.id]).has(row.id);
+    const forkFacts = await voicemailFacts(tx, actor, forkRows.map((f) => f.id));
+    const used = (await scriptsWithAttempts(tx, [row.id])).has(row.id);
     const latest = versions.at(-1)!;
     return {
       id: row.id,
       title: row.title,
       stage: row.stage,
-      tags: tagsOf(tx, [row.id]).get(row.id) ?? [],
+      tags: (await tagsOf(tx, [row.id])).get(row.id) ?? [],
       shared: row.shared,
       archived: row.archived,
       teamPick: row.teamPick,
@@ -294,12 +294,12 @@ export function getScript(db: Db, actor: Actor, input: { id: number }) {
  * on the attempt numbers both were used at; each side's all-time total says what was left out.
  */
 export function compareWith(db: Db, actor: Actor, input: { id: number; otherId: number }) {
-  return db.transaction((tx) => {
-    const mine = visibleScript(tx, actor, input.id);
-    const other = visibleScript(tx, actor, input.otherId);
+  return db.transaction(async (tx) => {
+    const mine = await visibleScript(tx, actor, input.id);
+    const other = await visibleScript(tx, actor, input.otherId);
     // Its voicemails used whatever text each rep left: a rate for it compares nothing.
     if (mine.unrecorded || other.unrecorded) throw new Invalid("“Script not recorded” holds imported voicemails of unknown scripts; it is left out of comparisons.");
-    const facts = voicemailFacts(tx, actor, [mine.id, other.id]);
+    const facts = await voicemailFacts(tx, actor, [mine.id, other.id]);
     const side = (id: number) => facts.filter((f) => f.scriptId === id);
     const numbersOf = (id: number) => [...new Set(side(id).map((f) => f.voicemailNumber ?? 1))];
     const attemptNumbers = comparableAttemptNumbers(

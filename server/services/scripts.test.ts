@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { sqliteConnection } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { attempt, member } from "@/db/schema";
@@ -6,7 +7,7 @@ import { makeTeam, openTestDatabase, rowCounts, type TeamMember, type TestTeam, 
 
 // The team library through the real router on a real migrated database (one per file):
 // versions, visibility, curation rights, forks, and the evidence each script page shows.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 let team: TestTeam;
 let other: TestTeam;
@@ -16,12 +17,12 @@ let rep2: TeamMember;
 let phoneCounter = 100;
 const nextPhone = () => `516-541-${String(8000 + phoneCounter++)}`;
 
-beforeAll(() => {
-  team = makeTeam(db, "Library Team");
-  other = makeTeam(db, "Rival Team");
-  manager = team.join("manager", "Mia Manager");
-  rep = team.join("rep", "Ray Rep");
-  rep2 = team.join("rep", "Rita Rep");
+beforeAll(async () => {
+  team = await makeTeam(db, "Library Team");
+  other = await makeTeam(db, "Rival Team");
+  manager = await team.join("manager", "Mia Manager");
+  rep = await team.join("rep", "Ray Rep");
+  rep2 = await team.join("rep", "Rita Rep");
 });
 
 describe("versions", () => {
@@ -32,7 +33,7 @@ describe("versions", () => {
 
     const edit = await rep.caller.scripts.update({ id: created.id, body: "{rep.phone} — hi {prospect.firstName}, {rep.name} here." });
     expect(edit).toMatchObject({ newVersion: true, latestVersion: { number: 2 } });
-    const stamped = db.select({ versionId: attempt.scriptVersionId }).from(attempt).where(eq(attempt.id, dial.id)).get();
+    const stamped = await db.select({ versionId: attempt.scriptVersionId }).from(attempt).where(eq(attempt.id, dial.id)).get();
     expect(stamped?.versionId).toBe(created.latestVersion.id);
 
     await rep.caller.attempts.log({ prospect: { name: "Walt Wu", phone: nextPhone() }, outcome: "voicemail", scriptId: created.id, at: later(60) });
@@ -57,12 +58,12 @@ describe("versions", () => {
 
   it("a body with an unknown placeholder is refused with its position, and nothing changes", async () => {
     const created = await rep.caller.scripts.create({ title: "Guarded", stage: "any", body: "Hi {prospect.name}." });
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const error = await rep.caller.scripts.update({ id: created.id, body: "Hi {prospect.name}.\nCall {rep.mobile}." }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect((error as TRPCError).message).toContain("line 2, column 6: Unknown placeholder {rep.mobile}");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
   });
 
   it("only the author, or a manager on a shared script, may edit", async () => {
@@ -108,11 +109,11 @@ describe("versions", () => {
     expect(await codeOf(rep.caller.scripts.deleteDraft({ id: shared.id }))).toBe("BAD_REQUEST");
 
     // Whatever a future code path tries, the foreign keys keep a used version and its script.
-    const before = rowCounts(db);
-    const versionId = db.select({ v: attempt.scriptVersionId }).from(attempt).where(eq(attempt.id, dial.id)).get()!.v!;
-    expect(() => db.$client.prepare("DELETE FROM script_version WHERE id = ?").run(versionId)).toThrow(/FOREIGN KEY constraint failed/);
-    expect(() => db.$client.prepare("DELETE FROM script WHERE id = ?").run(draft.id)).toThrow(/FOREIGN KEY constraint failed/);
-    expect(rowCounts(db)).toEqual(before);
+    const before = await rowCounts(db);
+    const versionId = (await db.select({ v: attempt.scriptVersionId }).from(attempt).where(eq(attempt.id, dial.id)).get())!.v!;
+    expect(() => sqliteConnection(db).prepare("DELETE FROM script_version WHERE id = ?").run(versionId)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => sqliteConnection(db).prepare("DELETE FROM script WHERE id = ?").run(draft.id)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(await rowCounts(db)).toEqual(before);
     await rep.caller.attempts.restore({ id: dial.id });
     await expect(rep.caller.scripts.get({ id: draft.id })).resolves.toMatchObject({ title: "Once used" });
   });
@@ -122,10 +123,10 @@ describe("curation", () => {
   it("a rep cannot archive or pick; a manager can, and an archived script leaves the pickers but keeps its history", async () => {
     const created = await rep.caller.scripts.create({ title: "Curated", stage: "follow-up", body: "Hi {prospect.firstName}." });
     await rep.caller.attempts.log({ prospect: { name: "Cara Cur", phone: nextPhone() }, outcome: "voicemail", scriptId: created.id, at: t0 });
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await codeOf(rep.caller.scripts.setArchived({ id: created.id, archived: true }))).toBe("FORBIDDEN");
     expect(await codeOf(rep.caller.scripts.setTeamPick({ id: created.id, teamPick: true }))).toBe("FORBIDDEN");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
 
     await manager.caller.scripts.setTeamPick({ id: created.id, teamPick: true });
     const picks = await rep.caller.scripts.library({ teamPicks: true });
@@ -199,7 +200,7 @@ describe("evidence and comparison", () => {
   let lastTry: { id: number };
 
   beforeAll(async () => {
-    const compareTeam = makeTeam(db, "Compare Team");
+    const compareTeam = await makeTeam(db, "Compare Team");
     const caller = compareTeam.owner.caller;
     followUp = await caller.scripts.create({ title: "Follow-up", stage: "follow-up", body: "Following up, {prospect.firstName}." });
     lastTry = await caller.scripts.create({ title: "Last try", stage: "last-try", body: "One more try, {prospect.firstName}." });
@@ -250,7 +251,7 @@ describe("evidence and comparison", () => {
   });
 
   it("a first touch met by a last try counts both sides only on the attempt numbers both were used at", async () => {
-    const caller = makeTeam(db, "Shared Numbers Team").owner.caller;
+    const caller = (await makeTeam(db, "Shared Numbers Team")).owner.caller;
     const intro = await caller.scripts.create({ title: "Intro only", stage: "first-touch", body: "Hi {prospect.firstName}." });
     const lastTry = await caller.scripts.create({ title: "Last try", stage: "last-try", body: "One more try, {prospect.firstName}." });
     // Three first voicemails with the intro, two returned; one first voicemail with the last try,
@@ -270,7 +271,7 @@ describe("evidence and comparison", () => {
   });
 
   it("the library ranks within a stage: a strong last try is #1 of last tries, never #1 among openers", async () => {
-    const caller = makeTeam(db, "Ranked Stages Team").owner.caller;
+    const caller = (await makeTeam(db, "Ranked Stages Team")).owner.caller;
     const opener = await caller.scripts.create({ title: "Opener", stage: "first-touch", body: "Hi {prospect.firstName}." });
     const closer = await caller.scripts.create({ title: "Closer", stage: "last-try", body: "Last call, {prospect.firstName}." });
     // Ten voicemails each: the opener returned 2, the last try 8 (the better rate by far).
@@ -301,7 +302,7 @@ describe("evidence and comparison", () => {
 
 describe("preview", () => {
   it("renders for a sample prospect and the acting rep, with problems at their positions and the rep's own speaking rate", async () => {
-    db.update(member).set({ phone: "+15165418160", wordsPerMinute: 120 }).where(eq(member.userId, rep.user.id)).run();
+    await db.update(member).set({ phone: "+15165418160", wordsPerMinute: 120 }).where(eq(member.userId, rep.user.id)).run();
     const preview = await rep.caller.scripts.preview({ body: "Hi {prospect.firstName}, {rep.name} at {rep.phone}. {oops}" });
     expect(preview.rendered).toBe(`Hi Jordan, Ray Rep at +1 516 541 8160. {oops}`);
     expect(preview.unfilled).toEqual([]);

@@ -36,8 +36,8 @@ export const spokenWords = (body: string) => wordCount(renderScript(body, SAMPLE
 
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags)].sort();
 
-function assertTitleFree(tx: Queryable, actor: Actor, title: string, exceptId?: number) {
-  const clash = tx
+async function assertTitleFree(tx: Queryable, actor: Actor, title: string, exceptId?: number) {
+  const clash = await tx
     .select({ id: script.id })
     .from(script)
     .where(and(eq(script.teamId, actor.teamId), eq(script.title, title), exceptId ? ne(script.id, exceptId) : undefined))
@@ -48,16 +48,16 @@ function assertTitleFree(tx: Queryable, actor: Actor, title: string, exceptId?: 
 export function createScript(db: Db, actor: Actor, raw: CreateScriptInput, forkedFromVersionId: number | null = null) {
   const input = createScriptInput.parse(raw);
   assertValidBody(input.body);
-  return db.transaction((tx) => {
-    assertTitleFree(tx, actor, input.title);
-    const created = tx
+  return db.transaction(async (tx) => {
+    await assertTitleFree(tx, actor, input.title);
+    const created = await tx
       .insert(script)
       .values({ teamId: actor.teamId, title: input.title, stage: input.stage, authorId: actor.userId, shared: input.shared, forkedFromVersionId })
       .returning()
       .get();
     const tags = uniqueTags(input.tags);
-    if (tags.length) tx.insert(scriptTag).values(tags.map((tag) => ({ scriptId: created.id, tag }))).run();
-    const version = tx
+    if (tags.length) await tx.insert(scriptTag).values(tags.map((tag) => ({ scriptId: created.id, tag }))).run();
+    const version = await tx
       .insert(scriptVersion)
       .values({ scriptId: created.id, number: 1, body: input.body, wordCount: spokenWords(input.body), authorId: actor.userId })
       .returning()
@@ -67,8 +67,8 @@ export function createScript(db: Db, actor: Actor, raw: CreateScriptInput, forke
 }
 
 /** A script the actor may see, or NotFound (a teammate's draft and another team's script alike). */
-export function visibleScript(db: Queryable, actor: Actor, id: number) {
-  const row = db.select().from(script).where(and(eq(script.id, id), visibleTo(actor))).get();
+export async function visibleScript(db: Queryable, actor: Actor, id: number) {
+  const row = await db.select().from(script).where(and(eq(script.id, id), visibleTo(actor))).get();
   if (!row) throw new NotFound("Script not found.");
   return row;
 }
@@ -84,24 +84,24 @@ function assertMayEdit(actor: Actor, row: typeof script.$inferSelect) {
 export function updateScript(db: Db, actor: Actor, raw: UpdateScriptInput) {
   const input = updateScriptInput.parse(raw);
   if (input.body !== undefined) assertValidBody(input.body);
-  return db.transaction((tx) => {
-    const row = visibleScript(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await visibleScript(tx, actor, input.id);
     assertMayEdit(actor, row);
-    if (input.title !== undefined && input.title !== row.title) assertTitleFree(tx, actor, input.title, row.id);
+    if (input.title !== undefined && input.title !== row.title) await assertTitleFree(tx, actor, input.title, row.id);
     const now = new Date();
-    tx.update(script)
+    await tx.update(script)
       .set({ title: input.title ?? row.title, stage: input.stage ?? row.stage, updatedAt: now })
       .where(eq(script.id, row.id))
       .run();
     if (input.tags !== undefined) {
-      tx.delete(scriptTag).where(eq(scriptTag.scriptId, row.id)).run();
+      await tx.delete(scriptTag).where(eq(scriptTag.scriptId, row.id)).run();
       const tags = uniqueTags(input.tags);
-      if (tags.length) tx.insert(scriptTag).values(tags.map((tag) => ({ scriptId: row.id, tag }))).run();
+      if (tags.length) await tx.insert(scriptTag).values(tags.map((tag) => ({ scriptId: row.id, tag }))).run();
     }
-    const latest = latestVersions(tx, [row.id]).get(row.id)!;
+    const latest = (await latestVersions(tx, [row.id])).get(row.id)!;
     let version = latest;
     if (input.body !== undefined && input.body !== latest.body) {
-      version = tx
+      version = await tx
         .insert(scriptVersion)
         .values({ scriptId: row.id, number: latest.number + 1, body: input.body, wordCount: spokenWords(input.body), authorId: actor.userId, createdAt: now })
         .returning()
@@ -113,11 +113,11 @@ export function updateScript(db: Db, actor: Actor, raw: UpdateScriptInput) {
 
 /** Sharing publishes a draft to the team; taking it back is refused once teammates rely on it. */
 export function setShared(db: Db, actor: Actor, input: { id: number; shared: boolean }) {
-  return db.transaction((tx) => {
-    const row = visibleScript(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await visibleScript(tx, actor, input.id);
     if (row.authorId !== actor.userId) throw new Forbidden("Only the author can share or unshare a script.");
     if (!input.shared && row.shared) {
-      const othersUsed = tx
+      const othersUsed = await tx
         .select({ id: attempt.id })
         .from(attempt)
         .innerJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
@@ -126,7 +126,7 @@ export function setShared(db: Db, actor: Actor, input: { id: number; shared: boo
         .get();
       if (othersUsed) throw new Conflict("Teammates have left voicemails with this script; archive it instead.");
     }
-    tx.update(script)
+    await tx.update(script)
       .set({ shared: input.shared, teamPick: input.shared ? row.teamPick : false, updatedAt: new Date() })
       .where(eq(script.id, row.id))
       .run();
@@ -137,9 +137,9 @@ export function setShared(db: Db, actor: Actor, input: { id: number; shared: boo
 /** Archived scripts leave the pickers but keep their history and stats. Managers only. */
 export function setArchived(db: Db, actor: Actor, input: { id: number; archived: boolean }) {
   if (!isManager(actor)) throw new Forbidden("Managers only.");
-  return db.transaction((tx) => {
-    const row = visibleScript(tx, actor, input.id);
-    tx.update(script)
+  return db.transaction(async (tx) => {
+    const row = await visibleScript(tx, actor, input.id);
+    await tx.update(script)
       .set({ archived: input.archived, teamPick: input.archived ? false : row.teamPick, updatedAt: new Date() })
       .where(eq(script.id, row.id))
       .run();
@@ -150,32 +150,32 @@ export function setArchived(db: Db, actor: Actor, input: { id: number; archived:
 /** A team pick is the managers' recommendation; only shared, live scripts can be one. */
 export function setTeamPick(db: Db, actor: Actor, input: { id: number; teamPick: boolean }) {
   if (!isManager(actor)) throw new Forbidden("Managers only.");
-  return db.transaction((tx) => {
-    const row = visibleScript(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await visibleScript(tx, actor, input.id);
     if (input.teamPick && (!row.shared || row.archived)) throw new Invalid("Only shared, unarchived scripts can be team picks.");
-    tx.update(script).set({ teamPick: input.teamPick, updatedAt: new Date() }).where(eq(script.id, row.id)).run();
+    await tx.update(script).set({ teamPick: input.teamPick, updatedAt: new Date() }).where(eq(script.id, row.id)).run();
     return { id: row.id, teamPick: input.teamPick };
   });
 }
 
 /** Copies any visible version into a new private draft that remembers where it came from. */
-export function forkScript(db: Db, actor: Actor, raw: { versionId: number; title?: string }) {
+export async function forkScript(db: Db, actor: Actor, raw: { versionId: number; title?: string }) {
   const input = forkScriptInput.parse(raw);
-  const source = db
+  const source = await db
     .select({ scriptId: script.id, title: script.title, stage: script.stage, body: scriptVersion.body, number: scriptVersion.number })
     .from(scriptVersion)
     .innerJoin(script, eq(script.id, scriptVersion.scriptId))
     .where(and(eq(scriptVersion.id, input.versionId), visibleTo(actor)))
     .get();
   if (!source) throw new NotFound("Script version not found.");
-  const tags = db.select({ tag: scriptTag.tag }).from(scriptTag).where(eq(scriptTag.scriptId, source.scriptId)).all().map((t) => t.tag);
-  const title = input.title ?? freeForkTitle(db, actor, source.title);
+  const tags = (await db.select({ tag: scriptTag.tag }).from(scriptTag).where(eq(scriptTag.scriptId, source.scriptId)).all()).map((t) => t.tag);
+  const title = input.title ?? await freeForkTitle(db, actor, source.title);
   return createScript(db, actor, { title, stage: source.stage, tags, body: source.body, shared: false }, input.versionId);
 }
 
-function freeForkTitle(db: Queryable, actor: Actor, title: string) {
+async function freeForkTitle(db: Queryable, actor: Actor, title: string) {
   const taken = new Set(
-    db.select({ title: script.title }).from(script).where(and(eq(script.teamId, actor.teamId), like(script.title, `${title} (fork%`))).all().map((r) => r.title),
+    (await db.select({ title: script.title }).from(script).where(and(eq(script.teamId, actor.teamId), like(script.title, `${title} (fork%`))).all()).map((r) => r.title),
   );
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${title} (fork)` : `${title} (fork ${n})`;
@@ -189,11 +189,11 @@ function freeForkTitle(db: Queryable, actor: Actor, title: string) {
  * are unique within a team).
  */
 export function deleteDraft(db: Db, actor: Actor, input: { id: number }) {
-  return db.transaction((tx) => {
-    const row = visibleScript(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await visibleScript(tx, actor, input.id);
     if (row.authorId !== actor.userId) throw new Forbidden("Only the author can delete a draft.");
     if (row.shared) throw new Invalid("Shared scripts are archived, not deleted.");
-    const used = tx
+    const used = await tx
       .select({ id: attempt.id })
       .from(attempt)
       .innerJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
@@ -202,7 +202,7 @@ export function deleteDraft(db: Db, actor: Actor, input: { id: number }) {
       .get();
     if (used) throw new Conflict("This draft has voicemails logged with it; its versions are kept.");
     const now = new Date();
-    tx.update(script).set({ deletedAt: now, title: deletedTitle(row.title, row.id), updatedAt: now }).where(eq(script.id, row.id)).run();
+    await tx.update(script).set({ deletedAt: now, title: deletedTitle(row.title, row.id), updatedAt: now }).where(eq(script.id, row.id)).run();
     return { id: row.id };
   });
 }
@@ -212,8 +212,8 @@ const deletedTitle = (title: string, id: number) => `${title} · deleted ${id}`;
 
 /** Undoes deleteDraft for its author, under its old title unless a script has taken it since. */
 export function restoreDraft(db: Db, actor: Actor, input: { id: number }) {
-  return db.transaction((tx) => {
-    const row = tx
+  return db.transaction(async (tx) => {
+    const row = await tx
       .select()
       .from(script)
       .where(and(eq(script.id, input.id), eq(script.teamId, actor.teamId), eq(script.authorId, actor.userId), isNotNull(script.deletedAt)))
@@ -221,23 +221,23 @@ export function restoreDraft(db: Db, actor: Actor, input: { id: number }) {
     if (!row) throw new NotFound("No deleted draft to restore.");
     const suffix = deletedTitle("", row.id);
     const title = row.title.endsWith(suffix) ? row.title.slice(0, -suffix.length) : row.title;
-    const taken = tx.select({ id: script.id }).from(script).where(and(eq(script.teamId, actor.teamId), eq(script.title, title))).get();
+    const taken = await tx.select({ id: script.id }).from(script).where(and(eq(script.teamId, actor.teamId), eq(script.title, title))).get();
     if (taken) throw new Conflict(`A script titled “${title}” exists now; rename it to bring this draft back.`);
-    tx.update(script).set({ deletedAt: null, title, updatedAt: new Date() }).where(eq(script.id, row.id)).run();
+    await tx.update(script).set({ deletedAt: null, title, updatedAt: new Date() }).where(eq(script.id, row.id)).run();
     return { id: row.id, title };
   });
 }
 
 /** Scripts a rep can pick when logging a voicemail: visible, not archived, with their latest version. */
-export function listPickableScripts(db: Queryable, actor: Actor) {
-  const rows = db
+export async function listPickableScripts(db: Queryable, actor: Actor) {
+  const rows = await db
     .select({ id: script.id, title: script.title, stage: script.stage, shared: script.shared })
     .from(script)
     // "Script not recorded" stands for imported voicemails; no one leaves it, so no one picks it.
     .where(and(visibleTo(actor), eq(script.archived, false), eq(script.unrecorded, false)))
     .orderBy(asc(script.title))
     .all();
-  const versions = latestVersions(db, rows.map((r) => r.id));
+  const versions = await latestVersions(db, rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, latestVersion: versions.get(r.id)! }));
 }
 
@@ -251,10 +251,10 @@ export function listScriptOptions(db: Queryable, actor: Actor) {
     .all();
 }
 
-export function latestVersions(db: Queryable, scriptIds: number[]) {
+export async function latestVersions(db: Queryable, scriptIds: number[]) {
   const map = new Map<number, { id: number; number: number; body: string; wordCount: number }>();
   if (!scriptIds.length) return map;
-  const rows = db
+  const rows = await db
     .select({ id: scriptVersion.id, scriptId: scriptVersion.scriptId, number: scriptVersion.number, body: scriptVersion.body, wordCount: scriptVersion.wordCount })
     .from(scriptVersion)
     .where(inArray(scriptVersion.scriptId, scriptIds))
@@ -265,23 +265,23 @@ export function latestVersions(db: Queryable, scriptIds: number[]) {
 }
 
 /** The latest version of a script the actor may use for a voicemail. */
-export function usableVersion(db: Queryable, actor: Actor, scriptId: number) {
-  const row = db.select({ id: script.id, archived: script.archived }).from(script).where(and(eq(script.id, scriptId), visibleTo(actor))).get();
+export async function usableVersion(db: Queryable, actor: Actor, scriptId: number) {
+  const row = await db.select({ id: script.id, archived: script.archived }).from(script).where(and(eq(script.id, scriptId), visibleTo(actor))).get();
   if (!row) throw new NotFound("Script not found.");
   if (row.archived) throw new Invalid("That script is archived; pick another.");
   // Only the newest version's id: logging a voicemail runs this, and older versions' bodies are not needed.
-  return db
+  return (await db
     .select({ id: scriptVersion.id, number: scriptVersion.number })
     .from(scriptVersion)
     .where(eq(scriptVersion.scriptId, scriptId))
     .orderBy(desc(scriptVersion.number))
     .limit(1)
-    .get()!;
+    .get())!;
 }
 
 /** The acting rep as a script reads them: name, phone, and speaking rate (their own, else the team's). */
-export function speaker(db: Queryable, actor: Actor) {
-  const row = db
+export async function speaker(db: Queryable, actor: Actor) {
+  const row = await db
     .select({ name: user.name, phone: member.phone, own: member.wordsPerMinute, team: organization.wordsPerMinute })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
@@ -295,8 +295,8 @@ export function speaker(db: Queryable, actor: Actor) {
  * The editor's live check and preview: the domain parser's problems with their positions, the
  * body rendered for a sample prospect and the acting rep, its words and read time at their rate.
  */
-export function previewScript(db: Queryable, actor: Actor, input: { body: string }) {
-  const me = speaker(db, actor);
+export async function previewScript(db: Queryable, actor: Actor, input: { body: string }) {
+  const me = await speaker(db, actor);
   const { problems } = parseTemplate(input.body);
   // The rep's own name and phone, never invented ones: a gap shows here before it reaches Today.
   const values = { ...SAMPLE_VALUES, "rep.name": me.name, "rep.phone": me.phone ? formatPhone(me.phone) : null };
@@ -351,36 +351,36 @@ export function libraryAuthors(db: Queryable, actor: Actor) {
 }
 
 /** Tags in use on visible scripts, for the library's tag filter. */
-export function libraryTags(db: Queryable, actor: Actor) {
-  return db
+export async function libraryTags(db: Queryable, actor: Actor) {
+  return (await db
     .selectDistinct({ tag: scriptTag.tag })
     .from(scriptTag)
     .innerJoin(script, eq(script.id, scriptTag.scriptId))
     .where(visibleTo(actor))
     .orderBy(asc(scriptTag.tag))
-    .all()
+    .all())
     .map((r) => r.tag);
 }
 
-export function tagsOf(db: Queryable, scriptIds: number[]) {
+export async function tagsOf(db: Queryable, scriptIds: number[]) {
   const map = new Map<number, string[]>();
   if (!scriptIds.length) return map;
-  for (const r of db.select().from(scriptTag).where(inArray(scriptTag.scriptId, scriptIds)).orderBy(asc(scriptTag.tag)).all()) {
+  for (const r of await db.select().from(scriptTag).where(inArray(scriptTag.scriptId, scriptIds)).orderBy(asc(scriptTag.tag)).all()) {
     map.set(r.scriptId, [...(map.get(r.scriptId) ?? []), r.tag]);
   }
   return map;
 }
 
 /** Whether any version of these scripts has attempts (live or deleted), keyed by script. */
-export function scriptsWithAttempts(db: Queryable, scriptIds: number[]) {
+export async function scriptsWithAttempts(db: Queryable, scriptIds: number[]) {
   if (!scriptIds.length) return new Set<number>();
   return new Set(
-    db
+    (await db
       .selectDistinct({ scriptId: scriptVersion.scriptId })
       .from(attempt)
       .innerJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
       .where(and(inArray(scriptVersion.scriptId, scriptIds), isNotNull(attempt.scriptVersionId)))
-      .all()
+      .all())
       .map((r) => r.scriptId),
   );
 }

@@ -28,10 +28,10 @@ const sessionQuery = (db: Db) =>
 const prepared = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
 
 /** The session row holding this token, with its user: what better-auth reads when its cookie cache is cold. */
-export function sessionByToken(db: Db, token: string): StoredSession | null {
+export async function sessionByToken(db: Db, token: string): Promise<StoredSession | null> {
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = sessionQuery(db)));
-  const row = query.get({ token });
+  const row = await query.get({ token });
   if (!row) return null;
   return { id: row.id, expiresAt: row.expiresAt, activeTeamId: row.activeTeamId, user: { id: row.userId, name: row.name, email: row.email } };
 }

@@ -10,18 +10,18 @@ import { failedAttempt, releaseAttempt, reserveAttempt, type Reservation } from 
 
 type Key = string;
 
-function stateOf(db: Queryable, key: Key) {
-  return db.select().from(signInBrake).where(eq(signInBrake.key, key)).get() ?? null;
+async function stateOf(db: Queryable, key: Key) {
+  return await db.select().from(signInBrake).where(eq(signInBrake.key, key)).get() ?? null;
 }
 
 /** Reserves an attempt for `key` before its password is checked. */
-export function reserveSignIn(db: Db, key: Key, now = Date.now()): Reservation {
+export function reserveSignIn(db: Db, key: Key, now = Date.now()): Promise<Reservation> {
   return db.transaction(
-    (tx) => {
-      const reservation = reserveAttempt(stateOf(tx, key), now);
+    async (tx) => {
+      const reservation = reserveAttempt(await stateOf(tx, key), now);
       if (reservation.allowed) {
         const row = { key, ...reservation.state };
-        tx.insert(signInBrake).values(row).onConflictDoUpdate({ target: signInBrake.key, set: reservation.state }).run();
+        await tx.insert(signInBrake).values(row).onConflictDoUpdate({ target: signInBrake.key, set: reservation.state }).run();
       }
       return reservation;
     },
@@ -30,30 +30,30 @@ export function reserveSignIn(db: Db, key: Key, now = Date.now()): Reservation {
 }
 
 /** The password was right: the account's count starts again. */
-export function signInSucceeded(db: Db, key: Key) {
-  db.delete(signInBrake).where(eq(signInBrake.key, key)).run();
+export async function signInSucceeded(db: Db, key: Key) {
+  await db.delete(signInBrake).where(eq(signInBrake.key, key)).run();
 }
 
 /** The password was wrong: the attempt stays counted, and the delay runs from now. */
-export function signInFailed(db: Db, key: Key, now = Date.now()) {
-  db.transaction(
-    (tx) => {
-      const state = stateOf(tx, key);
-      if (state) tx.update(signInBrake).set(failedAttempt(state, now)).where(eq(signInBrake.key, key)).run();
+export async function signInFailed(db: Db, key: Key, now = Date.now()) {
+  await db.transaction(
+    async (tx) => {
+      const state = await stateOf(tx, key);
+      if (state) await tx.update(signInBrake).set(failedAttempt(state, now)).where(eq(signInBrake.key, key)).run();
     },
     { behavior: "immediate" },
   );
 }
 
 /** The attempt was refused for another reason than its password: it does not count. */
-export function signInNotChecked(db: Db, key: Key) {
-  db.transaction(
-    (tx) => {
-      const state = stateOf(tx, key);
+export async function signInNotChecked(db: Db, key: Key) {
+  await db.transaction(
+    async (tx) => {
+      const state = await stateOf(tx, key);
       if (!state) return;
       const released = releaseAttempt(state);
-      if (released) tx.update(signInBrake).set(released).where(eq(signInBrake.key, key)).run();
-      else tx.delete(signInBrake).where(eq(signInBrake.key, key)).run();
+      if (released) await tx.update(signInBrake).set(released).where(eq(signInBrake.key, key)).run();
+      else await tx.delete(signInBrake).where(eq(signInBrake.key, key)).run();
     },
     { behavior: "immediate" },
   );

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteConnection } from "@/db/client";
 import { leaderboardCsv } from "@/server/services/leaderboard-csv";
 import { repStats } from "@/server/services/stats";
 import { makeTeam, type TeamMember, type TestTeam, codeOf } from "@/tests/support/fixtures";
@@ -36,7 +36,7 @@ import { makeTeam, type TeamMember, type TestTeam, codeOf } from "@/tests/suppor
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-stats-"));
 const file = path.join(dir, "stats.db");
-const db = openDatabase(file);
+const db = await openDatabase(file);
 const now = new Date("2025-03-10T17:00:00Z");
 
 /** A New York wall-clock time in the fixture week (EST, UTC−5). */
@@ -53,10 +53,10 @@ let ann: TeamMember;
 let ben: TeamMember;
 
 beforeAll(async () => {
-  team = makeTeam(db, "Stats Fixture");
-  manager = team.join("manager", "Mia Manager");
-  ann = team.join("rep", "Ann Archer");
-  ben = team.join("rep", "Ben Baker");
+  team = await makeTeam(db, "Stats Fixture");
+  manager = await team.join("manager", "Mia Manager");
+  ann = await team.join("rep", "Ann Archer");
+  ben = await team.join("rep", "Ben Baker");
   await team.owner.caller.teams.updateSettings({ minSample: 3 });
   const alpha = await team.owner.caller.scripts.create({
     title: "Alpha",
@@ -94,7 +94,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  db.$client.close();
+  sqliteConnection(db).close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -230,14 +230,14 @@ describe("who may see what", () => {
     ]);
   });
 
-  it("counts a rep's voicemails still awaiting a callback inside the attribution window", () => {
+  it("counts a rep's voicemails still awaiting a callback inside the attribution window", async () => {
     // At Mon 2025-03-10 13:00 EDT the 14-day window reaches back to 2025-02-24: Ann's P2 is the one
     // voicemail not returned and not followed by another; Ben's P4 vm#1–#3 were followed by vm#4.
     const actor = { userId: manager.user.id, teamId: team.id, role: "manager" as const };
-    expect(repStats(db, actor, { range: "all", repId: ann.user.id }, now).awaitingCallback).toBe(1);
-    expect(repStats(db, actor, { range: "all", repId: ben.user.id }, now).awaitingCallback).toBe(0);
+    expect((await repStats(db, actor, { range: "all", repId: ann.user.id }, now)).awaitingCallback).toBe(1);
+    expect((await repStats(db, actor, { range: "all", repId: ben.user.id }, now)).awaitingCallback).toBe(0);
     // Three weeks later the window has passed: nothing is awaited any more.
-    expect(repStats(db, actor, { range: "all", repId: ann.user.id }, new Date("2025-03-31T12:00:00Z")).awaitingCallback).toBe(0);
+    expect((await repStats(db, actor, { range: "all", repId: ann.user.id }, new Date("2025-03-31T12:00:00Z"))).awaitingCallback).toBe(0);
   });
 });
 
@@ -248,12 +248,12 @@ describe("the leaderboard CSV", () => {
     "\"script\",\"Bravo\",\"Bravo\",\"3\",\"2\",\"0.6667\",\"0.2077\",\"0.9385\",\"2\",\"20.0\",\"true\",\"1\"\r\n" +
     "\"script\",\"Alpha\",\"Alpha\",\"5\",\"2\",\"0.4000\",\"0.1176\",\"0.7693\",\"1\",\"90.0\",\"true\",\"2\"\r\n";
 
-  it("matches the hand computation to the digit", () => {
-    expect(leaderboardCsv(db, { userId: team.owner.user.id, teamId: team.id, role: "owner" }, { by: "script", range: "all" }, now)).toBe(expectedByScript);
+  it("matches the hand computation to the digit", async () => {
+    expect(await leaderboardCsv(db, { userId: team.owner.user.id, teamId: team.id, role: "owner" }, { by: "script", range: "all" }, now)).toBe(expectedByScript);
   });
 
-  it("by attempt number leaves rank empty for unranked rows", () => {
-    const csv = leaderboardCsv(db, { userId: team.owner.user.id, teamId: team.id, role: "owner" }, { by: "attempt-number", range: "all" }, now);
+  it("by attempt number leaves rank empty for unranked rows", async () => {
+    const csv = await leaderboardCsv(db, { userId: team.owner.user.id, teamId: team.id, role: "owner" }, { by: "attempt-number", range: "all" }, now);
     expect(csv.split("\r\n").slice(1, 5)).toEqual([
       "\"attempt-number\",\"1\",\"Voicemail #1\",\"5\",\"3\",\"0.6000\",\"0.2307\",\"0.8824\",\"2\",\"60.0\",\"true\",\"1\"",
       "\"attempt-number\",\"2\",\"Voicemail #2\",\"1\",\"0\",\"0.0000\",\"0.0000\",\"0.7935\",\"0\",\"\",\"false\",\"\"",

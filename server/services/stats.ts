@@ -46,8 +46,8 @@ type TeamSettings = { id: string; timezone: string; minSample: number; wordsPerM
  */
 type Scope = { team: TeamSettings; period: Period; filter: StatsFilter; timing: TeamTiming; hidden: HiddenDrafts; withoutHidden?: boolean };
 
-function teamSettings(q: Queryable, teamId: string): TeamSettings {
-  const team = q
+async function teamSettings(q: Queryable, teamId: string): Promise<TeamSettings> {
+  const team = await q
     .select({
       id: organization.id,
       timezone: organization.timezone,
@@ -62,9 +62,9 @@ function teamSettings(q: Queryable, teamId: string): TeamSettings {
   return team;
 }
 
-function scopeFor(db: Db, q: Queryable, actor: Actor, filter: StatsFilter, now: Date): Scope {
-  const team = teamSettings(q, actor.teamId);
-  const hidden = hiddenDrafts(q, actor);
+async function scopeFor(db: Db, q: Queryable, actor: Actor, filter: StatsFilter, now: Date): Promise<Scope> {
+  const team = await teamSettings(q, actor.teamId);
+  const hidden = await hiddenDrafts(q, actor);
   // Filtering on a teammate's draft would show its numbers alone: it is as absent as its title.
   if ((filter.scriptId !== undefined && hidden.scriptIds.has(filter.scriptId)) || (filter.versionId !== undefined && hidden.versionIds.has(filter.versionId))) {
     throw new NotFound("No such script.");
@@ -72,7 +72,7 @@ function scopeFor(db: Db, q: Queryable, actor: Actor, filter: StatsFilter, now: 
   return { team, period: resolvePeriod(filter.range, filter, now, team.timezone), filter, timing: teamTiming(db, team.id), hidden };
 }
 
-const readSnapshot = <T>(db: Db, read: (tx: Queryable) => T): T => db.transaction((tx) => read(tx), { behavior: "deferred" });
+const readSnapshot = <T>(db: Db, read: (tx: Queryable) => Promise<T>): Promise<T> => db.transaction(async (tx) => read(tx), { behavior: "deferred" });
 
 // --- Filters --------------------------------------------------------------------------------
 
@@ -148,9 +148,9 @@ const countColumns = {
 };
 
 /** V, R and appointments per group, plus the mean spoken word count of the versions used. */
-function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
+async function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
   const { period } = scope;
-  const fromRollups = scope.withoutHidden ? null : rollupGroupCounts(q, scope.team.id, scope.filter, by, period.firstDate, period.lastDate);
+  const fromRollups = scope.withoutHidden ? null : await rollupGroupCounts(q, scope.team.id, scope.filter, by, period.firstDate, period.lastDate);
   if (fromRollups) return fromRollups;
   const dim = DIMENSIONS[by];
   return fromVoicemails(q, { group: dim.group, key: dim.key, label: dim.label, ...countColumns, words: sql<number | null>`avg(${scriptVersion.wordCount})` }, by)
@@ -161,13 +161,13 @@ function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
 }
 
 /** Median and 80th percentile of minutes from voicemail to first credited callback, per group. */
-function groupTimes(q: Queryable, scope: Scope, by: BoardDimension): Map<string, { median: number | null; p80: number | null }> {
+async function groupTimes(q: Queryable, scope: Scope, by: BoardDimension): Promise<Map<string, { median: number | null; p80: number | null }>> {
   if (isUnfiltered(scope.filter) && !scope.withoutHidden) return cachedTimeToCallback(q, scope.team.id, scope.timing, by, scope.period);
   const dim = DIMENSIONS[by];
   // Arrays, not objects: a 90-day board at a million dials a year reads ~10k returned voicemails.
-  const rows = fromVoicemails(q, { group: dim.group, minutes: sql<number>`(${attempt.returnedAt} - ${attempt.at}) / 60000.0` }, by)
+  const rows = (await fromVoicemails(q, { group: dim.group, minutes: sql<number>`(${attempt.returnedAt} - ${attempt.at}) / 60000.0` }, by)
     .where(and(attemptsInScope(scope, true), isNotNull(attempt.returnedAt), sql`${dim.group} is not null`))
-    .values() as [string | number, number][];
+    .values()) as [string | number, number][];
   const byGroup = new Map<string, number[]>();
   for (const [group, minutes] of rows) {
     const key = String(group);
@@ -205,11 +205,11 @@ function dialSlots(q: Queryable, scope: Scope) {
  * Callbacks received per quarter-hour (by callback time). Filters apply to the voicemail each is
  * credited to, so a filtered view counts only credited callbacks; an unfiltered one counts all.
  */
-function callbackSlots(q: Queryable, scope: Scope) {
+async function callbackSlots(q: Queryable, scope: Scope) {
   const { period, team, filter } = scope;
   const slot = slotSql(callback.at);
   const filtered = attemptFilters(filter).some(Boolean);
-  return q
+  return (await q
     .select({ slot, callbacks: sql<number>`count(*)`, appointments: sql<number>`sum(${callback.result} = 'appointment')` })
     .from(callback)
     .leftJoin(attempt, eq(attempt.id, callback.creditedAttemptId))
@@ -225,18 +225,18 @@ function callbackSlots(q: Queryable, scope: Scope) {
       ),
     )
     .groupBy(slot)
-    .all()
+    .all())
     .map((r) => ({ slot: Number(r.slot), callbacks: Number(r.callbacks), appointments: Number(r.appointments ?? 0) }));
 }
 
-function unattributedCallbacks(q: Queryable, scope: Scope): number {
+function unattributedCallbacks(q: Queryable, scope: Scope): Promise<number> {
   return cachedUnattributedCallbacks(q, scope.team.id, scope.timing, scope.period);
 }
 
 /** The rep's voicemails still inside the attribution window, not returned, and not followed by a later voicemail. */
-function awaitingCallback(q: Queryable, team: TeamSettings, repId: string, now: Date): number {
+async function awaitingCallback(q: Queryable, team: TeamSettings, repId: string, now: Date): Promise<number> {
   const since = new Date(now.getTime() - team.attributionWindowDays * DAY_MS);
-  const row = q
+  const row = await q
     .select({ n: sql<number>`count(*)` })
     .from(attempt)
     .where(
@@ -293,13 +293,13 @@ function foldedDrafts(q: Queryable, scope: Scope): { row: GroupRow; minutes: Qua
   return { row: { group: PRIVATE_DRAFTS.key, ...PRIVATE_DRAFTS, words: null, ...numbers(counts) }, minutes: timeToCallback(minutes) };
 }
 
-function boardRows(q: Queryable, scope: Scope, by: BoardDimension): (LeaderboardRow & { group: string; words: number | null })[] {
+async function boardRows(q: Queryable, scope: Scope, by: BoardDimension): Promise<(LeaderboardRow & { group: string; words: number | null })[]> {
   const folded = foldsDrafts(by) ? foldedDrafts(q, scope) : null;
   // A tag row sums several scripts, so a draft's share is left out in SQL; script and version
   // rows are one script each and are simply dropped.
   const visible: Scope = folded && by === "tag" ? { ...scope, withoutHidden: true } : scope;
-  const times = groupTimes(q, visible, by);
-  const rows = groupCounts(q, visible, by)
+  const times = await groupTimes(q, visible, by);
+  const rows = (await groupCounts(q, visible, by))
     .filter((r) => !folded || !isHiddenGroup(scope.hidden, by, r.group))
     .map((r) => boardRow(by, r, times.get(r.group)));
   const ranked = rankByLowerBound(rows, scope.team.minSample);
@@ -330,33 +330,33 @@ function periodSummary(scope: Scope) {
 }
 
 /** The team's first and last dated dial or callback as local dates; four index probes. */
-function activitySpan(q: Queryable, scope: Scope): { first: string; last: string } | null {
-  const bound = (table: typeof attempt | typeof callback, pick: "min" | "max") =>
-    q.get<{ at: number | null }>(sql`select ${sql.raw(pick)}(at) as at from ${table} where team_id = ${scope.team.id}`).at;
-  const instants = [bound(attempt, "min"), bound(attempt, "max"), bound(callback, "min"), bound(callback, "max")].filter((at): at is number => at !== null);
+async function activitySpan(q: Queryable, scope: Scope): Promise<{ first: string; last: string } | null> {
+  const bound = async (table: typeof attempt | typeof callback, pick: "min" | "max") =>
+    (await q.get<{ at: number | null }>(sql`select ${sql.raw(pick)}(at) as at from ${table} where team_id = ${scope.team.id}`)).at;
+  const instants = [await bound(attempt, "min"), await bound(attempt, "max"), await bound(callback, "min"), await bound(callback, "max")].filter((at): at is number => at !== null);
   if (!instants.length) return null;
   const local = (ms: number) => localTime(ms, scope.team.timezone).date;
   return { first: local(Math.min(...instants)), last: local(Math.max(...instants)) };
 }
 
 /** The local dates a per-day chart spans (server/domain/time-buckets.ts, chartSpan). */
-function chartDates(q: Queryable, scope: Scope, seen: string[], now: Date): string[] {
+async function chartDates(q: Queryable, scope: Scope, seen: string[], now: Date): Promise<string[]> {
   const today = localTime(now, scope.team.timezone).date;
-  return chartSpan(scope.period, [...seen].sort()[0], activitySpan(q, scope), today);
+  return chartSpan(scope.period, [...seen].sort()[0], await activitySpan(q, scope), today);
 }
 
 // --- Public reads -------------------------------------------------------------------------------
 
 /** Callback rate by one dimension, ranked by the Wilson lower bound; one snapshot. */
 export function leaderboard(db: Db, actor: Actor, input: LeaderboardInput, now: Date = new Date()) {
-  return readSnapshot(db, (tx) => {
-    const scope = scopeFor(db, tx, actor, input, now);
-    const rows = boardRows(tx, scope, input.by).map(publicRow);
+  return readSnapshot(db, async (tx) => {
+    const scope = await scopeFor(db, tx, actor, input, now);
+    const rows = (await boardRows(tx, scope, input.by)).map(publicRow);
     return {
       by: input.by,
       period: periodSummary(scope),
       minSample: scope.team.minSample,
-      unattributedCallbacks: unattributedCallbacks(tx, scope),
+      unattributedCallbacks: await unattributedCallbacks(tx, scope),
       rows,
     };
   });
@@ -364,8 +364,8 @@ export function leaderboard(db: Db, actor: Actor, input: LeaderboardInput, now: 
 
 /** What the filter controls offer: the team's reps, scripts, stages and tags. */
 export function leaderboardFilters(db: Db, actor: Actor) {
-  return readSnapshot(db, (tx) => {
-    const reps = tx
+  return readSnapshot(db, async (tx) => {
+    const reps = await tx
       .select({ id: user.id, name: user.name, email: user.email, role: member.role })
       .from(member)
       .innerJoin(user, eq(user.id, member.userId))
@@ -374,19 +374,19 @@ export function leaderboardFilters(db: Db, actor: Actor) {
       .all();
     // As the library shows them: shared scripts and the viewer's own drafts (private-drafts.ts).
     const visible = visibleTo(actor);
-    const scripts = tx
+    const scripts = await tx
       .select({ id: script.id, title: script.title, stage: script.stage, archived: script.archived })
       .from(script)
       .where(visible)
       .orderBy(script.title)
       .all();
-    const tags = tx
+    const tags = (await tx
       .selectDistinct({ tag: scriptTag.tag })
       .from(scriptTag)
       .innerJoin(script, eq(script.id, scriptTag.scriptId))
       .where(visible)
       .orderBy(scriptTag.tag)
-      .all()
+      .all())
       .map((t) => t.tag);
     return { reps, scripts, tags, stages: [...STAGES], me: actor.userId, canSeeTeam: isManager(actor) };
   });
@@ -394,7 +394,7 @@ export function leaderboardFilters(db: Db, actor: Actor) {
 
 type DayActivity = { date: string; dials: number; voicemails: number; callbacks: number; appointments: number };
 
-function dailyActivity(q: Queryable, scope: Scope, now: Date): DayActivity[] {
+async function dailyActivity(q: Queryable, scope: Scope, now: Date): Promise<DayActivity[]> {
   const clock = slotClock(scope.team.timezone);
   const byDate = new Map<string, DayActivity>();
   const day = (date: string) => {
@@ -407,12 +407,12 @@ function dailyActivity(q: Queryable, scope: Scope, now: Date): DayActivity[] {
     entry.dials += r.dials;
     entry.voicemails += r.voicemails;
   }
-  for (const r of callbackSlots(q, scope)) {
+  for (const r of await callbackSlots(q, scope)) {
     const entry = day(clock(r.slot).date);
     entry.callbacks += r.callbacks;
     entry.appointments += r.appointments;
   }
-  return chartDates(q, scope, [...byDate.keys()], now).map((date) => byDate.get(date) ?? { date, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 });
+  return (await chartDates(q, scope, [...byDate.keys()], now)).map((date) => byDate.get(date) ?? { date, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 });
 }
 
 export type HeatCell = Counts & { weekday: number; hour: number; rate: number | null; ciLow: number; ciHigh: number };
@@ -434,7 +434,7 @@ function hourByWeekday(q: Queryable, scope: Scope): HeatCell[] {
 export type TrendPoint = Counts & { week: string; rate: number | null; ciLow: number; ciHigh: number };
 
 /** Weekly counts per group (local Monday-start weeks), zero-filled across the period. */
-function weeklyTrend(q: Queryable, scope: Scope, by: BoardDimension | null, now: Date, keep?: Set<string>) {
+async function weeklyTrend(q: Queryable, scope: Scope, by: BoardDimension | null, now: Date, keep?: Set<string>) {
   const clock = slotClock(scope.team.timezone);
   const series = new Map<string, Map<string, Counts>>();
   const seen: string[] = [];
@@ -446,7 +446,7 @@ function weeklyTrend(q: Queryable, scope: Scope, by: BoardDimension | null, now:
     if (!series.has(r.group)) series.set(r.group, new Map());
     addCounts(series.get(r.group)!, week, r);
   }
-  const dates = chartDates(q, scope, seen, now);
+  const dates = await chartDates(q, scope, seen, now);
   const weeks = dates.length ? weeksBetween(weekStart(dates[0]), weekStart(dates[dates.length - 1])) : [];
   const points = (counts: Map<string, Counts> | undefined): TrendPoint[] =>
     weeks.map((week) => {
@@ -467,9 +467,9 @@ const TOP_SCRIPTS_IN_TREND = 4;
 /** The team overview for managers: activity, funnel, cadence, timing, read time and trends; one snapshot. */
 export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date = new Date()) {
   if (!isManager(actor)) throw new Forbidden("The team overview is for managers.");
-  return readSnapshot(db, (tx) => {
-    const scope = scopeFor(db, tx, actor, input, now);
-    const scripts = boardRows(tx, scope, "script");
+  return readSnapshot(db, async (tx) => {
+    const scope = await scopeFor(db, tx, actor, input, now);
+    const scripts = await boardRows(tx, scope, "script");
     const total = scripts.reduce((sum, r) => ({ voicemails: sum.voicemails + r.voicemails, returned: sum.returned + r.returned, appointments: sum.appointments + r.appointments }), {
       voicemails: 0,
       returned: 0,
@@ -477,25 +477,25 @@ export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date
     });
     const lateScope: Scope = { ...scope, filter: { ...scope.filter, attempt: scope.filter.attempt ?? "4+" } };
     const top = [...scripts].sort((a, b) => b.voicemails - a.voicemails || a.label.localeCompare(b.label)).slice(0, TOP_SCRIPTS_IN_TREND);
-    const trend = weeklyTrend(tx, scope, "script", now, new Set(top.map((s) => s.group)));
+    const trend = await weeklyTrend(tx, scope, "script", now, new Set(top.map((s) => s.group)));
     const stageOf = new Map(
-      tx
+      (await tx
         .select({ id: script.id, stage: script.stage })
         .from(script)
         .where(eq(script.teamId, actor.teamId))
-        .all()
+        .all())
         .map((s) => [String(s.id), s.stage]),
     );
-    const measured = sharedTakeMedians(tx, actor);
+    const measured = await sharedTakeMedians(tx, actor);
     return {
       period: periodSummary(scope),
       minSample: scope.team.minSample,
       wordsPerMinute: scope.team.wordsPerMinute,
-      unattributedCallbacks: unattributedCallbacks(tx, scope),
-      activity: dailyActivity(tx, scope, now),
+      unattributedCallbacks: await unattributedCallbacks(tx, scope),
+      activity: await dailyActivity(tx, scope, now),
       funnel: { ...total, ...rateEvidence(total.returned, total.voicemails), appointmentRate: total.voicemails ? total.appointments / total.voicemails : null },
-      byAttempt: inAttemptOrder(boardRows(tx, scope, "attempt-number").map(publicRow)),
-      lateAttemptScripts: boardRows(tx, lateScope, "script").map((r) => ({ ...publicRow(r), stage: stageOf.get(r.group) ?? "any" })),
+      byAttempt: inAttemptOrder((await boardRows(tx, scope, "attempt-number")).map(publicRow)),
+      lateAttemptScripts: (await boardRows(tx, lateScope, "script")).map((r) => ({ ...publicRow(r), stage: stageOf.get(r.group) ?? "any" })),
       heatmap: hourByWeekday(tx, scope),
       readTime: scripts
         .filter((r) => r.words !== null)
@@ -516,20 +516,20 @@ export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date
 export function repStats(db: Db, actor: Actor, input: RepStatsInput, now: Date = new Date()) {
   const repId = input.repId ?? actor.userId;
   if (!isManager(actor) && repId !== actor.userId) throw new Forbidden("Reps see their own numbers; a manager can open a colleague's.");
-  return readSnapshot(db, (tx) => {
-    const rep = tx
+  return readSnapshot(db, async (tx) => {
+    const rep = await tx
       .select({ id: user.id, name: user.name, email: user.email, role: member.role })
       .from(member)
       .innerJoin(user, eq(user.id, member.userId))
       .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, repId)))
       .get();
     if (!rep) throw new NotFound("No such member of this team.");
-    const teamScope = scopeFor(db, tx, actor, { ...input, repId: undefined }, now);
+    const teamScope = await scopeFor(db, tx, actor, { ...input, repId: undefined }, now);
     const repScope: Scope = { ...teamScope, filter: { ...teamScope.filter, repId } };
-    const byRep = weeklyTrend(tx, teamScope, "rep", now);
+    const byRep = await weeklyTrend(tx, teamScope, "rep", now);
     const teamWeeks = new Map<string, Counts>();
     for (const weeks of byRep.series.values()) for (const [week, counts] of weeks) addCounts(teamWeeks, week, counts);
-    const scripts = boardRows(tx, repScope, "script").map(publicRow);
+    const scripts = (await boardRows(tx, repScope, "script")).map(publicRow);
     const overall = scripts.reduce((sum, r) => ({ voicemails: sum.voicemails + r.voicemails, returned: sum.returned + r.returned, appointments: sum.appointments + r.appointments }), {
       voicemails: 0,
       returned: 0,
@@ -545,8 +545,8 @@ export function repStats(db: Db, actor: Actor, input: RepStatsInput, now: Date =
       team: { ...team, ...rateEvidence(team.returned, team.voicemails) },
       trend: { weeks: byRep.weeks, rep: byRep.points(byRep.series.get(repId)), team: byRep.points(teamWeeks) },
       scripts,
-      activity: dailyActivity(tx, repScope, now),
-      awaitingCallback: awaitingCallback(tx, teamScope.team, repId, now),
+      activity: await dailyActivity(tx, repScope, now),
+      awaitingCallback: await awaitingCallback(tx, teamScope.team, repId, now),
     };
   });
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteConnection } from "@/db/client";
 import { takeAudio } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { TAKE_LIMITS, type UploadTakeInput } from "@/lib/inputs/takes";
@@ -18,28 +18,29 @@ import { saveTake, takeAudioFor } from "./takes";
 
 const BODY = "Hi {prospect.firstName}, it's {rep.name}. Call me back at {rep.phone}, I have one quick idea for {prospect.company}.";
 
-async function setUp(db: Db = openTestDatabase()) {
-  const team = makeTeam(db, "Takes Team");
-  const rep = team.join("rep", "Rhea Reader");
-  const other = team.join("rep", "Otto Other");
-  const manager = team.join("manager", "Mona Manager");
+async function setUp(given?: Db) {
+  const db = given ?? (await openTestDatabase());
+  const team = await makeTeam(db, "Takes Team");
+  const rep = await team.join("rep", "Rhea Reader");
+  const other = await team.join("rep", "Otto Other");
+  const manager = await team.join("manager", "Mona Manager");
   const opener = await team.owner.caller.scripts.create({ title: "Opener", stage: "first-touch", body: BODY });
-  const stranger = makeTeam(db, "Elsewhere");
+  const stranger = await makeTeam(db, "Elsewhere");
   return { db, team, rep, other, manager, opener, stranger, versionId: opener.latestVersion.id };
 }
 
 const actorOf = (teamId: string, who: TeamMember, role: Actor["role"] = "rep"): Actor => ({ userId: who.user.id, teamId, role });
 const lengths = (versionId: number, spokenMs = 2000): UploadTakeInput => ({ versionId, spokenMs, recordedMs: 2580 });
-const count = (db: Db, table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (db: Db, table: string) => (sqliteConnection(db).prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 describe("saving a take", () => {
   it("keeps the recording and its measured length, listed as the rep's own", async () => {
     const { db, team, rep, opener, versionId } = await setUp();
-    const saved = saveTake(db, actorOf(team.id, rep), lengths(versionId, 2140), recordedTake());
+    const saved = await saveTake(db, actorOf(team.id, rep), lengths(versionId, 2140), recordedTake());
     expect(saved).toMatchObject({ spokenMs: 2140, recordedMs: 2580, bytes: 10130, scriptId: opener.id });
     const panel = await rep.caller.takes.forScript({ scriptId: opener.id });
     expect(panel.mine.map((t) => [t.spokenSeconds, t.versionNumber, t.shared])).toEqual([[2.1, 1, false]]);
-    expect(takeAudioFor(db, actorOf(team.id, rep), saved.id).equals(recordedTake())).toBe(true);
+    expect((await takeAudioFor(db, actorOf(team.id, rep), saved.id)).equals(recordedTake())).toBe(true);
   });
 
   it.each([
@@ -48,25 +49,25 @@ describe("saving a take", () => {
     { name: "a spoken length longer than the recording", audio: recordedTake, input: (v: number) => lengths(v, 4000), message: /longer than the recording/ },
   ])("refuses $name, storing nothing", async ({ audio, input, message }) => {
     const { db, team, rep, versionId } = await setUp();
-    expect(() => saveTake(db, actorOf(team.id, rep), input(versionId), audio())).toThrow(message);
-    expect(() => saveTake(db, actorOf(team.id, rep), input(versionId), audio())).toThrow(Invalid);
+    await expect(() => saveTake(db, actorOf(team.id, rep), input(versionId), audio())).rejects.toThrow(message);
+    await expect(() => saveTake(db, actorOf(team.id, rep), input(versionId), audio())).rejects.toThrow(Invalid);
     expect(count(db, "take") + count(db, "take_audio")).toBe(0);
   });
 
   it("finds no version of another team's script, nor of a teammate's private draft", async () => {
     const { db, team, rep, other, stranger, versionId } = await setUp();
-    expect(() => saveTake(db, actorOf(stranger.id, stranger.owner, "owner"), lengths(versionId), recordedTake())).toThrow(NotFound);
+    await expect(() => saveTake(db, actorOf(stranger.id, stranger.owner, "owner"), lengths(versionId), recordedTake())).rejects.toThrow(NotFound);
     const draft = await other.caller.scripts.create({ title: "Otto's draft", stage: "any", body: "Private words.", shared: false });
-    expect(() => saveTake(db, actorOf(team.id, rep), lengths(draft.latestVersion.id), recordedTake())).toThrow(NotFound);
+    await expect(() => saveTake(db, actorOf(team.id, rep), lengths(draft.latestVersion.id), recordedTake())).rejects.toThrow(NotFound);
   });
 
   it("keeps at most the limit of takes per rep and version, then asks for a deletion", async () => {
     const { db, team, rep, other, versionId } = await setUp();
     const limits = { ...TAKE_LIMITS, takesPerRepPerVersion: 2 };
     const mine = actorOf(team.id, rep);
-    saveTake(db, mine, lengths(versionId), recordedTake(), limits);
-    const second = saveTake(db, mine, lengths(versionId), recordedTake(), limits);
-    expect(() => saveTake(db, mine, lengths(versionId), recordedTake(), limits)).toThrow(new Conflict("You have 2 takes of this version, the most kept; delete one to record another."));
+    await saveTake(db, mine, lengths(versionId), recordedTake(), limits);
+    const second = await saveTake(db, mine, lengths(versionId), recordedTake(), limits);
+    await expect(() => saveTake(db, mine, lengths(versionId), recordedTake(), limits)).rejects.toThrow(new Conflict("You have 2 takes of this version, the most kept; delete one to record another."));
     // The limit is the rep's own: a teammate still records.
     expect(() => saveTake(db, actorOf(team.id, other), lengths(versionId), recordedTake(), limits)).not.toThrow();
     await rep.caller.takes.remove({ id: second.id });
@@ -75,12 +76,12 @@ describe("saving a take", () => {
   });
 
   it("holds the team to its quota with a message that says what to do, other teams unaffected", async () => {
-    const db = openTestDatabase();
+    const db = await openTestDatabase();
     const { team, rep, other, versionId } = await setUp(db);
     const limits = { ...TAKE_LIMITS, teamBytes: 25_000 };
-    saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake(), limits);
-    saveTake(db, actorOf(team.id, other), lengths(versionId), recordedTake(), limits);
-    expect(() => saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake(), limits)).toThrow(
+    await saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake(), limits);
+    await saveTake(db, actorOf(team.id, other), lengths(versionId), recordedTake(), limits);
+    await expect(() => saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake(), limits)).rejects.toThrow(
       "Your team's rehearsal space is full (0.0 MB of 0 MB). Delete takes you no longer need to record new ones.",
     );
     const next = await setUp(db);
@@ -92,33 +93,33 @@ describe("saving a take", () => {
 describe("who hears a take", () => {
   it("a private take only its rep; shared, every member who sees the script; another team never", async () => {
     const { db, team, rep, other, manager, stranger, versionId, opener } = await setUp();
-    const { id } = saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
-    const hears = (actor: Actor) => {
+    const { id } = await saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
+    const hears = async (actor: Actor) => {
       try {
-        return takeAudioFor(db, actor, id).length;
+        return (await takeAudioFor(db, actor, id)).length;
       } catch (error) {
         if (error instanceof NotFound) return "not found";
         throw error;
       }
     };
-    const listeners = () => [hears(actorOf(team.id, rep)), hears(actorOf(team.id, other)), hears(actorOf(team.id, manager, "manager")), hears(actorOf(stranger.id, stranger.owner, "owner"))];
-    expect(listeners()).toEqual([10130, "not found", "not found", "not found"]);
+    const listeners = async () => [await hears(actorOf(team.id, rep)), await hears(actorOf(team.id, other)), await hears(actorOf(team.id, manager, "manager")), await hears(actorOf(stranger.id, stranger.owner, "owner"))];
+    expect(await listeners()).toEqual([10130, "not found", "not found", "not found"]);
     expect((await other.caller.takes.forScript({ scriptId: opener.id })).shared).toEqual([]);
 
     await rep.caller.takes.setShared({ id, shared: true });
-    expect(listeners()).toEqual([10130, 10130, 10130, "not found"]);
+    expect(await listeners()).toEqual([10130, 10130, 10130, "not found"]);
     const heard = await other.caller.takes.forScript({ scriptId: opener.id });
     expect(heard.shared.map((t) => [t.repName, t.audioUrl])).toEqual([["Rhea Reader", `/api/takes/${id}/audio`]]);
     // Even with the owner's team as its session's team, a stranger is not a member of it.
     expect(await codeOf(stranger.owner.caller.takes.forScript({ scriptId: opener.id }))).toBe("NOT_FOUND");
 
     await rep.caller.takes.setShared({ id, shared: false });
-    expect(listeners()).toEqual([10130, "not found", "not found", "not found"]);
+    expect(await listeners()).toEqual([10130, "not found", "not found", "not found"]);
   });
 
   it("only its rep deletes, shares or marks a take, and deleting it deletes its audio", async () => {
     const { db, team, rep, other, manager, versionId } = await setUp();
-    const { id } = saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
+    const { id } = await saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
     await rep.caller.takes.setShared({ id, shared: true });
     for (const caller of [other.caller, manager.caller, team.owner.caller]) {
       expect(await codeOf(caller.takes.remove({ id }))).toBe("NOT_FOUND");
@@ -132,8 +133,8 @@ describe("who hears a take", () => {
 
   it("one reference read per rep and version", async () => {
     const { db, team, rep, opener, versionId } = await setUp();
-    const first = saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
-    const second = saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
+    const first = await saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
+    const second = await saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
     await rep.caller.takes.setReference({ id: first.id, reference: true });
     await rep.caller.takes.setReference({ id: second.id, reference: true });
     const mine = (await rep.caller.takes.forScript({ scriptId: opener.id })).mine;
@@ -147,7 +148,7 @@ describe("who hears a take", () => {
 describe("coaching and measured rates", () => {
   it("a manager's note on a shared take is on the rep's take when they come back; reps cannot write one", async () => {
     const { db, team, rep, other, manager, opener, versionId } = await setUp();
-    const { id } = saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
+    const { id } = await saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
     expect(await codeOf(manager.caller.takes.comment({ id, comment: "Slow down on the number." }))).toBe("NOT_FOUND");
     await rep.caller.takes.setShared({ id, shared: true });
     expect(await codeOf(other.caller.takes.comment({ id, comment: "Nice." }))).toBe("FORBIDDEN");
@@ -169,10 +170,10 @@ describe("coaching and measured rates", () => {
       [other, 2400],
       [other, 1600],
     ] as const) {
-      const { id } = saveTake(db, actorOf(team.id, who), lengths(versionId, ms), recordedTake());
+      const { id } = await saveTake(db, actorOf(team.id, who), lengths(versionId, ms), recordedTake());
       await who.caller.takes.setShared({ id, shared: true });
     }
-    saveTake(db, actorOf(team.id, rep), lengths(versionId, 500), recordedTake());
+    await saveTake(db, actorOf(team.id, rep), lengths(versionId, 500), recordedTake());
     await team.owner.caller.scripts.update({ id: opener.id, body: `${BODY} Thanks.` });
     const panel = await rep.caller.takes.forScript({ scriptId: opener.id });
     expect(panel.perVersion.map((v) => [v.number, v.sharedTakes, v.medianSpokenSeconds])).toEqual([
@@ -190,10 +191,10 @@ describe("coaching and measured rates", () => {
       [rep, 2100],
       [other, 1500],
     ] as const) {
-      const { id } = saveTake(db, actorOf(team.id, who), lengths(versionId, ms), recordedTake());
+      const { id } = await saveTake(db, actorOf(team.id, who), lengths(versionId, ms), recordedTake());
       await who.caller.takes.setShared({ id, shared: true });
     }
-    saveTake(db, actorOf(team.id, rep), lengths(versionId, 200), recordedTake());
+    await saveTake(db, actorOf(team.id, rep), lengths(versionId, 200), recordedTake());
     expect(await readTime()).toMatchObject({ measuredSeconds: 1.8, voicemails: 1 });
   });
 
@@ -204,7 +205,7 @@ describe("coaching and measured rates", () => {
     const words = (await rep.caller.scripts.get({ id: opener.id })).latestVersion.words;
     const spokenMs = words * 600;
     const audio = streamedWebm([[0, [0]], [spokenMs, [0]]]);
-    for (let i = 0; i < 5; i++) saveTake(db, actorOf(team.id, rep), { versionId, spokenMs, recordedMs: spokenMs }, audio);
+    for (let i = 0; i < 5; i++) await saveTake(db, actorOf(team.id, rep), { versionId, spokenMs, recordedMs: spokenMs }, audio);
     const before = await rep.caller.takes.forScript({ scriptId: opener.id });
     expect(before.rate).toEqual({ measured: 100, inUse: 150, own: null, team: 150 });
     expect((await rep.caller.scripts.get({ id: opener.id })).latestVersion.readSeconds).toBe(Math.round(words * 0.4));
@@ -225,15 +226,15 @@ describe("backups", () => {
   it("carry the audio with the takes, since it is in the database file", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-takes-backup-"));
     try {
-      const db = openDatabase(path.join(dir, "live.db"));
+      const db = await openDatabase(path.join(dir, "live.db"));
       const { team, rep, versionId } = await setUp(db);
-      const { id } = saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
+      const { id } = await saveTake(db, actorOf(team.id, rep), lengths(versionId), recordedTake());
       await backupDatabase(db, path.join(dir, "copy.db"));
-      const copy = openDatabase(path.join(dir, "copy.db"));
-      expect(takeAudioFor(copy, actorOf(team.id, rep), id).equals(recordedTake())).toBe(true);
-      expect(copy.select().from(takeAudio).all()).toHaveLength(1);
-      db.$client.close();
-      copy.$client.close();
+      const copy = await openDatabase(path.join(dir, "copy.db"));
+      expect((await takeAudioFor(copy, actorOf(team.id, rep), id)).equals(recordedTake())).toBe(true);
+      expect(await copy.select().from(takeAudio).all()).toHaveLength(1);
+      sqliteConnection(db).close();
+      sqliteConnection(copy).close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -20,8 +20,8 @@ const MB = 1024 * 1024;
 const CONTAINER_SLACK_MS = 500;
 
 /** The version, if its script is one the actor can see. */
-function visibleVersion(db: Queryable, actor: Actor, versionId: number) {
-  const row = db
+async function visibleVersion(db: Queryable, actor: Actor, versionId: number) {
+  const row = await db
     .select({ id: scriptVersion.id, scriptId: scriptVersion.scriptId, wordCount: scriptVersion.wordCount })
     .from(scriptVersion)
     .innerJoin(script, eq(script.id, scriptVersion.scriptId))
@@ -32,8 +32,8 @@ function visibleVersion(db: Queryable, actor: Actor, versionId: number) {
 }
 
 /** The actor's own take; anyone else's, or another team's, is not found. */
-function ownTake(db: Queryable, actor: Actor, id: number) {
-  const row = db
+async function ownTake(db: Queryable, actor: Actor, id: number) {
+  const row = await db
     .select()
     .from(take)
     .where(and(eq(take.id, id), eq(take.teamId, actor.teamId), eq(take.repId, actor.userId)))
@@ -52,23 +52,23 @@ export function saveTake(db: Db, actor: Actor, input: UploadTakeInput, audio: Bu
   if (!webm) throw new Invalid("That upload is not a WebM recording.");
   if (webm.durationMs > limits.maxSeconds * 1000 + CONTAINER_SLACK_MS) throw new Invalid(`A take is at most ${limits.maxSeconds} seconds.`);
   if (input.spokenMs > webm.durationMs + CONTAINER_SLACK_MS) throw new Invalid("The spoken length is longer than the recording.");
-  return db.transaction((tx) => {
-    const version = visibleVersion(tx, actor, input.versionId);
-    const mine = tx
+  return db.transaction(async (tx) => {
+    const version = await visibleVersion(tx, actor, input.versionId);
+    const mine = (await tx
       .select({ n: sql<number>`count(*)` })
       .from(take)
       .where(and(eq(take.teamId, actor.teamId), eq(take.repId, actor.userId), eq(take.scriptVersionId, version.id)))
-      .get()!.n;
+      .get())!.n;
     if (mine >= limits.takesPerRepPerVersion) {
       throw new Conflict(`You have ${limits.takesPerRepPerVersion} takes of this version, the most kept; delete one to record another.`);
     }
-    const used = tx.select({ bytes: sql<number>`coalesce(sum(${take.bytes}), 0)` }).from(take).where(eq(take.teamId, actor.teamId)).get()!.bytes;
+    const used = (await tx.select({ bytes: sql<number>`coalesce(sum(${take.bytes}), 0)` }).from(take).where(eq(take.teamId, actor.teamId)).get())!.bytes;
     if (used + audio.length > limits.teamBytes) {
       throw new Conflict(
         `Your team's rehearsal space is full (${(used / MB).toFixed(1)} MB of ${(limits.teamBytes / MB).toFixed(0)} MB). Delete takes you no longer need to record new ones.`,
       );
     }
-    const row = tx
+    const row = await tx
       .insert(take)
       .values({
         teamId: actor.teamId,
@@ -81,7 +81,7 @@ export function saveTake(db: Db, actor: Actor, input: UploadTakeInput, audio: Bu
       })
       .returning({ id: take.id, spokenMs: take.spokenMs, recordedMs: take.recordedMs, bytes: take.bytes })
       .get();
-    tx.insert(takeAudio).values({ takeId: row.id, webm: audio }).run();
+    await tx.insert(takeAudio).values({ takeId: row.id, webm: audio }).run();
     return { ...row, scriptId: version.scriptId, versionId: version.id };
   });
 }
@@ -91,8 +91,8 @@ export function saveTake(db: Db, actor: Actor, input: UploadTakeInput, audio: Bu
  * see. Anything else, another team's above all, is not found (never "forbidden": that would tell
  * a stranger the take exists).
  */
-export function takeAudioFor(db: Db, actor: Actor, id: number): Buffer {
-  const row = db
+export async function takeAudioFor(db: Db, actor: Actor, id: number): Promise<Buffer> {
+  const row = await db
     .select({ webm: takeAudio.webm, repId: take.repId, shared: take.shared })
     .from(take)
     .innerJoin(takeAudio, eq(takeAudio.takeId, take.id))
@@ -108,9 +108,9 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /** The script page's rehearsal panel: my takes, the team's shared ones, per-version medians, my measured rate. */
 export function takesForScript(db: Db, actor: Actor, input: { scriptId: number }) {
-  return db.transaction((tx) => {
-    const row = visibleScript(tx, actor, input.scriptId);
-    const versions = tx
+  return db.transaction(async (tx) => {
+    const row = await visibleScript(tx, actor, input.scriptId);
+    const versions = await tx
       .select({ id: scriptVersion.id, number: scriptVersion.number })
       .from(scriptVersion)
       .where(eq(scriptVersion.scriptId, row.id))
@@ -118,7 +118,7 @@ export function takesForScript(db: Db, actor: Actor, input: { scriptId: number }
       .all();
     const numberOf = new Map(versions.map((v) => [v.id, v.number]));
     const coach = sql<string | null>`(select name from ${user} where ${user.id} = ${take.commentById})`;
-    const takes = tx
+    const takes = (await tx
       .select({
         id: take.id,
         repId: take.repId,
@@ -147,18 +147,18 @@ export function takesForScript(db: Db, actor: Actor, input: { scriptId: number }
         ),
       )
       .orderBy(asc(take.createdAt), asc(take.id))
-      .all()
+      .all())
       .map((t) => ({ ...t, versionNumber: numberOf.get(t.versionId)!, spokenSeconds: seconds(t.spokenMs), audioUrl: `/api/takes/${t.id}/audio` }));
     const shared = takes.filter((t) => t.shared);
     const latestId = versions.at(-1)!.id;
     const quickest = shared.filter((t) => t.versionId === latestId).sort((a, b) => a.spokenMs - b.spokenMs)[0] ?? null;
-    const myTakes = tx
+    const myTakes = await tx
       .select({ words: take.words, spokenMs: take.spokenMs })
       .from(take)
       .where(and(eq(take.teamId, actor.teamId), eq(take.repId, actor.userId)))
       .all();
-    const me = speaker(tx, actor);
-    const own = tx
+    const me = await speaker(tx, actor);
+    const own = await tx
       .select({ rate: member.wordsPerMinute })
       .from(member)
       .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, actor.userId)))
@@ -184,8 +184,8 @@ export function takesForScript(db: Db, actor: Actor, input: { scriptId: number }
 }
 
 /** Per script, the median spoken length (seconds) of the team's shared takes: the read-time chart's measured points. */
-export function sharedTakeMedians(db: Queryable, actor: Actor): Map<number, number> {
-  const rows = db
+export async function sharedTakeMedians(db: Queryable, actor: Actor): Promise<Map<number, number>> {
+  const rows = await db
     .select({ scriptId: scriptVersion.scriptId, spokenMs: take.spokenMs })
     .from(take)
     .innerJoin(scriptVersion, eq(scriptVersion.id, take.scriptVersionId))
@@ -197,33 +197,33 @@ export function sharedTakeMedians(db: Queryable, actor: Actor): Map<number, numb
 }
 
 export function removeTake(db: Db, actor: Actor, input: { id: number }) {
-  return db.transaction((tx) => {
-    const row = ownTake(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await ownTake(tx, actor, input.id);
     // The audio row goes with it (ON DELETE CASCADE).
-    tx.delete(take).where(eq(take.id, row.id)).run();
+    await tx.delete(take).where(eq(take.id, row.id)).run();
     return { id: row.id };
   });
 }
 
 export function setTakeShared(db: Db, actor: Actor, input: { id: number; shared: boolean }) {
-  return db.transaction((tx) => {
-    const row = ownTake(tx, actor, input.id);
-    tx.update(take).set({ shared: input.shared }).where(eq(take.id, row.id)).run();
+  return db.transaction(async (tx) => {
+    const row = await ownTake(tx, actor, input.id);
+    await tx.update(take).set({ shared: input.shared }).where(eq(take.id, row.id)).run();
     return { id: row.id, shared: input.shared };
   });
 }
 
 /** One reference read per rep and version: marking one unmarks the others. */
 export function setReferenceTake(db: Db, actor: Actor, input: { id: number; reference: boolean }) {
-  return db.transaction((tx) => {
-    const row = ownTake(tx, actor, input.id);
+  return db.transaction(async (tx) => {
+    const row = await ownTake(tx, actor, input.id);
     if (input.reference) {
-      tx.update(take)
+      await tx.update(take)
         .set({ reference: false })
         .where(and(eq(take.teamId, actor.teamId), eq(take.repId, actor.userId), eq(take.scriptVersionId, row.scriptVersionId)))
         .run();
     }
-    tx.update(take).set({ reference: input.reference }).where(eq(take.id, row.id)).run();
+    await tx.update(take).set({ reference: input.reference }).where(eq(take.id, row.id)).run();
     return { id: row.id, reference: input.reference };
   });
 }
@@ -231,15 +231,15 @@ export function setReferenceTake(db: Db, actor: Actor, input: { id: number; refe
 /** A manager's note on a shared take; an empty note removes it. */
 export function commentOnTake(db: Db, actor: Actor, input: { id: number; comment: string }) {
   if (!isManager(actor)) throw new Forbidden("Managers only.");
-  return db.transaction((tx) => {
-    const row = tx
+  return db.transaction(async (tx) => {
+    const row = await tx
       .select({ id: take.id, shared: take.shared, repId: take.repId })
       .from(take)
       .where(and(eq(take.id, input.id), eq(take.teamId, actor.teamId)))
       .get();
     if (!row || (!row.shared && row.repId !== actor.userId)) throw new NotFound("Take not found.");
     const text = input.comment || null;
-    tx.update(take)
+    await tx.update(take)
       .set({ comment: text, commentById: text ? actor.userId : null, commentedAt: text ? new Date() : null })
       .where(eq(take.id, row.id))
       .run();
@@ -253,13 +253,13 @@ export function commentOnTake(db: Db, actor: Actor, input: { id: number; comment
  * it returns them to the team's rate.
  */
 export function useMeasuredRate(db: Db, actor: Actor, input: { use: boolean }) {
-  return db.transaction((tx) => {
+  return db.transaction(async (tx) => {
     let rate: number | null = null;
     if (input.use) {
-      rate = speakingRate(tx.select({ words: take.words, spokenMs: take.spokenMs }).from(take).where(and(eq(take.teamId, actor.teamId), eq(take.repId, actor.userId))).all());
+      rate = speakingRate(await tx.select({ words: take.words, spokenMs: take.spokenMs }).from(take).where(and(eq(take.teamId, actor.teamId), eq(take.repId, actor.userId))).all());
       if (rate === null) throw new Invalid("Record at least 10 seconds of takes first.");
     }
-    tx.update(member)
+    await tx.update(member)
       .set({ wordsPerMinute: rate })
       .where(and(eq(member.organizationId, actor.teamId), eq(member.userId, actor.userId)))
       .run();

@@ -4,12 +4,12 @@ import { verifyDatabase } from "./verify";
 
 // Team settings (issue 2): owners change them; a new attribution window re-credits every
 // callback at once, so no rate is ever computed from credits made under the old window.
-const db = openTestDatabase();
+const db = await openTestDatabase();
 const DAY_MS = 86_400_000;
 
 describe("team settings", () => {
   it("re-credits stored callbacks when the attribution window changes", async () => {
-    const team = makeTeam(db, "Window Team");
+    const team = await makeTeam(db, "Window Team");
     const script = await team.owner.caller.scripts.create({ title: "Opener", stage: "first-touch", body: "Hi {prospect.firstName}." });
     const vm = await team.owner.caller.attempts.log({ prospect: { name: "Dana Whitfield", phone: "516-541-8160" }, outcome: "voicemail", scriptId: script.id, at: t0 });
     const cb = await team.owner.caller.callbacks.log({ prospect: { id: vm.prospectId }, result: "interested", at: new Date(t0.getTime() + 3 * DAY_MS) });
@@ -20,15 +20,15 @@ describe("team settings", () => {
     expect(narrowed).toMatchObject({ credit: null, reason: "outside-window" });
     const board = await team.owner.caller.leaderboard.get({ by: "script" });
     expect(JSON.stringify(board)).not.toContain('"returned":1');
-    expect(verifyDatabase(db).differences).toEqual([]);
+    expect((await verifyDatabase(db)).differences).toEqual([]);
 
     await team.owner.caller.teams.updateSettings({ attributionWindowDays: 14 });
-    expect(verifyDatabase(db).differences).toEqual([]);
+    expect((await verifyDatabase(db)).differences).toEqual([]);
   });
 
   it("refuses a manager, an unknown time zone and an out-of-range window, changing nothing", async () => {
-    const team = makeTeam(db, "Settings Team");
-    const manager = team.join("manager", "Mia Manager");
+    const team = await makeTeam(db, "Settings Team");
+    const manager = await team.join("manager", "Mia Manager");
     expect(await codeOf(manager.caller.teams.updateSettings({ minSample: 5 }))).toBe("FORBIDDEN");
     expect(await codeOf(team.owner.caller.teams.updateSettings({ timezone: "Mars/Olympus_Mons" }))).toBe("BAD_REQUEST");
     expect(await codeOf(team.owner.caller.teams.updateSettings({ attributionWindowDays: 0 }))).toBe("BAD_REQUEST");
@@ -38,9 +38,9 @@ describe("team settings", () => {
 });
 
 describe("team slugs", () => {
-  it("carry a random suffix every time, so a slug never tells that another team has the name", () => {
-    const first = makeTeam(db, "Acme Calling");
-    const second = makeTeam(db, "Acme Calling");
+  it("carry a random suffix every time, so a slug never tells that another team has the name", async () => {
+    const first = await makeTeam(db, "Acme Calling");
+    const second = await makeTeam(db, "Acme Calling");
     expect(first.slug).toMatch(/^acme-calling-[0-9a-f]{6}$/);
     expect(second.slug).toMatch(/^acme-calling-[0-9a-f]{6}$/);
     expect(second.slug).not.toBe(first.slug);

@@ -7,7 +7,7 @@ import { callerFor, makeTeam, openTestDatabase, rowCounts, type TeamMember, type
 
 // Removing someone from the team (DESIGN.md: "deleting a member keeps their history under their
 // name"; owners and managers manage members, and a team always keeps an owner).
-const db = openTestDatabase();
+const db = await openTestDatabase();
 
 let team: TestTeam;
 let manager: TeamMember;
@@ -18,9 +18,9 @@ let scriptId: number;
 const memberIdOf = async (who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
 beforeEach(async () => {
-  team = makeTeam(db, `Removal ${newId().slice(0, 6)}`);
-  manager = team.join("manager", "Manny Manager");
-  rita = team.join("rep", "Rita Rep");
+  team = await makeTeam(db, `Removal ${newId().slice(0, 6)}`);
+  manager = await team.join("manager", "Manny Manager");
+  rita = await team.join("rep", "Rita Rep");
   scriptId = (await rita.caller.scripts.create({ title: "Rita's opener", stage: "first-touch", body: "Hi {prospect.firstName}, {rep.name} here." })).id;
   const dial = await rita.caller.attempts.log({ prospect: { name: "Pat Prospect", phone: "212-555-0190" }, outcome: "voicemail", scriptId, at: t0 });
   prospectId = dial.prospectId;
@@ -29,12 +29,12 @@ beforeEach(async () => {
 
 describe("removing a member", () => {
   it("keeps the removed rep's dials, callbacks and scripts under their name, and ends their access at once", async () => {
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     const removed = await team.owner.caller.teams.removeMember({ memberId: await memberIdOf(rita) });
     expect(removed.name).toBe("Rita Rep");
 
     // Only the membership went.
-    expect(rowCounts(db)).toEqual({ ...before, member: before.member - 1 });
+    expect(await rowCounts(db)).toEqual({ ...before, member: before.member - 1 });
     expect((await team.owner.caller.teams.members()).map((m) => m.name)).not.toContain("Rita Rep");
 
     // The leaderboard by rep and by script still credits her voicemail, under her name and email.
@@ -53,25 +53,25 @@ describe("removing a member", () => {
     expect(await codeOf(rita.caller.attempts.log({ prospect: { id: prospectId }, outcome: "no-message" }))).toBe("PRECONDITION_FAILED");
     expect(await codeOf(rita.caller.prospects.get({ id: prospectId }))).toBe("PRECONDITION_FAILED");
     expect(await rita.caller.teams.mine()).toEqual([]);
-    expect(problemCount(verifyDatabase(db))).toBe(0);
+    expect(problemCount(await verifyDatabase(db))).toBe(0);
   });
 
   it("re-adding a removed rep brings their history back with them", async () => {
     await manager.caller.teams.removeMember({ memberId: await memberIdOf(rita) });
-    addMember(db, team.id, rita.user.id, "rep");
+    await addMember(db, team.id, rita.user.id, "rep");
     const mine = await rita.caller.leaderboard.rep({ range: "all" });
     expect(mine.overall).toMatchObject({ voicemails: 1, returned: 1 });
   });
 
   it("moves the removed person's sessions off the team, and leaves their other teams alone", async () => {
-    const other = makeTeam(db, `Other ${newId().slice(0, 6)}`);
-    addMember(db, other.id, rita.user.id, "rep");
+    const other = await makeTeam(db, `Other ${newId().slice(0, 6)}`);
+    await addMember(db, other.id, rita.user.id, "rep");
     const sessionId = newId();
-    db.insert(session)
+    await db.insert(session)
       .values({ id: sessionId, token: newId(), userId: rita.user.id, expiresAt: later(60 * 24 * 30), activeOrganizationId: team.id })
       .run();
     await team.owner.caller.teams.removeMember({ memberId: await memberIdOf(rita) });
-    expect(db.select().from(session).all().find((s) => s.id === sessionId)?.activeOrganizationId).toBeNull();
+    expect((await db.select().from(session).all()).find((s) => s.id === sessionId)?.activeOrganizationId).toBeNull();
     // With the removed team still chosen on her session, she lands in her other team and sees none of the first.
     const asRita = callerFor(db, rita.user, team.id);
     expect((await asRita.teams.current()).id).toBe(other.id);
@@ -79,10 +79,10 @@ describe("removing a member", () => {
   });
 
   it("a rep cannot remove anyone, a manager cannot remove an owner, and neither changes anything", async () => {
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await codeOf(rita.caller.teams.removeMember({ memberId: await memberIdOf(manager) }))).toBe("FORBIDDEN");
     expect(await codeOf(manager.caller.teams.removeMember({ memberId: await memberIdOf(team.owner) }))).toBe("FORBIDDEN");
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
     const listed = await manager.caller.teams.members();
     expect(listed.find((m) => m.role === "owner")?.canRemove).toBe(false);
     expect(listed.find((m) => m.name === "Rita Rep")?.canRemove).toBe(true);
@@ -94,7 +94,7 @@ describe("removing a member", () => {
     expect(await codeOf(team.owner.caller.teams.removeMember({ memberId: ownerMemberId }))).toBe("CONFLICT");
     expect((await team.owner.caller.teams.members()).find((m) => m.memberId === ownerMemberId)).toBeDefined();
 
-    const second = team.join("owner", "Second Owner");
+    const second = await team.join("owner", "Second Owner");
     expect((await team.owner.caller.teams.members()).find((m) => m.name === "Second Owner")?.canRemove).toBe(true);
     await team.owner.caller.teams.removeMember({ memberId: await memberIdOf(second) });
     expect((await team.owner.caller.teams.members()).filter((m) => m.role === "owner")).toHaveLength(1);
@@ -103,8 +103,8 @@ describe("removing a member", () => {
   });
 
   it("another team's member is NOT_FOUND and stays", async () => {
-    const other = makeTeam(db, `Elsewhere ${newId().slice(0, 6)}`);
-    const outsider = other.join("rep", "Olga Outsider");
+    const other = await makeTeam(db, `Elsewhere ${newId().slice(0, 6)}`);
+    const outsider = await other.join("rep", "Olga Outsider");
     const outsiderMemberId = (await other.owner.caller.teams.members()).find((m) => m.userId === outsider.user.id)!.memberId;
     expect(await codeOf(team.owner.caller.teams.removeMember({ memberId: outsiderMemberId }))).toBe("NOT_FOUND");
     expect((await other.owner.caller.teams.members()).map((m) => m.name)).toContain("Olga Outsider");

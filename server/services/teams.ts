@@ -21,8 +21,8 @@ export const PENDING_INVITES_PER_TEAM = 200;
 export const TEAMS_PER_USER_PER_DAY = 5;
 
 /** A session that still exists and has not expired, with its active team; null otherwise. */
-export function liveSession(db: Queryable, sessionId: string, userId: string, now: Date = new Date()) {
-  const row = db
+export async function liveSession(db: Queryable, sessionId: string, userId: string, now: Date = new Date()) {
+  const row = await db
     .select({ activeTeamId: session.activeOrganizationId, expiresAt: session.expiresAt })
     .from(session)
     .where(and(eq(session.id, sessionId), eq(session.userId, userId)))
@@ -31,8 +31,8 @@ export function liveSession(db: Queryable, sessionId: string, userId: string, no
 }
 
 /** The caller's membership in the session's active team, else in their oldest team. */
-export function resolveMembership(db: Queryable, userId: string, activeTeamId: string | null) {
-  const memberships = db
+export async function resolveMembership(db: Queryable, userId: string, activeTeamId: string | null) {
+  const memberships = await db
     .select({ teamId: member.organizationId, role: member.role })
     .from(member)
     .where(eq(member.userId, userId))
@@ -55,11 +55,11 @@ export function slugify(name: string): string {
  * The name plus a random suffix, always: a suffix added only on a clash (`acme-2`) would tell
  * the creator that some other team already has that name.
  */
-function uniqueSlug(db: Queryable, name: string): string {
+async function uniqueSlug(db: Queryable, name: string): Promise<string> {
   const base = slugify(name);
   for (;;) {
     const candidate = `${base}-${crypto.randomBytes(3).toString("hex")}`;
-    if (!db.select({ id: organization.id }).from(organization).where(eq(organization.slug, candidate)).get()) return candidate;
+    if (!await db.select({ id: organization.id }).from(organization).where(eq(organization.slug, candidate)).get()) return candidate;
   }
 }
 
@@ -72,27 +72,27 @@ export function isValidTimezone(tz: string): boolean {
   }
 }
 
-function insertTeam(tx: Queryable, userId: string, input: CreateTeamInput, sessionId: string | null) {
+async function insertTeam(tx: Queryable, userId: string, input: CreateTeamInput, sessionId: string | null) {
   const id = newId();
-  const slug = uniqueSlug(tx, input.name);
-  tx.insert(organization).values({ id, name: input.name.trim(), slug, timezone: input.timezone }).run();
-  syncTeamZone(tx, id, input.timezone);
-  tx.insert(member).values({ id: newId(), organizationId: id, userId, role: "owner" }).run();
-  if (sessionId) tx.update(session).set({ activeOrganizationId: id }).where(eq(session.id, sessionId)).run();
+  const slug = await uniqueSlug(tx, input.name);
+  await tx.insert(organization).values({ id, name: input.name.trim(), slug, timezone: input.timezone }).run();
+  await syncTeamZone(tx, id, input.timezone);
+  await tx.insert(member).values({ id: newId(), organizationId: id, userId, role: "owner" }).run();
+  if (sessionId) await tx.update(session).set({ activeOrganizationId: id }).where(eq(session.id, sessionId)).run();
   return { id, slug, name: input.name.trim() };
 }
 
 /** A new team with its creator as owner; the session (if any) switches to it. The CLI and seed make teams this way. */
 export function createTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null = null) {
   if (!isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
-  return db.transaction((tx) => insertTeam(tx, userId, input, sessionId));
+  return db.transaction(async (tx) => insertTeam(tx, userId, input, sessionId));
 }
 
 /** A team a signed-in user creates for themselves: at most TEAMS_PER_USER_PER_DAY a day. */
 export function createOwnTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null, now = Date.now()) {
   if (!isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
-  return db.transaction((tx) => {
-    const [{ created }] = tx
+  return db.transaction(async (tx) => {
+    const [{ created }] = await tx
       .select({ created: count() })
       .from(member)
       .where(and(eq(member.userId, userId), eq(member.role, "owner"), gt(member.createdAt, new Date(now - 24 * HOUR_MS))))
@@ -102,14 +102,14 @@ export function createOwnTeam(db: Db, userId: string, input: CreateTeamInput, se
   });
 }
 
-export function teamBySlug(db: Queryable, slug: string) {
-  const team = db.select().from(organization).where(eq(organization.slug, slug)).get();
+export async function teamBySlug(db: Queryable, slug: string) {
+  const team = await db.select().from(organization).where(eq(organization.slug, slug)).get();
   if (!team) throw new NotFound(`No team with slug ${slug}.`);
   return team;
 }
 
-export function getTeam(db: Queryable, teamId: string) {
-  const team = db.select().from(organization).where(eq(organization.id, teamId)).get();
+export async function getTeam(db: Queryable, teamId: string) {
+  const team = await db.select().from(organization).where(eq(organization.id, teamId)).get();
   if (!team) throw new NotFound("Team not found.");
   return team;
 }
@@ -124,38 +124,38 @@ export function listMyTeams(db: Queryable, userId: string) {
     .all();
 }
 
-export function switchTeam(db: Db, userId: string, sessionId: string, teamId: string) {
-  const isMember = db
+export async function switchTeam(db: Db, userId: string, sessionId: string, teamId: string) {
+  const isMember = await db
     .select({ id: member.id })
     .from(member)
     .where(and(eq(member.userId, userId), eq(member.organizationId, teamId)))
     .get();
   if (!isMember) throw new NotFound("Team not found.");
-  db.update(session).set({ activeOrganizationId: teamId }).where(and(eq(session.id, sessionId), eq(session.userId, userId))).run();
+  await db.update(session).set({ activeOrganizationId: teamId }).where(and(eq(session.id, sessionId), eq(session.userId, userId))).run();
 }
 
-export function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
+export async function updateTeamSettings(db: Db, actor: Actor, input: TeamSettingsInput) {
   if (input.timezone && !isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
   // Every field is optional: an input with none of them (or only unknown ones) changes nothing.
   if (Object.values(input).every((v) => v === undefined)) return getTeam(db, actor.teamId);
-  db.transaction((tx) => {
-    const before = getTeam(tx, actor.teamId);
-    tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
+  await db.transaction(async (tx) => {
+    const before = await getTeam(tx, actor.teamId);
+    await tx.update(organization).set(input).where(eq(organization.id, actor.teamId)).run();
     // Rollup days are local days: a new zone moves voicemails between days, so they are recounted.
-    if (input.timezone && input.timezone !== before.timezone) syncTeamZone(tx, actor.teamId, input.timezone);
+    if (input.timezone && input.timezone !== before.timezone) await syncTeamZone(tx, actor.teamId, input.timezone);
     // The window decides which voicemail each callback credits, so every stored credit is
     // recomputed with the new one before anyone can read a rate computed with the old.
     if (input.attributionWindowDays !== undefined && input.attributionWindowDays !== before.attributionWindowDays) {
-      const prospects = tx.select({ id: prospect.id }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
-      reattributeProspects(tx, actor.teamId, prospects.map((p) => p.id));
+      const prospects = await tx.select({ id: prospect.id }).from(prospect).where(eq(prospect.teamId, actor.teamId)).all();
+      await reattributeProspects(tx, actor.teamId, prospects.map((p) => p.id));
     }
   });
   return getTeam(db, actor.teamId);
 }
 
 /** The team's members; `canRemove` mirrors removeMember's rules (and spares the caller's own row). */
-export function listMembers(db: Queryable, actor: Actor) {
-  const rows = db
+export async function listMembers(db: Queryable, actor: Actor) {
+  const rows = await db
     .select({
       memberId: member.id,
       userId: user.id,
@@ -189,21 +189,21 @@ export function listMembers(db: Queryable, actor: Actor) {
 }
 
 /** Adds an existing user to a team directly (CLI `user add`, demo seed). */
-export function addMember(db: Queryable, teamId: string, userId: string, role: Role, phone: string | null = null) {
-  const existing = db
+export async function addMember(db: Queryable, teamId: string, userId: string, role: Role, phone: string | null = null) {
+  const existing = await db
     .select({ id: member.id })
     .from(member)
     .where(and(eq(member.organizationId, teamId), eq(member.userId, userId)))
     .get();
   if (existing) throw new Conflict("That user is already a member of this team.");
   const id = newId();
-  db.insert(member).values({ id, organizationId: teamId, userId, role, phone }).run();
+  await db.insert(member).values({ id, organizationId: teamId, userId, role, phone }).run();
   return id;
 }
 
 /** A membership of the actor's team by its id; another team's is NotFound, like any unknown id. */
-function memberOfTeam(db: Queryable, actor: Actor, memberId: string) {
-  const target = db
+async function memberOfTeam(db: Queryable, actor: Actor, memberId: string) {
+  const target = await db
     .select({ id: member.id, userId: member.userId, role: member.role, name: user.name })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
@@ -214,12 +214,12 @@ function memberOfTeam(db: Queryable, actor: Actor, memberId: string) {
 }
 
 /** Refuses to take away the team's last owner. */
-function keepAnOwner(db: Queryable, teamId: string) {
-  const owners = db
+async function keepAnOwner(db: Queryable, teamId: string) {
+  const owners = (await db
     .select({ id: member.id })
     .from(member)
     .where(and(eq(member.organizationId, teamId), eq(member.role, "owner")))
-    .all().length;
+    .all()).length;
   if (owners <= 1) throw new Conflict("A team keeps at least one owner: make someone else owner first.");
 }
 
@@ -232,12 +232,12 @@ function keepAnOwner(db: Queryable, teamId: string) {
  */
 export function removeMember(db: Db, actor: Actor, memberId: string) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners can remove members.");
-  return db.transaction((tx) => {
-    const target = memberOfTeam(tx, actor, memberId);
+  return db.transaction(async (tx) => {
+    const target = await memberOfTeam(tx, actor, memberId);
     if (target.role === "owner" && actor.role !== "owner") throw new Forbidden("Only an owner can remove an owner.");
-    if (target.role === "owner") keepAnOwner(tx, actor.teamId);
-    tx.delete(member).where(eq(member.id, target.id)).run();
-    tx.update(session)
+    if (target.role === "owner") await keepAnOwner(tx, actor.teamId);
+    await tx.delete(member).where(eq(member.id, target.id)).run();
+    await tx.update(session)
       .set({ activeOrganizationId: null })
       .where(and(eq(session.userId, target.userId), eq(session.activeOrganizationId, actor.teamId)))
       .run();
@@ -252,12 +252,12 @@ export function removeMember(db: Db, actor: Actor, memberId: string) {
  */
 export function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners change roles.");
-  return db.transaction((tx) => {
-    const target = memberOfTeam(tx, actor, input.memberId);
+  return db.transaction(async (tx) => {
+    const target = await memberOfTeam(tx, actor, input.memberId);
     if (target.role === input.role) return { ...target, previousRole: target.role };
     if ((target.role === "owner" || input.role === "owner") && actor.role !== "owner") throw new Forbidden("Only an owner can make or unmake an owner.");
-    if (target.role === "owner") keepAnOwner(tx, actor.teamId);
-    tx.update(member).set({ role: input.role }).where(eq(member.id, target.id)).run();
+    if (target.role === "owner") await keepAnOwner(tx, actor.teamId);
+    await tx.update(member).set({ role: input.role }).where(eq(member.id, target.id)).run();
     return { ...target, role: input.role, previousRole: target.role };
   });
 }
@@ -268,15 +268,15 @@ export function createInvite(db: Db, actor: Actor, input: InviteInput) {
     throw new Forbidden(`A ${actor.role} cannot invite a ${input.role}.`);
   }
   const email = input.email.trim().toLowerCase();
-  return db.transaction((tx) => {
-    const alreadyMember = tx
+  return db.transaction(async (tx) => {
+    const alreadyMember = await tx
       .select({ id: member.id })
       .from(member)
       .innerJoin(user, eq(user.id, member.userId))
       .where(and(eq(member.organizationId, actor.teamId), eq(user.email, email)))
       .get();
     if (alreadyMember) throw new Conflict(`${email} is already a member of this team.`);
-    const [{ sentLastHour }] = tx
+    const [{ sentLastHour }] = await tx
       .select({ sentLastHour: count() })
       .from(invitation)
       .where(and(eq(invitation.inviterId, actor.userId), gt(invitation.createdAt, new Date(Date.now() - HOUR_MS))))
@@ -284,7 +284,7 @@ export function createInvite(db: Db, actor: Actor, input: InviteInput) {
     if (sentLastHour >= INVITES_PER_USER_PER_HOUR) {
       throw new TooMany(`You can send at most ${INVITES_PER_USER_PER_HOUR} invites an hour. Try again later.`);
     }
-    const [{ pending }] = tx
+    const [{ pending }] = await tx
       .select({ pending: count() })
       .from(invitation)
       .where(and(eq(invitation.organizationId, actor.teamId), eq(invitation.status, "pending"), gt(invitation.expiresAt, new Date())))
@@ -293,13 +293,13 @@ export function createInvite(db: Db, actor: Actor, input: InviteInput) {
       throw new TooMany(`The team has ${PENDING_INVITES_PER_TEAM} pending invites, the most it may: revoke some first.`);
     }
     // A fresh invite replaces any pending one for the same address.
-    tx.update(invitation)
+    await tx.update(invitation)
       .set({ status: "canceled" })
       .where(and(eq(invitation.organizationId, actor.teamId), eq(invitation.email, email), eq(invitation.status, "pending")))
       .run();
     const id = crypto.randomBytes(18).toString("base64url");
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
-    tx.insert(invitation).values({ id, organizationId: actor.teamId, email, role: input.role, inviterId: actor.userId, expiresAt }).run();
+    await tx.insert(invitation).values({ id, organizationId: actor.teamId, email, role: input.role, inviterId: actor.userId, expiresAt }).run();
     return { id, email, role: input.role, expiresAt };
   });
 }
@@ -313,18 +313,18 @@ export function listInvites(db: Queryable, actor: Actor) {
     .all();
 }
 
-export function revokeInvite(db: Db, actor: Actor, inviteId: string) {
-  const changed = db
+export async function revokeInvite(db: Db, actor: Actor, inviteId: string) {
+  const changed = (await db
     .update(invitation)
     .set({ status: "canceled" })
     .where(and(eq(invitation.id, inviteId), eq(invitation.organizationId, actor.teamId), eq(invitation.status, "pending")))
-    .run().changes;
+    .run()).changes;
   if (!changed) throw new NotFound("Invite not found.");
 }
 
 /** What an invite link shows before it is accepted; unknown, used and expired links look alike. */
-export function describeInvite(db: Queryable, inviteId: string) {
-  const row = db
+export async function describeInvite(db: Queryable, inviteId: string) {
+  const row = await db
     .select({ email: invitation.email, role: invitation.role, status: invitation.status, expiresAt: invitation.expiresAt, teamName: organization.name })
     .from(invitation)
     .innerJoin(organization, eq(organization.id, invitation.organizationId))
@@ -338,8 +338,8 @@ export function describeInvite(db: Queryable, inviteId: string) {
 
 /** Accepts an invite once, before it expires, for the address it was sent to. */
 export function acceptInvite(db: Db, signedIn: { userId: string; email: string; sessionId: string | null }, inviteId: string) {
-  return db.transaction((tx) => {
-    const invite = tx.select().from(invitation).where(eq(invitation.id, inviteId)).get();
+  return db.transaction(async (tx) => {
+    const invite = await tx.select().from(invitation).where(eq(invitation.id, inviteId)).get();
     if (!invite || invite.status !== "pending" || invite.expiresAt.getTime() < Date.now()) {
       throw new NotFound("This invite link is not valid any more. Ask your manager for a new one.");
     }
@@ -347,11 +347,11 @@ export function acceptInvite(db: Db, signedIn: { userId: string; email: string; 
       throw new Forbidden(`This invite is for ${invite.email}. Sign in with that address to accept it.`);
     }
     // Whoever holds the link could otherwise sign up with the invited address and take the seat.
-    const verified = tx.select({ verified: user.emailVerified }).from(user).where(eq(user.id, signedIn.userId)).get()?.verified;
+    const verified = (await tx.select({ verified: user.emailVerified }).from(user).where(eq(user.id, signedIn.userId)).get())?.verified;
     if (!verified) throw new Forbidden(`Verify ${invite.email} first: open the link in the mail we sent to it, then accept the invite.`);
     // Checked again now, not only when it was sent: an inviter who has since left the team or
     // lost their rank cannot still hand out a role above their own.
-    const inviter = tx
+    const inviter = await tx
       .select({ role: member.role })
       .from(member)
       .where(and(eq(member.organizationId, invite.organizationId), eq(member.userId, invite.inviterId)))
@@ -359,10 +359,10 @@ export function acceptInvite(db: Db, signedIn: { userId: string; email: string; 
     if (!inviter || ROLE_RANK[invite.role] > ROLE_RANK[inviter.role]) {
       throw new Forbidden("Whoever sent this invite can no longer grant it. Ask your manager for a new one.");
     }
-    addMember(tx, invite.organizationId, signedIn.userId, invite.role);
-    tx.update(invitation).set({ status: "accepted" }).where(eq(invitation.id, invite.id)).run();
+    await addMember(tx, invite.organizationId, signedIn.userId, invite.role);
+    await tx.update(invitation).set({ status: "accepted" }).where(eq(invitation.id, invite.id)).run();
     if (signedIn.sessionId) {
-      tx.update(session).set({ activeOrganizationId: invite.organizationId }).where(eq(session.id, signedIn.sessionId)).run();
+      await tx.update(session).set({ activeOrganizationId: invite.organizationId }).where(eq(session.id, signedIn.sessionId)).run();
     }
     return { teamId: invite.organizationId, role: invite.role };
   });

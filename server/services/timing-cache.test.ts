@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { sqliteConnection, type Db } from "@/db/client";
 import { timeToCallback } from "@/server/domain/stats";
 import { seededRandom } from "@/bench/generate-db";
 import { leaderboard } from "@/server/services/stats";
@@ -24,7 +24,7 @@ function recount(db: Db, teamId: string, by: (typeof DIMENSIONS)[number], from: 
     "attempt-number": "case when a.voicemail_number >= 4 then '4+' else cast(a.voicemail_number as text) end",
     tag: "t.tag",
   }[by];
-  const rows = db.$client
+  const rows = sqliteConnection(db)
     .prepare(
       `select ${group} as g, (a.returned_at - a.at) / 60000.0 as minutes from attempt a
        join script_version sv on sv.id = a.script_version_id join script s on s.id = sv.script_id
@@ -35,7 +35,7 @@ function recount(db: Db, teamId: string, by: (typeof DIMENSIONS)[number], from: 
     .all(teamId, from, now.getTime()) as { g: string | number; minutes: number }[];
   const minutes = new Map<string, number[]>();
   for (const r of rows) minutes.set(String(r.g), [...(minutes.get(String(r.g)) ?? []), r.minutes]);
-  const unattributed = db.$client
+  const unattributed = sqliteConnection(db)
     .prepare("select count(*) from callback where team_id = ? and credited_attempt_id is null and deleted_at is null and at >= ? and at < ?")
     .pluck()
     .get(teamId, from, now.getTime());
@@ -43,8 +43,8 @@ function recount(db: Db, teamId: string, by: (typeof DIMENSIONS)[number], from: 
 }
 
 async function seedTeam(db: Db) {
-  const team = makeTeam(db, "Timing");
-  const reps = [team.join("rep", "Ria Rep"), team.join("rep", "Rob Rep")];
+  const team = await makeTeam(db, "Timing");
+  const reps = [await team.join("rep", "Ria Rep"), await team.join("rep", "Rob Rep")];
   const scripts = [];
   for (const [title, tag] of [
     ["Short", "under-30s"],
@@ -57,7 +57,7 @@ async function seedTeam(db: Db) {
 
 describe("time-to-callback and unattributed callbacks from the day cache", () => {
   it("equal a recount from the rows after every write of a random sequence", async () => {
-    const db = openTestDatabase();
+    const db = await openTestDatabase();
     const { team, reps, scripts } = await seedTeam(db);
     const random = seededRandom(11);
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
@@ -68,7 +68,7 @@ describe("time-to-callback and unattributed callbacks from the day cache", () =>
     const from30 = now.getTime() - 30 * DAY_MS;
 
     for (let step = 0; step < 160; step++) {
-      const who = pick(reps);
+      const who = await pick(reps);
       const action = random();
       if (action < 0.45 || !prospects.length) {
         const prospect = prospects.length && random() < 0.6 ? pick(prospects) : { name: `P ${step}`, phone: `212-555-${String(1000 + step).slice(-4)}` };
@@ -91,7 +91,7 @@ describe("time-to-callback and unattributed callbacks from the day cache", () =>
       if (step % 8 !== 7) continue;
       for (const by of DIMENSIONS) {
         for (const range of ["30d", "all"] as const) {
-          const board = leaderboard(db, { userId: team.owner.user.id, teamId: team.id, role: "owner" }, { by, range }, now);
+          const board = await leaderboard(db, { userId: team.owner.user.id, teamId: team.id, role: "owner" }, { by, range }, now);
           const expected = recount(db, team.id, by, range === "30d" ? from30 : 0);
           const shown = new Map(
             board.rows.filter((r) => r.returned > 0).map((r) => [r.key, { median: r.medianMinutesToCallback, p80: r.p80MinutesToCallback }]),
@@ -107,24 +107,24 @@ describe("time-to-callback and unattributed callbacks from the day cache", () =>
   });
 
   it("reuses a day until its generation moves, then reloads it", async () => {
-    const db = openTestDatabase();
+    const db = await openTestDatabase();
     const { team, reps, scripts } = await seedTeam(db);
     const actor = { userId: team.owner.user.id, teamId: team.id, role: "owner" as const };
     const dialAt = new Date(now.getTime() - 2 * DAY_MS);
     const dial = await reps[0].caller.attempts.log({ prospect: { name: "Cai Cache", phone: "212-555-0199" }, outcome: "voicemail", scriptId: scripts[0].id, at: dialAt });
     await reps[0].caller.callbacks.log({ prospect: { id: dial.prospectId }, result: "interested", at: new Date(dialAt.getTime() + 60 * 60_000) });
-    const median = () => leaderboard(db, actor, { by: "script", range: "30d" }, now).rows.find((r) => r.returned > 0)?.medianMinutesToCallback;
-    expect(median()).toBe(60);
+    const median = async () => (await leaderboard(db, actor, { by: "script", range: "30d" }, now)).rows.find((r) => r.returned > 0)?.medianMinutesToCallback;
+    expect(await median()).toBe(60);
 
     // A write that moves no generation (the trigger is set aside) is not seen: the day is cached.
-    const trigger = db.$client.prepare("select sql from sqlite_master where name = 'attempt_day_generation_update'").pluck().get() as string;
-    db.$client.exec("drop trigger attempt_day_generation_update");
-    db.$client.prepare("update attempt set returned_at = at + 30 * 60000 where id = ?").run(dial.id);
-    expect(median()).toBe(60);
+    const trigger = sqliteConnection(db).prepare("select sql from sqlite_master where name = 'attempt_day_generation_update'").pluck().get() as string;
+    sqliteConnection(db).exec("drop trigger attempt_day_generation_update");
+    sqliteConnection(db).prepare("update attempt set returned_at = at + 30 * 60000 where id = ?").run(dial.id);
+    expect(await median()).toBe(60);
 
     // Moving the day's generation, as every trigger does, makes the next read reload it.
-    db.$client.exec(trigger);
-    db.$client.prepare("update day_generation set gen = gen + 1 where team_id = ? and day = ?").run(team.id, Math.floor(dialAt.getTime() / DAY_MS));
-    expect(median()).toBe(30);
+    sqliteConnection(db).exec(trigger);
+    sqliteConnection(db).prepare("update day_generation set gen = gen + 1 where team_id = ? and day = ?").run(team.id, Math.floor(dialAt.getTime() / DAY_MS));
+    expect(await median()).toBe(30);
   });
 });

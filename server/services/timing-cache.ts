@@ -48,12 +48,12 @@ export type TeamTiming = {
 };
 
 const BOARDS_KEPT = 32;
-const caches = new WeakMap<object, Map<string, TeamTiming>>();
+const caches = new WeakMap<Db, Map<string, TeamTiming>>();
 
 /** The cache of one team on one database connection (a test's database gets its own). */
 export function teamTiming(db: Db, teamId: string): TeamTiming {
-  let teams = caches.get(db.$client);
-  if (!teams) caches.set(db.$client, (teams = new Map()));
+  let teams = caches.get(db);
+  if (!teams) caches.set(db, (teams = new Map()));
   let team = teams.get(teamId);
   if (!team) teams.set(teamId, (team = { days: new Map(), scriptOfVersion: new Map(), boards: new Map() }));
   return team;
@@ -62,18 +62,18 @@ export function teamTiming(db: Db, teamId: string): TeamTiming {
 type Range = { from?: Date; to?: Date };
 
 /** The UTC days a range touches; an open end stops at the team's first or last row. */
-function dayBounds(q: Queryable, teamId: string, { from, to }: Range): [number, number] | null {
+async function dayBounds(q: Queryable, teamId: string, { from, to }: Range): Promise<[number, number] | null> {
   let first = from ? Math.floor(from.getTime() / DAY_MS) : null;
   let last = to ? Math.floor((to.getTime() - 1) / DAY_MS) : null;
   if (first === null || last === null) {
     // An integer literal, as in the triggers: a bound number would divide as a real.
     const day = sql.raw(String(DAY_MS));
-    const [lo, hi] = q.values<[number | null, number | null]>(sql`
+    const [lo, hi] = (await q.values<[number | null, number | null]>(sql`
       select min(d), max(d) from (
         select min(at) / ${day} as d from attempt where team_id = ${teamId} union all
         select max(at) / ${day} from attempt where team_id = ${teamId} union all
         select min(at) / ${day} from callback where team_id = ${teamId} union all
-        select max(at) / ${day} from callback where team_id = ${teamId})`)[0];
+        select max(at) / ${day} from callback where team_id = ${teamId})`))[0];
     if (lo === null || hi === null) return null;
     first ??= lo;
     last ??= hi;
@@ -84,10 +84,10 @@ function dayBounds(q: Queryable, teamId: string, { from, to }: Range): [number, 
 const emptyDay = (gen: number): Day => ({ gen, at: [], minutes: [], version: [], rep: [], voicemailNumber: [], unattributed: [] });
 
 /** Loads days `first`…`last` (a run of stale ones) with one query per table. */
-function loadDays(q: Queryable, teamId: string, first: number, last: number, generations: Map<number, number>, into: Map<number, Day>) {
+async function loadDays(q: Queryable, teamId: string, first: number, last: number, generations: Map<number, number>, into: Map<number, Day>) {
   for (let d = first; d <= last; d++) into.set(d, emptyDay(generations.get(d) ?? 0));
   const [from, to] = [first * DAY_MS, (last + 1) * DAY_MS];
-  const returned = q.values<[number, number, number | null, string, number | null]>(sql`
+  const returned = await q.values<[number, number, number | null, string, number | null]>(sql`
     select at, returned_at - at, script_version_id, rep_id, voicemail_number from attempt
     where team_id = ${teamId} and outcome = 'voicemail' and deleted_at is null and returned_at is not null
       and at >= ${from} and at < ${to}`);
@@ -100,26 +100,26 @@ function loadDays(q: Queryable, teamId: string, first: number, last: number, gen
     day.rep.push(rep);
     day.voicemailNumber.push(number);
   }
-  const unattributed = q.values<[number]>(sql`
+  const unattributed = await q.values<[number]>(sql`
     select at from callback
     where team_id = ${teamId} and credited_attempt_id is null and deleted_at is null and at >= ${from} and at < ${to}`);
   for (const [at] of unattributed) into.get(Math.floor(at / DAY_MS))!.unattributed.push(at);
 }
 
 /** The range's days, fresh: their generations read in the caller's snapshot, stale ones reloaded. */
-function freshDays(q: Queryable, teamId: string, team: TeamTiming, range: Range): Map<number, Day> | null {
-  const bounds = dayBounds(q, teamId, range);
+async function freshDays(q: Queryable, teamId: string, team: TeamTiming, range: Range): Promise<Map<number, Day> | null> {
+  const bounds = await dayBounds(q, teamId, range);
   if (!bounds) return null;
   const [first, last] = bounds;
   const generations = new Map(
-    q.values<[number, number]>(sql`select day, gen from day_generation where team_id = ${teamId} and day >= ${first} and day <= ${last}`),
+    await q.values<[number, number]>(sql`select day, gen from day_generation where team_id = ${teamId} and day >= ${first} and day <= ${last}`),
   );
   let runStart: number | null = null;
   for (let d = first; d <= last + 1; d++) {
     const stale = d <= last && team.days.get(d)?.gen !== (generations.get(d) ?? 0);
     if (stale && runStart === null) runStart = d;
     if (!stale && runStart !== null) {
-      loadDays(q, teamId, runStart, d - 1, generations, team.days);
+      await loadDays(q, teamId, runStart, d - 1, generations, team.days);
       runStart = null;
     }
   }
@@ -131,23 +131,23 @@ function freshDays(q: Queryable, teamId: string, team: TeamTiming, range: Range)
 const inRange = (at: number, { from, to }: Range) => (!from || at >= from.getTime()) && (!to || at < to.getTime());
 
 /** Live callbacks credited to no voicemail in the range. */
-export function cachedUnattributedCallbacks(q: Queryable, teamId: string, team: TeamTiming, range: Range): number {
-  const fresh = freshDays(q, teamId, team, range);
+export async function cachedUnattributedCallbacks(q: Queryable, teamId: string, team: TeamTiming, range: Range): Promise<number> {
+  const fresh = await freshDays(q, teamId, team, range);
   let n = 0;
   for (const day of fresh?.values() ?? []) for (const at of day.unattributed) if (inRange(at, range)) n++;
   return n;
 }
 
-function groupKeys(q: Queryable, teamId: string, team: TeamTiming, by: BoardDimension): (day: Day, i: number) => string[] {
-  const scriptOf = (version: number | null) => {
-    if (version === null) return undefined;
-    // Versions never move to another script, so the map only grows; a new version reloads it.
-    if (!team.scriptOfVersion.has(version)) {
-      const rows = q.values<[number, number]>(sql`select sv.id, sv.script_id from script_version sv join script s on s.id = sv.script_id where s.team_id = ${teamId}`);
+async function groupKeys(q: Queryable, teamId: string, team: TeamTiming, by: BoardDimension, days: Iterable<Day>): Promise<(day: Day, i: number) => string[]> {
+  if (by === "script" || by === "tag") {
+    // Versions never move to another script, so the map only grows; a version it lacks reloads it.
+    const known = (version: number | null) => version === null || team.scriptOfVersion.has(version);
+    if (![...days].every((day) => day.version.every(known))) {
+      const rows = await q.values<[number, number]>(sql`select sv.id, sv.script_id from script_version sv join script s on s.id = sv.script_id where s.team_id = ${teamId}`);
       for (const [id, scriptId] of rows) team.scriptOfVersion.set(id, scriptId);
     }
-    return team.scriptOfVersion.get(version);
-  };
+  }
+  const scriptOf = (version: number | null) => (version === null ? undefined : team.scriptOfVersion.get(version));
   const one = (key: string | number | null | undefined) => (key === null || key === undefined ? [] : [String(key)]);
   switch (by) {
     case "script":
@@ -163,7 +163,7 @@ function groupKeys(q: Queryable, teamId: string, team: TeamTiming, by: BoardDime
       };
     case "tag": {
       const tags = new Map<number, string[]>();
-      for (const [scriptId, tag] of q.values<[number, string]>(sql`select st.script_id, st.tag from script_tag st join script s on s.id = st.script_id where s.team_id = ${teamId}`)) {
+      for (const [scriptId, tag] of await q.values<[number, string]>(sql`select st.script_id, st.tag from script_tag st join script s on s.id = st.script_id where s.team_id = ${teamId}`)) {
         tags.set(scriptId, [...(tags.get(scriptId) ?? []), tag]);
       }
       return (day, i) => tags.get(scriptOf(day.version[i]) ?? -1) ?? [];
@@ -237,10 +237,10 @@ function updateBoard(board: Board, days: Map<number, Day>, minutesByGroup: (day:
 const sameDays = (board: Board, days: Map<number, Day>) => board.gens.size === days.size && [...days.keys()].every((d) => board.gens.has(d));
 
 /** Median and 80th percentile of minutes to callback per group of the range's returned voicemails. */
-export function cachedTimeToCallback(q: Queryable, teamId: string, team: TeamTiming, by: BoardDimension, range: Range): Quantiles {
-  const days = freshDays(q, teamId, team, range);
+export async function cachedTimeToCallback(q: Queryable, teamId: string, team: TeamTiming, by: BoardDimension, range: Range): Promise<Quantiles> {
+  const days = await freshDays(q, teamId, team, range);
   if (!days) return new Map();
-  const keysOf = groupKeys(q, teamId, team, by);
+  const keysOf = await groupKeys(q, teamId, team, by, days.values());
   const minutesByGroup = (day: Day) => {
     const groups = new Map<string, number[]>();
     for (let i = 0; i < day.at.length; i++) {

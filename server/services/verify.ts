@@ -42,25 +42,25 @@ export function describeDifference(d: Difference): string {
 
 export const problemCount = (report: VerifyReport) => report.integrity.length + report.foreignKeys.length + report.differences.length;
 
-function sqliteChecks(db: Queryable) {
-  const integrity = db
-    .all<{ integrity_check: string }>(sql.raw("PRAGMA integrity_check"))
+async function sqliteChecks(db: Queryable) {
+  const integrity = (await db
+    .all<{ integrity_check: string }>(sql.raw("PRAGMA integrity_check")))
     .map((r) => r.integrity_check)
     .filter((line) => line !== "ok");
-  const foreignKeys = db
-    .all<{ table: string; rowid: number | null; parent: string; fkid: number }>(sql.raw("PRAGMA foreign_key_check"))
+  const foreignKeys = (await db
+    .all<{ table: string; rowid: number | null; parent: string; fkid: number }>(sql.raw("PRAGMA foreign_key_check")))
     .map((r) => `${r.table} row ${r.rowid ?? "?"} refers to a missing ${r.parent} (constraint ${r.fkid})`);
   return { integrity, foreignKeys };
 }
 
 /** Recomputes attribution for prospects with ids in [low, high] and collects every mismatch. */
-function checkProspects(db: Queryable, windows: Map<string, number>, low: number, high: number, report: VerifyReport) {
-  const prospects = db
+async function checkProspects(db: Queryable, windows: Map<string, number>, low: number, high: number, report: VerifyReport) {
+  const prospects = await db
     .select({ id: prospect.id, teamId: prospect.teamId })
     .from(prospect)
     .where(and(gte(prospect.id, low), lte(prospect.id, high)))
     .all();
-  const attempts = db
+  const attempts = await db
     .select({
       id: attempt.id,
       teamId: attempt.teamId,
@@ -76,7 +76,7 @@ function checkProspects(db: Queryable, windows: Map<string, number>, low: number
     .where(and(gte(attempt.prospectId, low), lte(attempt.prospectId, high)))
     .orderBy(asc(attempt.id))
     .all();
-  const callbacks = db
+  const callbacks = await db
     .select({
       id: callback.id,
       teamId: callback.teamId,
@@ -142,7 +142,7 @@ const ATTEMPTS_PER_ROUND = 100_000;
  * team's zone through Intl, not the offset table the triggers use — and reports each counter
  * that differs, is missing, or should not exist.
  */
-function checkRollups(db: Queryable, zones: Map<string, string>, report: VerifyReport) {
+async function checkRollups(db: Queryable, zones: Map<string, string>, report: VerifyReport) {
   const expected = new Map<string, [number, number, number]>();
   const clocks = new Map([...zones].map(([team, zone]) => [team, slotClock(zone)]));
   const add = (key: string, returned: number, appointment: number) => {
@@ -153,9 +153,9 @@ function checkRollups(db: Queryable, zones: Map<string, string>, report: VerifyR
       counts[2] += appointment;
     } else expected.set(key, [1, returned, appointment]);
   };
-  const range = db.select({ high: sql<number | null>`max(${attempt.id})` }).from(attempt).get();
+  const range = await db.select({ high: sql<number | null>`max(${attempt.id})` }).from(attempt).get();
   for (let low = 0; low <= (range?.high ?? -1); low += ATTEMPTS_PER_ROUND) {
-    const rows = db.values<[string, number, number | null, string, number | null, number, number]>(sql`
+    const rows = await db.values<[string, number, number | null, string, number | null, number, number]>(sql`
       select team_id, at, script_version_id, rep_id, voicemail_number, returned_at is not null, appointment from ${attempt}
       where id >= ${low} and id < ${low + ATTEMPTS_PER_ROUND} and outcome = 'voicemail' and deleted_at is null`);
     for (const [team, at, version, rep, number, returned, appointment] of rows) {
@@ -172,7 +172,7 @@ function checkRollups(db: Queryable, zones: Map<string, string>, report: VerifyR
       }
     }
   }
-  const stored = db.values<[string, string, string, string, string, number, number, number]>(sql`
+  const stored = await db.values<[string, string, string, string, string, number, number, number]>(sql`
     select team_id, dim, grain, period, key, voicemails, returned, appointments from ${statsRollup}
     where voicemails <> 0 or returned <> 0 or appointments <> 0`);
   const differ = (key: string, found: readonly number[] | undefined, wanted: readonly number[] | undefined) => {
@@ -190,22 +190,22 @@ function checkRollups(db: Queryable, zones: Map<string, string>, report: VerifyR
   report.checked.rollups = stored.length;
 }
 
-function verifyIn(db: Queryable): VerifyReport {
+async function verifyIn(db: Queryable): Promise<VerifyReport> {
   const report: VerifyReport = {
-    ...sqliteChecks(db),
+    ...await sqliteChecks(db),
     differences: [],
     checked: { teams: 0, prospects: 0, attempts: 0, voicemails: 0, callbacks: 0, rollups: 0 },
   };
-  const teams = db.select({ id: organization.id, days: organization.attributionWindowDays, timezone: organization.timezone }).from(organization).all();
+  const teams = await db.select({ id: organization.id, days: organization.attributionWindowDays, timezone: organization.timezone }).from(organization).all();
   report.checked.teams = teams.length;
   const windows = new Map(teams.map((t) => [t.id, t.days]));
-  const range = db.select({ low: sql<number | null>`min(${prospect.id})`, high: sql<number | null>`max(${prospect.id})` }).from(prospect).get();
+  const range = await db.select({ low: sql<number | null>`min(${prospect.id})`, high: sql<number | null>`max(${prospect.id})` }).from(prospect).get();
   if (range?.low != null && range.high != null) {
     for (let low = range.low; low <= range.high; low += PROSPECTS_PER_ROUND) {
-      checkProspects(db, windows, low, Math.min(low + PROSPECTS_PER_ROUND - 1, range.high), report);
+      await checkProspects(db, windows, low, Math.min(low + PROSPECTS_PER_ROUND - 1, range.high), report);
     }
   }
-  checkRollups(db, new Map(teams.map((t) => [t.id, t.timezone])), report);
+  await checkRollups(db, new Map(teams.map((t) => [t.id, t.timezone])), report);
   return report;
 }
 
@@ -215,6 +215,6 @@ function verifyIn(db: Queryable): VerifyReport {
  * appointment; callback.credited_attempt_id), then the leaderboard rollups recounted from the
  * attempts. Reads one consistent snapshot; writes nothing.
  */
-export function verifyDatabase(db: Db): VerifyReport {
-  return db.transaction((tx) => verifyIn(tx), { behavior: "deferred" });
+export function verifyDatabase(db: Db): Promise<VerifyReport> {
+  return db.transaction(async (tx) => verifyIn(tx), { behavior: "deferred" });
 }

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/export/[kind]/route";
 import { GET as leaderboardCsvRoute } from "@/app/api/leaderboard.csv/route";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db, sqliteConnection } from "@/db/client";
 import { session } from "@/db/schema";
 import { EXPORT_KINDS } from "@/lib/inputs/imports";
 import { givePassword, signIn } from "@/tests/support/signed-in";
@@ -28,11 +28,11 @@ let b: OwnTeam;
 const cookies: Record<"ownerA" | "ownerB" | "managerB" | "repB", string> = { ownerA: "", ownerB: "", managerB: "", repB: "" };
 
 const get = (url: string, cookie: string | null) => new Request(`${ORIGIN}${url}`, { headers: cookie ? { cookie } : {} });
-const exportAs = (kind: string, cookie: string | null, query = "") => exportRoute(get(`/api/export/${kind}${query}`, cookie), { params: Promise.resolve({ kind }) });
+const exportAs = async (kind: string, cookie: string | null, query = "") => exportRoute(get(`/api/export/${kind}${query}`, cookie), { params: Promise.resolve({ kind }) });
 const boardAs = (query: string, cookie: string | null) => leaderboardCsvRoute(get(`/api/leaderboard.csv${query}`, cookie));
 
 beforeAll(async () => {
-  db = getDb();
+  db = await getDb();
   ({ a, b } = await twoTeams(db));
   for (const m of [a.team.owner, b.team.owner, b.manager, b.rep]) await givePassword(db, m.user.id);
   cookies.ownerA = await signIn(a.team.owner.user.email);
@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  db.$client.close();
+  sqliteConnection(db).close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -73,7 +73,7 @@ describe("CSV exports", () => {
 
   it("a session whose active team was set to A's still downloads only B's rows", async () => {
     const token = decodeURIComponent(/ringback\.session_token=([^;]+)/.exec(cookies.ownerB)![1]).split(".")[0];
-    db.update(session).set({ activeOrganizationId: a.team.id }).where(eq(session.token, token)).run();
+    await db.update(session).set({ activeOrganizationId: a.team.id }).where(eq(session.token, token)).run();
     try {
       for (const kind of EXPORT_KINDS) {
         const csv = await (await exportAs(kind, cookies.ownerB)).text();
@@ -83,7 +83,7 @@ describe("CSV exports", () => {
       expect(leakedSecret(board, a.secrets), board).toBeNull();
       expect(board).toContain("Bravo Opener");
     } finally {
-      db.update(session).set({ activeOrganizationId: null }).where(eq(session.token, token)).run();
+      await db.update(session).set({ activeOrganizationId: null }).where(eq(session.token, token)).run();
     }
   });
 

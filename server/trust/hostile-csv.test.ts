@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { sqliteConnection, type Db } from "@/db/client";
 import { openTestDatabase } from "@/tests/support/fixtures";
 import { databaseDigest, outcomeOf, twoTeams, type OwnTeam } from "@/tests/support/trust";
 
@@ -17,7 +17,7 @@ let b: OwnTeam;
 let goodLog: string;
 
 beforeAll(async () => {
-  db = openTestDatabase();
+  db = await openTestDatabase();
   ({ b } = await twoTeams(db));
   const rep = b.rep.user.email;
   goodLog =
@@ -111,7 +111,7 @@ describe("any truncation or corruption of a good call log", () => {
     await fc.assert(
       fc.asyncProperty(damage, async (hurt) => {
         const before = databaseDigest(db);
-        const count = () => (db.$client.prepare("select count(*) as n from attempt").get() as { n: number }).n;
+        const count = () => (sqliteConnection(db).prepare("select count(*) as n from attempt").get() as { n: number }).n;
         const attemptsBefore = count();
         const result = await outcomeOf(b.team.owner.caller.imports.run({ kind: "attempts", csv: hurt(goodLog), createMissing: true }));
         if (!result.ok) {

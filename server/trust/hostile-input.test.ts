@@ -1,7 +1,7 @@
 import { getErrorShape, TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { sqliteConnection, type Db } from "@/db/client";
 import { MAX_IMPORT_CHARS } from "@/lib/inputs/imports";
 import { appRouter } from "@/server/routers/_app";
 import { createInnerContext } from "@/server/trpc";
@@ -146,14 +146,14 @@ const overLimit = (key: string) => "x".repeat(key === "csv" ? MAX_IMPORT_CHARS +
 const STORED_TEXT = ["notes", "name", "title", "company", "body", "comment"];
 const ENUM_FIELDS = ["outcome", "result", "role", "stage", "status", "by", "range", "attempt", "view", "sort", "kind"];
 
-const changesSoFar = (db: Db) => (db.$client.prepare("select total_changes() as n").get() as { n: number }).n;
+const changesSoFar = (db: Db) => (sqliteConnection(db).prepare("select total_changes() as n").get() as { n: number }).n;
 
 let db: Db;
 let b: OwnTeam;
 const tally = { generated: 0, accepted: 0, targeted: 0, refused: {} as Record<string, number> };
 
 beforeAll(async () => {
-  db = openTestDatabase();
+  db = await openTestDatabase();
   ({ b } = await twoTeams(db));
 });
 

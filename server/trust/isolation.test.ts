@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sqliteConnection } from "@/db/client";
 import { callerFor, openTestDatabase } from "@/tests/support/fixtures";
 import {
   allProcedures,
@@ -198,7 +199,7 @@ describe("the isolation matrix", () => {
   });
 
   it.each(cases)("$path: $name ($expect)", async ({ path, input, expect: expected, control }) => {
-    const db = openTestDatabase();
+    const db = await openTestDatabase();
     const ids = await twoTeams(db);
     const { a, b } = ids;
     const given = input(ids);
@@ -222,7 +223,7 @@ describe("the isolation matrix", () => {
       }
     } else {
       // The invite link: its own email, role and team name, and nothing else of A's.
-      const invite = db.$client.prepare("select email from invitation where id = ?").get(a.inviteId) as { email: string };
+      const invite = sqliteConnection(db).prepare("select email from invitation where id = ?").get(a.inviteId) as { email: string };
       const linkSecrets = secrets.filter((s) => !invite.email.includes(s) && !"Acme Zanzibar Calling".includes(s));
       const shownText = result.ok ? JSON.stringify(result.value) : (result.error as Error).message;
       if (result.ok) expect(Object.keys(result.value as object).sort()).toEqual(["email", "role", "teamName"]);

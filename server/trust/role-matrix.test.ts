@@ -115,11 +115,11 @@ let callers: Record<Probe, Caller>;
 const measured = new Map<string, { codes: Codes; access: Access | "nobody" }>();
 
 beforeAll(async () => {
-  db = openTestDatabase();
+  db = await openTestDatabase();
   ({ b } = await twoTeams(db));
   callers = {
     signedOut: callerFor(db, null),
-    noTeam: callerFor(db, makeUser(db, "Nora Noteam")),
+    noTeam: callerFor(db, await makeUser(db, "Nora Noteam")),
     rep: b.rep.caller,
     manager: b.manager.caller,
     owner: b.team.owner.caller,
@@ -190,15 +190,15 @@ describe("the role matrix", () => {
 
 describe("invites cannot grant more than their inviter holds when they are accepted", () => {
   async function inviteFromManager(email: string, role: "rep" | "manager") {
-    const manager = b.team.join("manager", `Inviting Manager ${email}`);
-    const invitee = makeUser(db, `Invitee ${email}`, email);
+    const manager = await b.team.join("manager", `Inviting Manager ${email}`);
+    const invitee = await makeUser(db, `Invitee ${email}`, email);
     const invite = await manager.caller.teams.invite({ email, role });
     return { manager, invitee, invite };
   }
 
   it("a manager's manager invite is refused once the manager has become a rep", async () => {
     const { manager, invitee, invite } = await inviteFromManager("demoted.inviter@example.test", "manager");
-    db.update(member).set({ role: "rep" }).where(eq(member.userId, manager.user.id)).run();
+    await db.update(member).set({ role: "rep" }).where(eq(member.userId, manager.user.id)).run();
     const before = databaseDigest(db);
     const result = await outcomeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }));
     expect(result.ok ? "ok" : codeOfError(result.error)).toBe("FORBIDDEN");
@@ -208,7 +208,7 @@ describe("invites cannot grant more than their inviter holds when they are accep
 
   it("an invite is refused once its inviter has left the team", async () => {
     const { manager, invitee, invite } = await inviteFromManager("orphaned.invite@example.test", "rep");
-    db.delete(member).where(eq(member.userId, manager.user.id)).run();
+    await db.delete(member).where(eq(member.userId, manager.user.id)).run();
     const result = await outcomeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }));
     expect(result.ok ? "ok" : codeOfError(result.error)).toBe("FORBIDDEN");
     expect(await callerFor(db, invitee).teams.mine()).toEqual([]);
@@ -216,11 +216,11 @@ describe("invites cannot grant more than their inviter holds when they are accep
 
   it("a rep invite from a manager still demoted to rep is accepted as rep, once", async () => {
     const { manager, invitee, invite } = await inviteFromManager("rep.from.rep@example.test", "rep");
-    db.update(member).set({ role: "rep" }).where(eq(member.userId, manager.user.id)).run();
+    await db.update(member).set({ role: "rep" }).where(eq(member.userId, manager.user.id)).run();
     await expect(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id })).resolves.toEqual({ teamId: b.team.id, role: "rep" });
     const again = await outcomeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }));
     expect(again.ok ? "ok" : codeOfError(again.error)).toBe("NOT_FOUND");
-    expect(db.select({ status: invitation.status }).from(invitation).where(eq(invitation.id, invite.id)).get()).toEqual({ status: "accepted" });
+    expect(await db.select({ status: invitation.status }).from(invitation).where(eq(invitation.id, invite.id)).get()).toEqual({ status: "accepted" });
   });
 });
 
@@ -229,17 +229,17 @@ describe("invites cannot grant more than their inviter holds when they are accep
 // "Private drafts" row on the boards that name scripts, so the team's totals stay whole.
 describe("a rep's private draft stays private from every other role", () => {
   const SECRETS = ["Ren Secret Opener", "ren-only-tag"];
-  let team: ReturnType<typeof makeTeam>;
-  let ren: ReturnType<ReturnType<typeof makeTeam>["join"]>;
+  let team: Awaited<ReturnType<typeof makeTeam>>;
+  let ren: Awaited<ReturnType<Awaited<ReturnType<typeof makeTeam>>["join"]>>;
   let viewers: Record<"rep" | "manager" | "owner", Caller>;
   let draftId: number;
   let draftVersionId: number;
 
   beforeAll(async () => {
-    team = makeTeam(db, "Drafting Team");
-    ren = team.join("rep", "Ren Drafter");
-    const sam = team.join("rep", "Sam Sharer");
-    const manager = team.join("manager", "Mona Drafts-manager");
+    team = await makeTeam(db, "Drafting Team");
+    ren = await team.join("rep", "Ren Drafter");
+    const sam = await team.join("rep", "Sam Sharer");
+    const manager = await team.join("manager", "Mona Drafts-manager");
     viewers = { rep: sam.caller, manager: manager.caller, owner: team.owner.caller };
     const opener = await team.owner.caller.scripts.create({ title: "Team Opener", stage: "first-touch", tags: ["team-tag"], body: "Hi {prospect.firstName}." });
     const draft = await ren.caller.scripts.create({ title: "Ren Secret Opener", stage: "first-touch", tags: ["ren-only-tag"], body: "Psst {prospect.firstName}.", shared: false });
@@ -290,7 +290,7 @@ describe("a rep's private draft stays private from every other role", () => {
   it("the leaderboard CSV, the team overview and the author's drill-down name it to no manager", async () => {
     const manager = (await viewers.manager.teams.members()).find((m) => m.name === "Mona Drafts-manager")!;
     const actor = { userId: manager.userId, teamId: team.id, role: "manager" as const };
-    const csv = leaderboardCsv(db, actor, { by: "script", range: "all" });
+    const csv = await leaderboardCsv(db, actor, { by: "script", range: "all" });
     expect(named(csv)).toEqual([]);
     expect(csv).toContain(`"${PRIVATE_DRAFTS.key}","Private drafts","3","1"`);
     const overview = await viewers.manager.leaderboard.overview({ range: "all" });

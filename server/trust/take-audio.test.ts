@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as audioRoute } from "@/app/api/takes/[id]/audio/route";
 import { POST as uploadRoute } from "@/app/api/takes/route";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db, sqliteConnection } from "@/db/client";
 import { TAKE_LIMITS } from "@/lib/inputs/takes";
 import { makeUser } from "@/tests/support/fixtures";
 import { givePassword, signIn } from "@/tests/support/signed-in";
@@ -27,16 +27,16 @@ let a: VictimTeam;
 let b: OwnTeam;
 const cookies = {} as Record<Who, string>;
 
-const listen = (takeId: number | string, cookie: string | null, query = "") =>
+const listen = async (takeId: number | string, cookie: string | null, query = "") =>
   audioRoute(new Request(`${ORIGIN}/api/takes/${takeId}/audio${query}`, { headers: cookie ? { cookie } : {} }), { params: Promise.resolve({ id: String(takeId) }) });
 
 const upload = (cookie: string | null, query: string, body: Buffer | ReadableStream<Uint8Array>, headers: Record<string, string> = { "content-type": "audio/webm;codecs=opus" }) =>
   uploadRoute(new Request(`${ORIGIN}/api/takes?${query}`, { method: "POST", headers: { ...headers, ...(cookie ? { cookie } : {}) }, body: Buffer.isBuffer(body) ? new Uint8Array(body) : body, duplex: "half" } as RequestInit));
 
 beforeAll(async () => {
-  db = getDb();
+  db = await getDb();
   ({ a, b } = await twoTeams(db));
-  const nobody = makeUser(db, "Nadia Noteam");
+  const nobody = await makeUser(db, "Nadia Noteam");
   const people = { ownerA: a.team.owner.user, managerA: a.manager.user, repA: a.rep.user, ownerB: b.team.owner.user, managerB: b.manager.user, repB: b.rep.user, noTeam: nobody };
   for (const [who, person] of Object.entries(people)) {
     await givePassword(db, person.id);
@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  db.$client.close();
+  sqliteConnection(db).close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db, sqliteConnection } from "@/db/client";
 import { account, organization } from "@/db/schema";
 import { newId } from "@/server/services/ids";
 import { cookieHeader, makeTeam } from "@/tests/support/fixtures";
@@ -28,11 +28,11 @@ let teamId: string;
 let cookie = "";
 
 beforeAll(async () => {
-  db = getDb();
-  const team = makeTeam(db, "Edge Team");
+  db = await getDb();
+  const team = await makeTeam(db, "Edge Team");
   teamId = team.id;
   const owner = team.owner.user;
-  db.insert(account).values({ id: newId(), accountId: owner.id, providerId: "credential", userId: owner.id, password: await hashPassword(PASSWORD) }).run();
+  await db.insert(account).values({ id: newId(), accountId: owner.id, providerId: "credential", userId: owner.id, password: await hashPassword(PASSWORD) }).run();
   const signIn = await authPost(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: JSON.stringify({ email: owner.email, password: PASSWORD }) }),
   );
@@ -42,11 +42,11 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  db.$client.close();
+  sqliteConnection(db).close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const teamName = () => db.select({ name: organization.name }).from(organization).where(eq(organization.id, teamId)).get()!.name;
+const teamName = async () => (await db.select({ name: organization.name }).from(organization).where(eq(organization.id, teamId)).get())!.name;
 const updateSettings = (headers: Record<string, string>, body: BodyInit) =>
   trpcPost(new Request(`${ORIGIN}/api/trpc/teams.updateSettings`, { method: "POST", headers: { cookie, ...headers }, body }));
 
@@ -56,20 +56,20 @@ describe("the tRPC route handler (next dev)", () => {
     form.set("name", "Renamed by a form");
     const response = await updateSettings({ origin: ORIGIN }, form);
     expect(response.status).toBe(415);
-    expect(teamName()).toBe("Edge Team");
+    expect(await teamName()).toBe("Edge Team");
   });
 
   it("refuses JSON from another site's page with 403 and changes nothing", async () => {
     const response = await updateSettings({ origin: "https://evil.example", "content-type": "application/json" }, JSON.stringify({ json: { name: "Renamed cross-site" } }));
     expect(response.status).toBe(403);
-    expect(teamName()).toBe("Edge Team");
+    expect(await teamName()).toBe("Edge Team");
   });
 
   it("runs the app's own JSON mutation, and answers it and a query with Cache-Control: private, no-store", async () => {
     const response = await updateSettings({ origin: ORIGIN, "content-type": "application/json" }, JSON.stringify({ json: { name: "Edge Team Renamed" } }));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(teamName()).toBe("Edge Team Renamed");
+    expect(await teamName()).toBe("Edge Team Renamed");
     const members = await trpcGet(new Request(`${ORIGIN}/api/trpc/teams.members`, { headers: { cookie } }));
     expect(members.status).toBe(200);
     expect(members.headers.get("cache-control")).toBe("private, no-store");

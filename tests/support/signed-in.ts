@@ -10,12 +10,12 @@ import { newId } from "@/server/services/ids";
 export const PASSWORD = "correct-horse-battery";
 
 export async function givePassword(db: Db, userId: string) {
-  db.insert(account).values({ id: newId(), accountId: userId, providerId: "credential", userId, password: await hashPassword(PASSWORD) }).run();
+  await db.insert(account).values({ id: newId(), accountId: userId, providerId: "credential", userId, password: await hashPassword(PASSWORD) }).run();
 }
 
 /** Signs in through better-auth's API and returns the Cookie header a browser would send. */
 export async function signIn(email: string): Promise<string> {
-  const response = await getAuth().api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
+  const response = await (await getAuth()).api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
   expect(response.status).toBe(200);
   return response.headers
     .getSetCookie()

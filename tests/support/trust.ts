@@ -3,7 +3,7 @@
 // call wrote nothing, and two teams with real history made through the app's own procedures.
 import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import type { Db } from "@/db/client";
+import { sqliteConnection, type Db } from "@/db/client";
 import { appRouter } from "@/server/routers/_app";
 import { saveTake } from "@/server/services/takes";
 import { makeTeam, type Caller, type TeamMember, type TestTeam } from "./fixtures";
@@ -40,7 +40,7 @@ export const codeOfError = (error: unknown) => (error instanceof TRPCError ? err
 
 /** The user tables, found from SQLite's catalogue so a table added later is digested too. */
 function tableNames(db: Db): string[] {
-  return (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as { name: string }[]).map(
+  return (sqliteConnection(db).prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as { name: string }[]).map(
     (r) => r.name,
   );
 }
@@ -54,7 +54,7 @@ const hash = (rows: unknown[]) =>
 
 /** One hash per table over every row, in a stable order. */
 export function databaseDigest(db: Db): Record<string, string> {
-  return Object.fromEntries(tableNames(db).map((t) => [t, hash(db.$client.prepare(`select * from "${t}"`).all())]));
+  return Object.fromEntries(tableNames(db).map((t) => [t, hash(sqliteConnection(db).prepare(`select * from "${t}"`).all())]));
 }
 
 /**
@@ -72,10 +72,10 @@ export function teamDigest(db: Db, teamId: string): Record<string, string> {
   };
   return Object.fromEntries(
     tableNames(db).map((t) => {
-      const columns = (db.$client.prepare(`pragma table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
+      const columns = (sqliteConnection(db).prepare(`pragma table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
       const teamColumn = columns.includes("team_id") ? "team_id" : columns.includes("organization_id") ? "organization_id" : null;
       const query = scoped[t] ?? (teamColumn ? `select * from "${t}" where ${teamColumn} = ?` : `select * from "${t}"`);
-      const statement = db.$client.prepare(query);
+      const statement = sqliteConnection(db).prepare(query);
       return [t, hash(query.includes("?") ? statement.all(teamId) : statement.all())];
     }),
   );
@@ -131,9 +131,9 @@ export type OwnTeam = {
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
 export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
-  const teamA = makeTeam(db, "Acme Zanzibar Calling", "Alice Acmeowner");
-  const managerA = teamA.join("manager", "Marta Acmemanager");
-  const repA = teamA.join("rep", "Rufus Acmerep");
+  const teamA = await makeTeam(db, "Acme Zanzibar Calling", "Alice Acmeowner");
+  const managerA = await teamA.join("manager", "Marta Acmemanager");
+  const repA = await teamA.join("rep", "Rufus Acmerep");
   const owner = teamA.owner.caller;
 
   const opener = await owner.scripts.create({ title: "Acme Zebra Opener", stage: "first-touch", tags: ["acme-secret-tag"], body: "Hi {prospect.firstName}, the Acme confidential pitch." });
@@ -159,16 +159,16 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const today = await owner.attempts.log({ prospect: { name: "Quentin Quagga", phone: "212-555-0148", company: "Quagga Quarry" }, outcome: "voicemail", scriptId: opener.id });
   const invite = await managerA.caller.teams.invite({ email: "pending.acme.invitee@example.test", role: "rep" });
   // Uploads are an HTTP route, not a procedure: the takes are saved by the service it calls.
-  const takeOf = (teamId: string, who: TeamMember, versionId: number) =>
-    saveTake(db, { userId: who.user.id, teamId, role: "rep" }, { versionId, spokenMs: 2000, recordedMs: 2580 }, recordedTake()).id;
-  const sharedTakeA = takeOf(teamA.id, repA, v2.latestVersion.id);
+  const takeOf = async (teamId: string, who: TeamMember, versionId: number) =>
+    (await saveTake(db, { userId: who.user.id, teamId, role: "rep" }, { versionId, spokenMs: 2000, recordedMs: 2580 }, recordedTake())).id;
+  const sharedTakeA = await takeOf(teamA.id, repA, v2.latestVersion.id);
   await repA.caller.takes.setShared({ id: sharedTakeA, shared: true });
   await managerA.caller.takes.comment({ id: sharedTakeA, comment: "Acme secret coaching note" });
-  const privateTakeA = takeOf(teamA.id, repA, v2.latestVersion.id);
+  const privateTakeA = await takeOf(teamA.id, repA, v2.latestVersion.id);
 
-  const teamB = makeTeam(db, "Bravo Sales", "Bob Bravoowner");
-  const managerB = teamB.join("manager", "Mike Bravomanager");
-  const repB = teamB.join("rep", "Rita Bravorep");
+  const teamB = await makeTeam(db, "Bravo Sales", "Bob Bravoowner");
+  const managerB = await teamB.join("manager", "Mike Bravomanager");
+  const repB = await teamB.join("rep", "Rita Bravorep");
   const scriptB = await teamB.owner.caller.scripts.create({ title: "Bravo Opener", stage: "first-touch", tags: ["bravo"], body: "Hello {prospect.name}, Bravo here." });
   const otherB = await teamB.owner.caller.scripts.create({ title: "Bravo Last Try", stage: "last-try", body: "Last try from {rep.name}." });
   const draftB = await teamB.owner.caller.scripts.create({ title: "Bravo Draft", stage: "any", body: "A draft.", shared: false });
@@ -177,7 +177,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const vmB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravoprospect", phone: "646-555-0199" }, outcome: "voicemail", scriptId: scriptB.id, at: T0 });
   const cbB = await teamB.owner.caller.callbacks.log({ prospect: { id: vmB.prospectId }, result: "interested", at: minutesAfter(30) });
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
-  const takeB = takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
+  const takeB = await takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
   await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
   const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 

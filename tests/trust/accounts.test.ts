@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, openDatabaseReadOnly } from "@/db/client";
+import { openDatabase, openDatabaseReadOnly, sqliteConnection } from "@/db/client";
 import { signInBrake } from "@/db/schema";
 import { FIRST_DELAY_MS, FREE_ATTEMPTS } from "@/server/domain/sign-in-throttle";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
@@ -82,12 +82,12 @@ beforeAll(async () => {
   smtp = await startSmtpListener();
   mails = smtp.mails;
 
-  const db = openDatabase(dbFile);
+  const db = await openDatabase(dbFile);
   const team = await createTeamWithOwner(db, { name: "Proven Co", ownerEmail: "owner@proven.test", ownerPassword: PASSWORD, ownerName: "Olga Owner" });
   await addUserToTeam(db, { teamSlug: team.slug, email: "victim@proven.test", name: "Vic Victim", role: "manager", password: PASSWORD });
   await addUserToTeam(db, { teamSlug: team.slug, email: "leaver@proven.test", name: "Lee Leaver", role: "rep", password: PASSWORD });
   teamSlug = team.slug;
-  db.$client.close();
+  sqliteConnection(db).close();
 
   server = await startServer(dbFile, port, {
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
@@ -162,9 +162,9 @@ describe("6. the per-account brake is reserved before the password is checked an
     expect(retryAfter).toBeLessThanOrEqual(FIRST_DELAY_MS / 1000);
 
     // The counters are rows, shared by every process and kept over restarts.
-    const db = openDatabaseReadOnly(dbFile);
-    expect(db.select().from(signInBrake).where(like(signInBrake.key, "victim@%")).all()).toEqual([expect.objectContaining({ key: "victim@proven.test", failures: FREE_ATTEMPTS })]);
-    db.$client.close();
+    const db = await openDatabaseReadOnly(dbFile);
+    expect(await db.select().from(signInBrake).where(like(signInBrake.key, "victim@%")).all()).toEqual([expect.objectContaining({ key: "victim@proven.test", failures: FREE_ATTEMPTS })]);
+    sqliteConnection(db).close();
 
     expect((await signIn(ownBrowser, "victim@proven.test")).status).toBe(200);
     const stranger = newJar();

@@ -1,4 +1,4 @@
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteConnection } from "@/db/client";
 import { createScript } from "@/server/services/scripts";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 
@@ -9,7 +9,7 @@ export const TRUST_PASSWORD = "trust-suite-password";
  * starts. Its people are owner@DOMAIN and repN@DOMAIN (several teams in one database: one domain each).
  */
 export async function prepareTeam(dbFile: string, reps: number, { name = "Trust Co", domain = "trust.test" } = {}) {
-  const db = openDatabase(dbFile);
+  const db = await openDatabase(dbFile);
   const team = await createTeamWithOwner(db, { name, ownerEmail: `owner@${domain}`, ownerPassword: TRUST_PASSWORD });
   const emails: string[] = [];
   for (let i = 1; i <= reps; i++) {
@@ -17,12 +17,12 @@ export async function prepareTeam(dbFile: string, reps: number, { name = "Trust 
     await addUserToTeam(db, { teamSlug: team.slug, email, name: `Rep ${i}`, role: "rep", password: TRUST_PASSWORD });
     emails.push(email);
   }
-  const script = createScript(db, { userId: team.owner.id, teamId: team.id, role: "owner" }, {
+  const script = await createScript(db, { userId: team.owner.id, teamId: team.id, role: "owner" }, {
     title: "Trust script",
     stage: "any",
     body: "Hi {prospect.firstName}, it's {rep.name} at {rep.phone}.",
     shared: true,
   });
-  db.$client.close();
+  sqliteConnection(db).close();
   return { teamId: team.id, slug: team.slug, ownerEmail: `owner@${domain}`, emails, scriptId: script.id };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteConnection } from "@/db/client";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
 import { prepareTeam, TRUST_PASSWORD } from "./team";
 import { cookieHeader } from "@/tests/support/fixtures";
@@ -34,12 +34,12 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const teamName = () => {
-  const db = openDatabase(dbFile);
+const teamName = async () => {
+  const db = await openDatabase(dbFile);
   try {
-    return (db.$client.prepare("select name from organization").get() as { name: string }).name;
+    return (sqliteConnection(db).prepare("select name from organization").get() as { name: string }).name;
   } finally {
-    db.$client.close();
+    sqliteConnection(db).close();
   }
 };
 const post = (procedure: string, headers: Record<string, string>, body: BodyInit) => fetch(`${server.url}/api/trpc/${procedure}`, { method: "POST", headers: { cookie, ...headers }, body });
@@ -50,20 +50,20 @@ describe("tRPC mutations over HTTP", () => {
     form.set("name", "Renamed by a form");
     const response = await post("teams.updateSettings", { origin: server.url }, form);
     expect(response.status).toBe(415);
-    expect(teamName()).toBe("Trust Co");
+    expect(await teamName()).toBe("Trust Co");
   });
 
   it("JSON from another site's origin gets 403 and renames nothing", async () => {
     const response = await post("teams.updateSettings", { origin: "https://evil.example", "content-type": "application/json" }, JSON.stringify({ json: { name: "Cross-site" } }));
     expect(response.status).toBe(403);
-    expect(teamName()).toBe("Trust Co");
+    expect(await teamName()).toBe("Trust Co");
   });
 
   it("the app's own JSON call goes through, and tRPC answers are private, no-store", async () => {
     const response = await post("teams.updateSettings", { origin: server.url, "content-type": "application/json" }, JSON.stringify({ json: { name: "Trust Co Renamed" } }));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(teamName()).toBe("Trust Co Renamed");
+    expect(await teamName()).toBe("Trust Co Renamed");
     const members = await fetch(`${server.url}/api/trpc/teams.members`, { headers: { cookie } });
     expect(members.status).toBe(200);
     expect(members.headers.get("cache-control")).toBe("private, no-store");

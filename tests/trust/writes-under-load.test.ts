@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { openDatabase, sqliteConnection } from "@/db/client";
 import { integrityProblems } from "@/server/services/backup";
 import { problemCount, verifyDatabase } from "@/server/services/verify";
 import { repSession, signedInClient, type Acknowledged } from "./load";
@@ -26,10 +26,10 @@ async function serve(dbFile: string, port: number) {
   return server;
 }
 
-function storedIds(dbFile: string) {
-  const db = openDatabase(dbFile);
-  const attempts = db.$client.prepare("select id from attempt").pluck().all() as number[];
-  const callbacks = db.$client.prepare("select id from callback").pluck().all() as number[];
+async function storedIds(dbFile: string) {
+  const db = await openDatabase(dbFile);
+  const attempts = sqliteConnection(db).prepare("select id from attempt").pluck().all() as number[];
+  const callbacks = sqliteConnection(db).prepare("select id from callback").pluck().all() as number[];
   return { db, attempts, callbacks };
 }
 
@@ -50,15 +50,15 @@ describe("concurrent reps over HTTP", () => {
     expect(server.output()).not.toMatch(/SQLITE_BUSY|database is locked/);
     await stopServer(server);
 
-    const stored = storedIds(dbFile);
+    const stored = await storedIds(dbFile);
     expect(acknowledged.attempts).toHaveLength(REPS * 500);
     expect(acknowledged.callbacks).toHaveLength(REPS * 100);
     expect(new Set(acknowledged.attempts).size).toBe(REPS * 500);
     expect(stored.attempts.sort((a, b) => a - b)).toEqual([...acknowledged.attempts].sort((a, b) => a - b));
     expect(stored.callbacks.sort((a, b) => a - b)).toEqual([...acknowledged.callbacks].sort((a, b) => a - b));
-    const report = verifyDatabase(stored.db);
+    const report = await verifyDatabase(stored.db);
     expect(problemCount(report)).toBe(0);
-    stored.db.$client.close();
+    sqliteConnection(stored.db).close();
   });
 
   it("loses no acknowledged write when the server is killed mid-load, and restarts clean", async () => {
@@ -68,7 +68,7 @@ describe("concurrent reps over HTTP", () => {
     const clients = await Promise.all(team.emails.map((e) => signedInClient(server.url, e)));
     const acknowledged: Acknowledged = { attempts: [], callbacks: [], failures: [] };
 
-    const load = Promise.all(clients.map((c, i) => repSession(c, i + 1, team.scriptId, { attempts: 500, callbacks: 100 }, acknowledged)));
+    const load = await Promise.all(clients.map((c, i) => repSession(c, i + 1, team.scriptId, { attempts: 500, callbacks: 100 }, acknowledged)));
     // Kill once a good number of writes are confirmed, so the kill lands mid-stream.
     while (acknowledged.attempts.length < 1500) await new Promise((r) => setTimeout(r, 20));
     await stopServer(server, "SIGKILL");
@@ -76,13 +76,13 @@ describe("concurrent reps over HTTP", () => {
     const acknowledgedAtKill = acknowledged.attempts.length;
     expect(acknowledged.failures.length).toBeGreaterThan(0);
 
-    const stored = storedIds(dbFile);
-    expect(integrityProblems(stored.db.$client)).toEqual([]);
+    const stored = await storedIds(dbFile);
+    expect(integrityProblems(sqliteConnection(stored.db))).toEqual([]);
     const kept = new Set(stored.attempts);
     expect(acknowledged.attempts.filter((id) => !kept.has(id))).toEqual([]);
     expect(acknowledged.callbacks.filter((id) => !new Set(stored.callbacks).has(id))).toEqual([]);
-    expect(problemCount(verifyDatabase(stored.db))).toBe(0);
-    stored.db.$client.close();
+    expect(problemCount(await verifyDatabase(stored.db))).toBe(0);
+    sqliteConnection(stored.db).close();
     console.log(`killed after ${acknowledgedAtKill} acknowledged dials; ${stored.attempts.length} stored, 0 lost`);
 
     const restarted = await serve(dbFile, 3511);

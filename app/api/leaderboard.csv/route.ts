@@ -12,5 +12,5 @@ export async function GET(request: Request) {
   const refused = statsBudgetRefusal(member.actor);
   if (refused) return refused;
   const input = leaderboardFromSearchParams(new URL(request.url).searchParams);
-  return csvResponse(leaderboardCsv(member.db, member.actor, input), leaderboardCsvFileName(input));
+  return csvResponse(await leaderboardCsv(member.db, member.actor, input), leaderboardCsvFileName(input));
 }

@@ -19,7 +19,7 @@ export async function POST(request: Request) {
   const audio = await boundedBody(request, TAKE_LIMITS.uploadBytes);
   if (!audio) return textResponse(`A take is at most ${TAKE_LIMITS.uploadBytes / 1024 / 1024} MB.`, 413);
   try {
-    return Response.json(saveTake(member.db, member.actor, input.data, audio), { status: 201, headers: { "cache-control": "no-store" } });
+    return Response.json(await saveTake(member.db, member.actor, input.data, audio), { status: 201, headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof DomainError) return textResponse(error.message, error instanceof NotFound ? 404 : error instanceof Conflict ? 409 : 400);
     throw error;

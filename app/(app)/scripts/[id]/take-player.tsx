@@ -7,11 +7,11 @@ import { Button } from "@/app/_components/ui";
 export function TakePlayer({ src, label }: { src: string; label: string }) {
   const audio = useRef<HTMLAudioElement>(null);
   const [state, setState] = useState<"paused" | "loading" | "playing" | "failed">("paused");
-  const toggle = () => {
+  const toggle = async () => {
     const element = audio.current!;
     if (state === "playing") return element.pause();
     setState("loading");
-    element.play().catch(() => setState("failed"));
+    await element.play().catch(() => setState("failed"));
   };
   return (
     <span className="inline-flex items-center gap-2">

@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   const range = exportRangeInput.safeParse({ from: search.get("from") || undefined, to: search.get("to") || undefined });
   if (!range.success) return textResponse("Use dates like 2025-03-31.", 400);
   try {
-    const csv = exportCsv(member.db, member.actor, kind as ExportKind, range.data);
+    const csv = await exportCsv(member.db, member.actor, kind as ExportKind, range.data);
     const stamp = new Date().toISOString().slice(0, 10);
     // The BOM tells spreadsheet programs the file is UTF-8; `import` skips it.
     return csvResponse(`\uFEFF${csv}`, `ringback-${kind}-${stamp}.csv`);

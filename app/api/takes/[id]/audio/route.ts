@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const takeId = id.safeParse(Number((await params).id));
   if (!takeId.success) return textResponse("Take not found.", 404);
   try {
-    const audio = takeAudioFor(member.db, member.actor, takeId.data);
+    const audio = await takeAudioFor(member.db, member.actor, takeId.data);
     return new Response(new Uint8Array(audio), {
       headers: { "content-type": "audio/webm", "content-length": String(audio.length), "cache-control": "private, no-store" },
     });

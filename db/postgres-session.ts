@@ -1,0 +1,124 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { sql, type SQLWrapper } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { NodePgPreparedQuery, NodePgSession } from "drizzle-orm/node-postgres/session";
+import { PgDatabase, PgDeleteBase, PgInsertBase, PgSelectBase, PgUpdateBase } from "drizzle-orm/pg-core";
+import type { SQLiteTransactionConfig } from "drizzle-orm/sqlite-core";
+import pg from "pg";
+
+// PostgreSQL behind the service layer's one vocabulary. The services speak Drizzle's async SQLite
+// API — the builders plus the terminal `.all()`, `.get()`, `.run()`, `.values()` — because Drizzle
+// has no type common to both dialects (DIALECTS.md §2); here those four terminals are given to the
+// pg builders and databases, each running the query exactly once. Values are stored in the same
+// representation as SQLite (epoch-ms bigint, 0/1 smallint, JSON as text; db/schema-pg.ts), so the
+// SQLite table objects map them correctly on both engines.
+
+// int8 (count(*), sum(), bigint columns) and numeric come back as strings by default; every value
+// Ringback stores is far below 2^53. Drizzle's queries read pg's global parsers, hence global.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+type RunResult = { changes: number; rows: unknown[] };
+const toRun = (result: pg.QueryResult): RunResult => ({ changes: result.rowCount ?? 0, rows: result.rows });
+
+type RawDb = { execute(query: SQLWrapper): Promise<pg.QueryResult> };
+type Executable = { execute(values?: Record<string, unknown>): Promise<unknown> };
+
+function addTerminals(prototype: object, execute: (self: Executable, values?: Record<string, unknown>) => Promise<unknown>) {
+  Object.defineProperties(prototype, {
+    all: { configurable: true, value(this: Executable, values?: Record<string, unknown>) { return execute(this, values); } },
+    get: {
+      configurable: true,
+      async value(this: Executable, values?: Record<string, unknown>) {
+        const rows = (await execute(this, values)) as unknown[] | { rows: unknown[] };
+        return Array.isArray(rows) ? rows[0] : rows.rows[0];
+      },
+    },
+    run: {
+      configurable: true,
+      async value(this: Executable, values?: Record<string, unknown>) {
+        const result = await execute(this, values);
+        return Array.isArray(result) ? { changes: result.length, rows: result } : toRun(result as pg.QueryResult);
+      },
+    },
+    values: {
+      configurable: true,
+      async value(this: Executable, values?: Record<string, unknown>) {
+        const rows = (await execute(this, values)) as Record<string, unknown>[];
+        return rows.map((row) => Object.values(row));
+      },
+    },
+  });
+}
+
+let terminalsAdded = false;
+function addTerminalsOnce() {
+  if (terminalsAdded) return;
+  terminalsAdded = true;
+  // A builder without `.returning()` executes to pg's QueryResult; with it, to the mapped rows.
+  for (const builder of [PgSelectBase, PgInsertBase, PgUpdateBase, PgDeleteBase]) {
+    addTerminals(builder.prototype, (self, values) => (values ? (self as unknown as { prepare(name?: string): Executable }).prepare().execute(values) : self.execute()));
+  }
+  addTerminals(NodePgPreparedQuery.prototype, (self, values) => self.execute(values));
+  // Raw SQL: db.all(sql`…`) and friends, on the database and on a transaction.
+  const result = (db: unknown, query: SQLWrapper) => (db as RawDb).execute(query);
+  Object.defineProperties(PgDatabase.prototype, {
+    all: { configurable: true, async value(this: unknown, query: SQLWrapper) { return (await result(this, query)).rows; } },
+    get: { configurable: true, async value(this: unknown, query: SQLWrapper) { return (await result(this, query)).rows[0]; } },
+    run: { configurable: true, async value(this: unknown, query: SQLWrapper) { return toRun(await result(this, query)); } },
+    values: {
+      configurable: true,
+      async value(this: unknown, query: SQLWrapper) {
+        return ((await result(this, query)).rows as Record<string, unknown>[]).map((row) => Object.values(row));
+      },
+    },
+  });
+}
+
+/** Every write transaction takes this lock first: one writer at a time, as on SQLite. */
+const WRITER_LOCK = 7_241_509;
+
+/**
+ * Transactions with SQLite's meaning on PostgreSQL. A write transaction (the default) runs READ
+ * COMMITTED after taking a transaction-scoped advisory lock, so writers across every process are
+ * serialized as SQLite's BEGIN IMMEDIATE serializes them: the services' read-then-write steps
+ * (the next voicemail number, re-attribution) need no per-query locking. A `deferred` transaction
+ * is the read snapshot: REPEATABLE READ, READ ONLY, taking no lock.
+ */
+function sqliteLikeTransactions(db: NodePgDatabase<Record<string, unknown>>) {
+  const transaction = db.transaction.bind(db);
+  // A transaction begun on the database while one is open in the same request would take a second
+  // connection and wait for the writer lock the first holds: it becomes a savepoint of the first.
+  const open = new AsyncLocalStorage<{ transaction(work: (tx: unknown) => Promise<unknown>): Promise<unknown> }>();
+  db.transaction = ((work: (tx: unknown) => Promise<unknown>, config?: SQLiteTransactionConfig) => {
+    const outer = open.getStore();
+    if (outer) return outer.transaction(work);
+    const inside = (tx: Parameters<Parameters<typeof transaction>[0]>[0]) => open.run(tx as never, () => work(Object.assign(tx, { $engine: "postgres" })));
+    if (config?.behavior === "deferred") return transaction(inside, { isolationLevel: "repeatable read", accessMode: "read only" });
+    return transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${WRITER_LOCK})`);
+      return inside(tx);
+    });
+  }) as typeof db.transaction;
+}
+
+export type PostgresHandle = { db: NodePgDatabase<Record<string, unknown>>; pool: pg.Pool };
+
+/** A pool and a Drizzle database over it, with the services' terminals and transactions. */
+export function openPostgresPool<TSchema extends Record<string, unknown>>(url: string, schema: TSchema, { readOnly = false } = {}): PostgresHandle {
+  addTerminalsOnce();
+  const pool = new pg.Pool({
+    connectionString: url,
+    // RINGBACK_PG_POOL=1 in the tests: a query that bypasses its transaction's connection deadlocks there.
+    max: Number(process.env.RINGBACK_PG_POOL || 10),
+    idleTimeoutMillis: 10_000,
+    ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
+  });
+  // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  const db = drizzle(pool, { schema }) as unknown as NodePgDatabase<Record<string, unknown>>;
+  sqliteLikeTransactions(db);
+  return { db, pool };
+}
+
+export { NodePgSession };

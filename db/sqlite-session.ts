@@ -1,0 +1,125 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type Database from "better-sqlite3";
+import { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { BetterSQLiteSession } from "drizzle-orm/better-sqlite3/session";
+import { extractTablesRelationalConfig, createTableRelationsHelpers } from "drizzle-orm/relations";
+import { SQLiteSyncDialect, SQLiteTransaction, type SQLiteTransactionConfig } from "drizzle-orm/sqlite-core";
+
+// The service layer is written once, awaiting every query, for SQLite and PostgreSQL alike
+// (DIALECTS.md §4). better-sqlite3 is synchronous and refuses a transaction callback that returns
+// a promise, and a hand-rolled BEGIN … await … COMMIT on its single connection would let another
+// request's statement run inside the open transaction (and roll back with it). So, as Kysely and
+// Knex do: one connection, one process-wide queue. A transaction holds the connection from BEGIN
+// to COMMIT; a statement from outside it waits its turn; the transaction's own statements,
+// recognised through AsyncLocalStorage, go straight through.
+
+type Release = () => void;
+
+/** A FIFO lock: the connection's one transaction at a time. */
+class ConnectionQueue {
+  private waiting: (() => void)[] = [];
+  holder: symbol | null = null;
+
+  acquire(owner: symbol): Promise<Release> {
+    const grant = (): Release => {
+      this.holder = owner;
+      return () => {
+        this.holder = null;
+        this.waiting.shift()?.();
+      };
+    };
+    if (this.holder === null && this.waiting.length === 0) return Promise.resolve(grant());
+    return new Promise((resolve) => this.waiting.push(() => resolve(grant())));
+  }
+}
+
+const running = new AsyncLocalStorage<symbol>();
+
+type Session = BetterSQLiteSession<Record<string, unknown>, never>;
+type Prepared = ReturnType<Session["prepareQuery"]>;
+type Method = "run" | "all" | "get" | "values";
+const METHODS: Method[] = ["run", "all", "get", "values"];
+type Work = (tx: unknown) => Promise<unknown>;
+
+/** A Drizzle database over one better-sqlite3 connection whose every query is awaited. */
+export function queuedSqliteDatabase<TSchema extends Record<string, unknown>>(sqlite: Database.Database, schema: TSchema) {
+  const dialect = new SQLiteSyncDialect();
+  const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+  const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
+  const session = new BetterSQLiteSession(sqlite, dialect, relational as never) as Session;
+  const queue = new ConnectionQueue();
+  let savepoints = 0;
+
+  /** Outside the running transaction a statement waits for it; inside, or when idle, it runs now. */
+  const inTurn = <T>(run: () => T): Promise<T> => {
+    const holder = queue.holder;
+    if (holder === null || running.getStore() === holder) {
+      try {
+        return Promise.resolve(run());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return queue.acquire(Symbol("statement")).then((release) => {
+      try {
+        return run();
+      } finally {
+        release();
+      }
+    });
+  };
+
+  const prepare = session.prepareQuery.bind(session);
+  session.prepareQuery = ((...args: Parameters<Session["prepareQuery"]>) => {
+    const prepared = prepare(...args);
+    // Drizzle calls these on the statement it prepared; a query builder awaits what they return.
+    const queued = Object.create(prepared) as { mode: string };
+    queued.mode = "async";
+    for (const method of METHODS) {
+      const original = ((prepared as unknown as Record<Method, (values?: Record<string, unknown>) => unknown>)[method]).bind(prepared);
+      (queued as unknown as Record<Method, unknown>)[method] = (values?: Record<string, unknown>) => inTurn(() => original(values));
+    }
+    return queued as unknown as Prepared;
+  }) as Session["prepareQuery"];
+
+  const transaction = async (work: Work, config: SQLiteTransactionConfig = {}): Promise<unknown> => {
+    const tx = Object.assign(new (SQLiteTransaction as unknown as new (...args: unknown[]) => object)("async", dialect, session, relational), { $engine: "sqlite" });
+    const holder = queue.holder;
+    if (holder !== null && running.getStore() === holder) {
+      // A transaction inside the running one: a savepoint, as Drizzle's own nested transactions.
+      const name = `sp${++savepoints}`;
+      sqlite.exec(`savepoint ${name}`);
+      try {
+        const result = await work(tx);
+        sqlite.exec(`release savepoint ${name}`);
+        return result;
+      } catch (error) {
+        sqlite.exec(`rollback to savepoint ${name}`);
+        sqlite.exec(`release savepoint ${name}`);
+        throw error;
+      }
+    }
+    const owner = Symbol("transaction");
+    const release = await queue.acquire(owner);
+    try {
+      // Other connections write to this file too (the import worker, CLI commands, other server
+      // processes): a write transaction takes the file's write lock up front, waiting its turn
+      // under busy_timeout, rather than failing with SQLITE_BUSY when it first writes.
+      sqlite.exec(config.behavior === "deferred" ? "begin deferred" : "begin immediate");
+      try {
+        const result = await running.run(owner, () => work(tx));
+        sqlite.exec("commit");
+        return result;
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.exec("rollback");
+        throw error;
+      }
+    } finally {
+      release();
+    }
+  };
+  session.transaction = transaction as unknown as Session["transaction"];
+
+  const db = new BetterSQLite3Database("async" as never, dialect, session as never, relational as never);
+  return Object.assign(db, { $client: sqlite });
+}
