@@ -9,7 +9,7 @@ import * as schema from "./schema";
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export const DEFAULT_DATABASE_PATH = "./data/ringback.db";
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations", "sqlite");
 
 export function databasePath(): string {
   const url = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_PATH;
