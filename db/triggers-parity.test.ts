@@ -194,6 +194,49 @@ describe("migratePostgres", () => {
     }
   });
 
+  it("fills the same defaults as SQLite: epoch milliseconds now, 0 for false, the team settings", async () => {
+    const pool = pgPool(cluster.createDatabase("defaults"));
+    const sqlite = openDatabase(":memory:");
+    try {
+      await migratePostgres(drizzle(pool));
+      const rows = [
+        "insert into organization (id, name, slug) values ('t', 'T', 't')",
+        "insert into \"user\" (id, name, email) values ('u', 'U', 'u@example.com')",
+        "insert into script (id, team_id, title, stage, author_id) values (1, 't', 'S', 'any', 'u')",
+        "insert into prospect (team_id, name, phone) values ('t', 'P', null)",
+        "insert into outbox (\"to\", subject, text) values ('a@example.com', 's', 'x')",
+      ];
+      const before = Date.now();
+      for (const statement of rows) {
+        sqlite.$client.exec(statement);
+        await pool.query(statement);
+      }
+      const after = Date.now();
+      const read = [
+        "select timezone, attribution_window_days, min_sample, words_per_minute, default_region, created_at from organization",
+        "select email_verified, created_at, updated_at from \"user\"",
+        "select shared, archived, team_pick, unrecorded, created_at, updated_at from script",
+        "select id, status, created_at from prospect",
+        "select id, created_at from outbox",
+      ];
+      for (const query of read) {
+        const [fromSqlite] = sqlite.$client.prepare(query).all() as Row[];
+        const [fromPg] = (await pool.query(query)).rows as Row[];
+        const times = Object.keys(fromPg).filter((k) => k.endsWith("_at"));
+        for (const k of times) {
+          expect(fromPg[k], `${k} of ${query}`).toBeGreaterThanOrEqual(before - 1);
+          expect(fromPg[k], `${k} of ${query}`).toBeLessThanOrEqual(after);
+          expect(Number.isInteger(fromPg[k])).toBe(true);
+          fromPg[k] = fromSqlite[k] = "now";
+        }
+        expect(fromPg, query).toEqual(fromSqlite);
+      }
+    } finally {
+      await pool.end();
+      sqlite.$client.close();
+    }
+  });
+
   it("refuses a database whose trigger is missing, naming it", async () => {
     const pool = pgPool(cluster.createDatabase("missing"));
     try {
