@@ -95,7 +95,7 @@ export const outbox = pgTable(
 export const signInBrake = pgTable("sign_in_brake", {
   key: text("key").primaryKey(),
   failures: bigint("failures", { mode: "number" }).notNull(),
-    nextAttemptAt: bigint("next_attempt_at", { mode: "number" }).notNull(),
+  nextAttemptAt: bigint("next_attempt_at", { mode: "number" }).notNull(),
   lastFailureAt: bigint("last_failure_at", { mode: "number" }).notNull(),
 });
 
@@ -164,7 +164,7 @@ export const prospect = pgTable(
       .references(() => organization.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     company: text("company"),
-        phone: text("phone"),
+    phone: text("phone"),
     ownerId: text("owner_id").references(() => user.id),
     status: text("status", { enum: ["open", "engaged", "appointment", "closed-lost"] })
       .notNull()
@@ -193,8 +193,8 @@ export const script = pgTable(
     shared: smallint("shared").notNull().default(0),
     archived: smallint("archived").notNull().default(0),
     teamPick: smallint("team_pick").notNull().default(0),
-        unrecorded: smallint("unrecorded").notNull().default(0),
-        forkedFromVersionId: bigint("forked_from_version_id", { mode: "number" }),
+    unrecorded: smallint("unrecorded").notNull().default(0),
+    forkedFromVersionId: bigint("forked_from_version_id", { mode: "number" }),
     deletedAt: bigint("deleted_at", { mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -253,12 +253,12 @@ export const attempt = pgTable(
     scriptVersionId: bigint("script_version_id", { mode: "number" }).references(() => scriptVersion.id),
     messageSeconds: bigint("message_seconds", { mode: "number" }),
     notes: text("notes"),
-        voicemailNumber: bigint("voicemail_number", { mode: "number" }),
-        returnedAt: bigint("returned_at", { mode: "number" }),
-        appointment: smallint("appointment").notNull().default(0),
+    voicemailNumber: bigint("voicemail_number", { mode: "number" }),
+    returnedAt: bigint("returned_at", { mode: "number" }),
+    appointment: smallint("appointment").notNull().default(0),
     deletedAt: bigint("deleted_at", { mode: "number" }),
     createdAt: createdAt(),
-        source: text("source"),
+    source: text("source"),
     sourceCallId: text("source_call_id"),
   },
   (t) => [
@@ -288,7 +288,7 @@ export const callback = pgTable(
     result: text("result", { enum: ["appointment", "interested", "not-interested", "other"] }).notNull(),
     notes: text("notes"),
     loggedById: text("logged_by_id").references(() => user.id),
-        creditedAttemptId: bigint("credited_attempt_id", { mode: "number" }).references(() => attempt.id),
+    creditedAttemptId: bigint("credited_attempt_id", { mode: "number" }).references(() => attempt.id),
     deletedAt: bigint("deleted_at", { mode: "number" }),
     createdAt: createdAt(),
     source: text("source"),
@@ -339,7 +339,7 @@ export const teamZoneOffset = pgTable(
     teamId: text("team_id")
       .notNull()
       .references(() => organization.id, { onDelete: "cascade" }),
-        timeZone: text("time_zone").notNull(),
+    timeZone: text("time_zone").notNull(),
     fromMs: bigint("from_ms", { mode: "number" }).notNull(),
     offsetMs: bigint("offset_ms", { mode: "number" }).notNull(),
   },
@@ -352,7 +352,7 @@ export const statsRollup = pgTable(
     teamId: text("team_id").notNull(),
     dim: text("dim", { enum: ROLLUP_DIMENSIONS }).notNull(),
     grain: text("grain", { enum: ROLLUP_GRAINS }).notNull(),
-        period: text("period").notNull(),
+    period: text("period").notNull(),
     key: text("key").notNull(),
     voicemails: bigint("voicemails", { mode: "number" }).notNull(),
     returned: bigint("returned", { mode: "number" }).notNull(),
@@ -369,12 +369,12 @@ export const experiment = pgTable(
       .notNull()
       .references(() => organization.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-        stage: text("stage", { enum: ["first-touch", "follow-up", "last-try", "any"] }).notNull(),
-        fromVoicemail: bigint("from_voicemail", { mode: "number" }).notNull(),
+    stage: text("stage", { enum: ["first-touch", "follow-up", "last-try", "any"] }).notNull(),
+    fromVoicemail: bigint("from_voicemail", { mode: "number" }).notNull(),
     toVoicemail: bigint("to_voicemail", { mode: "number" }),
-        minDifferencePoints: bigint("min_difference_points", { mode: "number" }).notNull(),
+    minDifferencePoints: bigint("min_difference_points", { mode: "number" }).notNull(),
     status: text("status", { enum: ["running", "ended"] }).notNull().default("running"),
-        salt: text("salt").notNull(),
+    salt: text("salt").notNull(),
     createdById: text("created_by_id")
       .notNull()
       .references(() => user.id),
@@ -391,7 +391,7 @@ export const experimentArm = pgTable(
     experimentId: bigint("experiment_id", { mode: "number" })
       .notNull()
       .references(() => experiment.id, { onDelete: "cascade" }),
-        position: bigint("position", { mode: "number" }).notNull(),
+    position: bigint("position", { mode: "number" }).notNull(),
     scriptId: bigint("script_id", { mode: "number" })
       .notNull()
       .references(() => script.id),
@@ -461,10 +461,10 @@ export const take = pgTable(
     scriptVersionId: bigint("script_version_id", { mode: "number" })
       .notNull()
       .references(() => scriptVersion.id),
-        spokenMs: bigint("spoken_ms", { mode: "number" }).notNull(),
-        recordedMs: bigint("recorded_ms", { mode: "number" }).notNull(),
+    spokenMs: bigint("spoken_ms", { mode: "number" }).notNull(),
+    recordedMs: bigint("recorded_ms", { mode: "number" }).notNull(),
     bytes: bigint("bytes", { mode: "number" }).notNull(),
-        words: bigint("words", { mode: "number" }).notNull(),
+    words: bigint("words", { mode: "number" }).notNull(),
     shared: smallint("shared").notNull().default(0),
     reference: smallint("reference").notNull().default(0),
     comment: text("comment"),

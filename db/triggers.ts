@@ -1,6 +1,7 @@
 // The triggers that keep derived tables in step with every write (stats_rollup: migration 0002
 // on SQLite; day_generation: 0003; PostgreSQL: 0001_rollup_triggers). drizzle-kit knows nothing
-// of triggers, and SQLite's table rebuilds drop them silently, so both engines check this list.
+// of triggers, and SQLite's table rebuilds drop them silently: migratePostgres checks this list
+// after every run, db/schema-parity.test.ts checks SQLite's migrations against it.
 
 export const EXPECTED_TRIGGERS = [
   { table: "attempt", name: "attempt_rollup_insert" },
