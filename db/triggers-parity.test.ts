@@ -34,6 +34,8 @@ const UTC_DAY = Date.UTC(2026, 2, 9);
 const fixtures = [
   "insert into organization (id, name, slug, timezone) values ('ny', 'New York', 'ny', 'America/New_York')",
   "insert into organization (id, name, slug, timezone) values ('in', 'Kolkata', 'in', 'Asia/Kolkata')",
+  // Santiago puts its clocks back from midnight to 23:00: an offset taken a millisecond late is a day off.
+  "insert into organization (id, name, slug, timezone) values ('cl', 'Santiago', 'cl', 'America/Santiago')",
   // No offsets stored at all: days are UTC days.
   "insert into organization (id, name, slug, timezone) values ('bare', 'Bare', 'bare', 'UTC')",
   "insert into \"user\" (id, name, email) values ('ann', 'Ann', 'ann@example.com'), ('bob', 'Bob', 'bob@example.com')",
@@ -159,6 +161,25 @@ describe("the PostgreSQL triggers keep the same rollups and day generations as S
   async function both(query: string) {
     return { sqlite: sorted(sqlite.$client.prepare(query).all() as Row[]), pg: sorted((await pool.query(query)).rows) };
   }
+
+  it("buckets instants into the same local day: around every clock change 1990–2080, and 3,000 instants 1985–2085", async () => {
+    let seed = 15;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const from = Date.UTC(1985, 0, 1);
+    const to = Date.UTC(2085, 0, 1);
+    const randomInstants = Array.from({ length: 3_000 }, () => from + Math.floor(random() * (to - from)));
+    const sqliteDay = sqlite.$client.prepare(
+      "select date((? + coalesce((select z.offset_ms from team_zone_offset z where z.team_id = ? and z.from_ms <= ? order by z.from_ms desc limit 1), " +
+        "(select z.offset_ms from team_zone_offset z where z.team_id = ? order by z.from_ms limit 1), 0)) / 1000, 'unixepoch') as day",
+    );
+    const changes = sqlite.$client.prepare("select from_ms from team_zone_offset where team_id = ?").pluck();
+    for (const team of ["ny", "in", "cl", "bare"]) {
+      const instants = [...randomInstants, ...(changes.all(team) as number[]).flatMap((t) => [t - HOUR, t - 1, t, t + 1, t + HOUR])];
+      const expected = instants.map((at) => (sqliteDay.get(at, team, at, team) as { day: string }).day);
+      const got = await pool.query<{ day: string }>("select rollup_local_day($1, at) as day from unnest($2::bigint[]) with ordinality u(at, n) order by n", [team, instants]);
+      expect(got.rows.map((r) => r.day), team).toEqual(expected);
+    }
+  });
 
   it("after every write", async () => {
     for (const statement of writes) {
