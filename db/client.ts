@@ -83,7 +83,7 @@ function sqliteDb(sqlite: Database.Database, file: string): Db {
 
 async function openPostgres(url: string, { readOnly = false } = {}): Promise<Db> {
   const { db, pool } = openPostgresPool(url, schema, { readOnly });
-  if (!readOnly) await migratePostgres(pool);
+  if (!readOnly) await migratePostgres(db as never);
   return Object.assign(db, {
     $engine: "postgres" as const,
     $location: url,

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { organization, statsRollup, teamZoneOffset } from "./schema";
-import type { Queryable } from "./types";
+import { engineOf, type Queryable } from "./types";
 import { zoneOffsetTable } from "./zone-offsets";
 
 // Keeping the leaderboard rollups whole (schema.ts, migration 0002). The triggers keep them in
@@ -8,8 +8,12 @@ import { zoneOffsetTable } from "./zone-offsets";
 // fill them for rows written before they existed. Both come here: recompute the team's offsets,
 // then recount its counters from the attempts, in the caller's transaction.
 
-/** The team's local date of `attempt.at` for row alias `a`, as the triggers compute it. */
-const localDay = sql.raw(
+/**
+ * The team's local date of `attempt.at` for row alias `a`, as the triggers compute it: inline on
+ * SQLite, and PostgreSQL's trigger function of the same rule (db/migrations/postgres/0001).
+ */
+const localDay = (q: Queryable) => (engineOf(q) === "postgres" ? sql.raw(`rollup_local_day(a.team_id, a.at)`) : sqliteLocalDay);
+const sqliteLocalDay = sql.raw(
   `date((a.at + coalesce((select z.offset_ms from team_zone_offset z where z.team_id = a.team_id and z.from_ms <= a.at order by z.from_ms desc limit 1), ` +
     `(select z.offset_ms from team_zone_offset z where z.team_id = a.team_id order by z.from_ms limit 1), 0)) / 1000, 'unixepoch')`,
 );
@@ -19,9 +23,9 @@ export async function rebuildRollups(q: Queryable, teamId?: string) {
   await q.run(teamId ? sql`delete from ${statsRollup} where team_id = ${teamId}` : sql`delete from ${statsRollup}`);
   await q.run(sql`
     with v as materialized (
-      select a.team_id, ${localDay} as day, cast(a.script_version_id as text) as version, a.rep_id,
+      select a.team_id, ${localDay(q)} as day, cast(a.script_version_id as text) as version, a.rep_id,
         case when a.voicemail_number >= 4 then '4+' else cast(a.voicemail_number as text) end as bucket,
-        a.returned_at is not null as returned, a.appointment
+        case when a.returned_at is not null then 1 else 0 end as returned, a.appointment
       from attempt a
       where a.outcome = 'voicemail' and a.deleted_at is null ${teamId ? sql`and a.team_id = ${teamId}` : sql``}
     ),

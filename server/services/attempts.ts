@@ -172,7 +172,7 @@ export function listMyAttempts(db: Db, actor: Actor, since: Date, until: Date = 
  */
 async function myCallbacks(db: Queryable, actor: Actor, since: Date) {
   return await db
-    .select({ callbacks: sql<number>`count(*)`, appointments: sql<number>`coalesce(sum(${callback.result} = 'appointment'), 0)` })
+    .select({ callbacks: sql<number>`count(*)`, appointments: sql<number>`coalesce(sum(case when ${callback.result} = 'appointment' then 1 else 0 end), 0)` })
     .from(callback)
     .leftJoin(attempt, eq(attempt.id, callback.creditedAttemptId))
     .where(

@@ -194,7 +194,7 @@ function slotCounts(q: Queryable, scope: Scope, by: BoardDimension | null) {
 /** Every dial (any outcome) per quarter-hour. */
 function dialSlots(q: Queryable, scope: Scope) {
   const slot = slotSql(attempt.at);
-  return fromVoicemails(q, { slot, dials: sql<number>`count(*)`, voicemails: sql<number>`sum(${attempt.outcome} = 'voicemail')` }, null)
+  return fromVoicemails(q, { slot, dials: sql<number>`count(*)`, voicemails: sql<number>`sum(case when ${attempt.outcome} = 'voicemail' then 1 else 0 end)` }, null)
     .where(attemptsInScope(scope, false))
     .groupBy(slot)
     .all()
@@ -210,7 +210,7 @@ async function callbackSlots(q: Queryable, scope: Scope) {
   const slot = slotSql(callback.at);
   const filtered = attemptFilters(filter).some(Boolean);
   return (await q
-    .select({ slot, callbacks: sql<number>`count(*)`, appointments: sql<number>`sum(${callback.result} = 'appointment')` })
+    .select({ slot, callbacks: sql<number>`count(*)`, appointments: sql<number>`sum(case when ${callback.result} = 'appointment' then 1 else 0 end)` })
     .from(callback)
     .leftJoin(attempt, eq(attempt.id, callback.creditedAttemptId))
     .leftJoin(scriptVersion, eq(scriptVersion.id, attempt.scriptVersionId))
