@@ -100,7 +100,7 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
   const insertUser = sqlite.prepare("insert into user (id, name, email, email_verified) values (?, ?, ?, 1)");
   const insertAccount = sqlite.prepare("insert into account (id, account_id, provider_id, user_id, password) values (?, ?, 'credential', ?, ?)");
   const insertMember = sqlite.prepare("insert into member (id, organization_id, user_id, role, phone) values (?, ?, ?, 'rep', ?)");
-  await sqlite.transaction(async () => {
+  sqlite.transaction(() => {
     for (let i = 1; i <= repCount; i++) {
       const id = newId();
       insertUser.run(id, `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`, `rep${i}@bench.ringback.test`);
@@ -118,7 +118,7 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
   const insertTag = sqlite.prepare("insert or ignore into script_tag (script_id, tag) values (?, ?)");
   const yearStart = startOfLocalDay(first, BENCH_TIMEZONE).getTime();
   let versionCount = 0;
-  await sqlite.transaction(async () => {
+  sqlite.transaction(() => {
     let made = 0;
     for (const [stage, share] of STAGE_SHARE) {
       const n = Math.round((share / 200) * scriptCount);
@@ -221,7 +221,7 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
     pDone[p] = 1;
   };
 
-  const dayLoad = sqlite.transaction(async (d: number, date: string) => {
+  const dayLoad = sqlite.transaction((d: number, date: string) => {
     const midnight = startOfLocalDay(date, BENCH_TIMEZONE).getTime();
     today.day = d;
     today.list = (callbacksByDay.get(d) ?? []).sort((a, b) => a.at - b.at);
@@ -297,27 +297,27 @@ export async function generateDatabase(file: string, options: GenerateOptions): 
   });
 
   for (let d = 0; d < 365; d++) {
-    await dayLoad(d, addDays(first, d));
+    dayLoad(d, addDays(first, d));
     if (d % 30 === 29) log(`  day ${d + 1}/365: ${attemptId.toLocaleString("en-US")} attempts, ${callbackId.toLocaleString("en-US")} callbacks`);
   }
 
   const storeReturned = sqlite.prepare("update attempt set returned_at = ?, appointment = ? where id = ?");
-  await sqlite.transaction(async () => {
+  sqlite.transaction(() => {
     for (const [id, facts] of returned) storeReturned.run(facts.at, facts.appointment ? 1 : 0, id);
     sqlite.prepare("update prospect set status = 'appointment' where id in (select prospect_id from callback where result = 'appointment')").run();
     sqlite.prepare("delete from sqlite_sequence where name in ('attempt', 'callback')").run();
     sqlite.prepare("insert into sqlite_sequence (name, seq) values ('attempt', ?), ('callback', ?)").run(attemptId, callbackId);
   })();
   log(`  rows written in ${((Date.now() - started) / 1000).toFixed(1)} s; building indexes and rollups`);
-  await sqlite.transaction(async () => {
+  await db.transaction(async (tx) => {
     for (const statement of deferred.filter((s) => /^create (unique )?index/i.test(s))) sqlite.exec(statement);
-    await rebuildRollups(db);
+    await rebuildRollups(tx);
     for (const statement of deferred.filter((s) => /^create trigger/i.test(s))) sqlite.exec(statement);
-  })();
+  });
   sqlite.pragma("synchronous = NORMAL");
   sqlite.exec("analyze");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  sqlite.close();
+  await db.$close();
   return {
     teamId: team.id,
     slug: team.slug,

@@ -2,7 +2,7 @@ import { getTableName, is, SQL } from "drizzle-orm";
 import { getTableConfig as pgConfig, PgDialect, PgTable, type PgColumn } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, SQLiteSyncDialect, SQLiteTable, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "./client";
+import { openDatabase, sqliteConnection } from "./client";
 import * as sqliteSchema from "./schema";
 import * as pgSchema from "./schema-pg";
 import { assertTriggersPresent, EXPECTED_TRIGGERS } from "./triggers";
@@ -82,10 +82,11 @@ function describeKeys(config: Config, predicate: (where: SQL | undefined) => str
   };
 }
 
+const migrated = await openDatabase(":memory:");
+
 describe("the PostgreSQL schema mirrors the SQLite one", () => {
-  const migrated = openDatabase(":memory:");
   const liveTables = (
-    migrated.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
+    sqliteConnection(migrated).prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
       name: string;
     }[]
   ).map((t) => t.name);
@@ -113,7 +114,7 @@ describe("the PostgreSQL schema mirrors the SQLite one", () => {
 
   it("declares the tables made by hand-written SQLite migrations as they were made", () => {
     for (const name of liveTables.filter((t) => !sqliteByName.has(t))) {
-      const live = migrated.$client.prepare(`select name, "notnull", pk, dflt_value from pragma_table_info(?) order by name`).all(name) as {
+      const live = sqliteConnection(migrated).prepare(`select name, "notnull", pk, dflt_value from pragma_table_info(?) order by name`).all(name) as {
         name: string;
         notnull: number;
         pk: number;
@@ -131,7 +132,7 @@ describe("the PostgreSQL schema mirrors the SQLite one", () => {
 
   it("names every index of the migrated SQLite database, including those made by hand", () => {
     const live = (
-      migrated.$client.prepare("select name from sqlite_master where type = 'index' and name not like 'sqlite_autoindex_%'").all() as { name: string }[]
+      sqliteConnection(migrated).prepare("select name from sqlite_master where type = 'index' and name not like 'sqlite_autoindex_%'").all() as { name: string }[]
     ).map((i) => i.name);
     const declared = pgTables.flatMap((t) => {
       const c = pgConfig(t);
@@ -141,7 +142,7 @@ describe("the PostgreSQL schema mirrors the SQLite one", () => {
   });
 
   it("the SQLite migrations make every expected trigger, and no other", () => {
-    const live = migrated.$client.prepare("select tbl_name as \"table\", name from sqlite_master where type = 'trigger'").all() as {
+    const live = sqliteConnection(migrated).prepare("select tbl_name as \"table\", name from sqlite_master where type = 'trigger'").all() as {
       table: string;
       name: string;
     }[];

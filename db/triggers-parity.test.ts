@@ -2,7 +2,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../scripts/throwaway-postgres.mjs";
-import { openDatabase, type Db } from "./client";
+import { openDatabase, type Db, sqliteConnection } from "./client";
 import { migratePostgres } from "./postgres-migrate";
 import { syncTeamZone } from "./rollups";
 
@@ -140,15 +140,15 @@ describe("the PostgreSQL triggers keep the same rollups and day generations as S
   beforeAll(async () => {
     pool = pgPool(cluster.createDatabase("triggers"));
     await migratePostgres(drizzle(pool));
-    sqlite = openDatabase(":memory:");
+    sqlite = await openDatabase(":memory:");
     for (const statement of fixtures) {
-      sqlite.$client.exec(statement);
+      sqliteConnection(sqlite).exec(statement);
       await pool.query(statement);
     }
-    for (const team of sqlite.$client.prepare("select id, timezone from organization where id <> 'bare'").all() as { id: string; timezone: string }[]) {
-      syncTeamZone(sqlite, team.id, team.timezone);
+    for (const team of sqliteConnection(sqlite).prepare("select id, timezone from organization where id <> 'bare'").all() as { id: string; timezone: string }[]) {
+      await syncTeamZone(sqlite, team.id, team.timezone);
     }
-    const offsets = sqlite.$client.prepare("select team_id, time_zone, from_ms, offset_ms from team_zone_offset").all() as Row[];
+    const offsets = sqliteConnection(sqlite).prepare("select team_id, time_zone, from_ms, offset_ms from team_zone_offset").all() as Row[];
     expect(offsets.length).toBeGreaterThan(100);
     await pool.query(
       "insert into team_zone_offset (team_id, time_zone, from_ms, offset_ms) select * from unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])",
@@ -159,7 +159,7 @@ describe("the PostgreSQL triggers keep the same rollups and day generations as S
   afterAll(() => pool?.end());
 
   async function both(query: string) {
-    return { sqlite: sorted(sqlite.$client.prepare(query).all() as Row[]), pg: sorted((await pool.query(query)).rows) };
+    return { sqlite: sorted(sqliteConnection(sqlite).prepare(query).all() as Row[]), pg: sorted((await pool.query(query)).rows) };
   }
 
   it("buckets instants into the same local day: around every clock change 1990–2080, and 3,000 instants 1985–2085", async () => {
@@ -168,11 +168,11 @@ describe("the PostgreSQL triggers keep the same rollups and day generations as S
     const from = Date.UTC(1985, 0, 1);
     const to = Date.UTC(2085, 0, 1);
     const randomInstants = Array.from({ length: 3_000 }, () => from + Math.floor(random() * (to - from)));
-    const sqliteDay = sqlite.$client.prepare(
+    const sqliteDay = sqliteConnection(sqlite).prepare(
       "select date((? + coalesce((select z.offset_ms from team_zone_offset z where z.team_id = ? and z.from_ms <= ? order by z.from_ms desc limit 1), " +
         "(select z.offset_ms from team_zone_offset z where z.team_id = ? order by z.from_ms limit 1), 0)) / 1000, 'unixepoch') as day",
     );
-    const changes = sqlite.$client.prepare("select from_ms from team_zone_offset where team_id = ?").pluck();
+    const changes = sqliteConnection(sqlite).prepare("select from_ms from team_zone_offset where team_id = ?").pluck();
     for (const team of ["ny", "in", "cl", "bare"]) {
       const instants = [...randomInstants, ...(changes.all(team) as number[]).flatMap((t) => [t - HOUR, t - 1, t, t + 1, t + HOUR])];
       const expected = instants.map((at) => (sqliteDay.get(at, team, at, team) as { day: string }).day);
@@ -183,7 +183,7 @@ describe("the PostgreSQL triggers keep the same rollups and day generations as S
 
   it("after every write", async () => {
     for (const statement of writes) {
-      sqlite.$client.exec(statement);
+      sqliteConnection(sqlite).exec(statement);
       await pool.query(statement);
       const rollups = await both(ROLLUP);
       expect(rollups.pg, `stats_rollup after: ${statement}`).toEqual(rollups.sqlite);
@@ -217,7 +217,7 @@ describe("migratePostgres", () => {
 
   it("fills the same defaults as SQLite: epoch milliseconds now, 0 for false, the team settings", async () => {
     const pool = pgPool(cluster.createDatabase("defaults"));
-    const sqlite = openDatabase(":memory:");
+    const sqlite = await openDatabase(":memory:");
     try {
       await migratePostgres(drizzle(pool));
       const rows = [
@@ -229,7 +229,7 @@ describe("migratePostgres", () => {
       ];
       const before = Date.now();
       for (const statement of rows) {
-        sqlite.$client.exec(statement);
+        sqliteConnection(sqlite).exec(statement);
         await pool.query(statement);
       }
       const after = Date.now();
@@ -241,7 +241,7 @@ describe("migratePostgres", () => {
         "select id, created_at from outbox",
       ];
       for (const query of read) {
-        const [fromSqlite] = sqlite.$client.prepare(query).all() as Row[];
+        const [fromSqlite] = sqliteConnection(sqlite).prepare(query).all() as Row[];
         const [fromPg] = (await pool.query(query)).rows as Row[];
         const times = Object.keys(fromPg).filter((k) => k.endsWith("_at"));
         for (const k of times) {
@@ -254,7 +254,7 @@ describe("migratePostgres", () => {
       }
     } finally {
       await pool.end();
-      sqlite.$client.close();
+      sqliteConnection(sqlite).close();
     }
   });
 

@@ -19,7 +19,7 @@ export function requireEntryTime(at: Date, now: Date = new Date()) {
 }
 
 /** Logs one dial; a voicemail is stamped with the script's current version. One transaction. */
-export function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
+export async function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
   const at = input.at ?? new Date();
   requireEntryTime(at);
   return db.transaction(async (tx) => {
@@ -63,7 +63,7 @@ async function changeableAttempt(db: Queryable, actor: Actor, id: number) {
 const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && e.code === "SQLITE_CONSTRAINT_UNIQUE";
 
 /** Edits a dial; the voicemail/script rule of logging still holds, and attribution re-runs. */
-export function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {
+export async function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {
   if (input.at) requireEntryTime(input.at);
   return db.transaction(async (tx) => {
     const row = await changeableAttempt(tx, actor, input.id);
@@ -101,11 +101,11 @@ export function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {
 }
 
 /** Soft-deletes a dial (restorable); a deleted voicemail's callbacks move to the previous one. */
-export function removeAttempt(db: Db, actor: Actor, id: number) {
+export async function removeAttempt(db: Db, actor: Actor, id: number) {
   return setDeleted(db, actor, id, new Date());
 }
 
-export function restoreAttempt(db: Db, actor: Actor, id: number) {
+export async function restoreAttempt(db: Db, actor: Actor, id: number) {
   return setDeleted(db, actor, id, null);
 }
 
@@ -162,7 +162,7 @@ function myDials(db: Queryable, actor: Actor, since: Date, until: Date, deleted:
 }
 
 /** The actor's own dials since `since`, newest first, for the Today page. */
-export function listMyAttempts(db: Db, actor: Actor, since: Date, until: Date = new Date(8.64e15)) {
+export async function listMyAttempts(db: Db, actor: Actor, since: Date, until: Date = new Date(8.64e15)) {
   return myDials(db, actor, since, until, false);
 }
 
@@ -187,7 +187,7 @@ async function myCallbacks(db: Queryable, actor: Actor, since: Date) {
 }
 
 /** The rep's day in the team's timezone: dials newest first, today's deleted ones, counters. One snapshot. */
-export function todaysDials(db: Db, actor: Actor, now: Date = new Date()) {
+export async function todaysDials(db: Db, actor: Actor, now: Date = new Date()) {
   return db.transaction(
     async (tx) => {
       const timezone = (await tx.select({ tz: organization.timezone }).from(organization).where(eq(organization.id, actor.teamId)).get())?.tz ?? "UTC";

@@ -26,7 +26,7 @@ describe("times", () => {
     const { rep, opener } = await setup();
     const tomorrow = new Date(Date.now() + 24 * 3_600_000);
     const dial = await rep.caller.attempts.log({ prospect: { name: "Fay Future", phone: "516-541-7001" }, outcome: "voicemail", scriptId: opener.id });
-    const refused = await rep.caller.callbacks.log({ prospect: { id: dial.prospectId }, result: "interested", at: tomorrow });
+    const refused = rep.caller.callbacks.log({ prospect: { id: dial.prospectId }, result: "interested", at: tomorrow });
     await expect(refused).rejects.toMatchObject({ code: "BAD_REQUEST", message: "This time is in the future: log a dial or a callback once it has happened." });
     expect(await codeOf(rep.caller.callbacks.log({ prospect: { id: dial.prospectId }, result: "interested", at: "2099-06-01T09:00:00Z" }))).toBe("BAD_REQUEST");
     expect(await codeOf(rep.caller.attempts.log({ prospect: { id: dial.prospectId }, outcome: "no-message", at: tomorrow }))).toBe("BAD_REQUEST");

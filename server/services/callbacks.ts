@@ -12,7 +12,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { findOrCreateProspect, getProspect, teamRegion } from "./prospects";
 
 /** Records a callback, credits it to the voicemail that caused it, and reports that credit. */
-export function logCallback(db: Db, actor: Actor, input: LogCallbackInput) {
+export async function logCallback(db: Db, actor: Actor, input: LogCallbackInput) {
   const at = input.at ?? new Date();
   requireEntryTime(at);
   return db.transaction(async (tx) => {
@@ -114,7 +114,7 @@ async function changeableCallback(db: Queryable, actor: Actor, id: number) {
 const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && e.code === "SQLITE_CONSTRAINT_UNIQUE";
 
 /** Edits a callback's time, result or notes; attribution for the prospect re-runs in the same transaction. */
-export function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput) {
+export async function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput) {
   if (input.at) requireEntryTime(input.at);
   return db.transaction(async (tx) => {
     const row = await changeableCallback(tx, actor, input.id);
@@ -155,11 +155,11 @@ async function settleAppointmentStatus(tx: Tx, prospectId: number) {
   }
 }
 
-export function removeCallback(db: Db, actor: Actor, id: number) {
+export async function removeCallback(db: Db, actor: Actor, id: number) {
   return setDeleted(db, actor, id, new Date());
 }
 
-export function restoreCallback(db: Db, actor: Actor, id: number) {
+export async function restoreCallback(db: Db, actor: Actor, id: number) {
   return setDeleted(db, actor, id, null);
 }
 

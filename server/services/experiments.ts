@@ -58,7 +58,7 @@ const overlaps = (a: { from: number; to: number | null }, b: { from: number; to:
   a.from <= (b.to ?? Infinity) && b.from <= (a.to ?? Infinity);
 
 /** Starts an experiment on 2–4 shared scripts of one stage. One transaction. */
-export function startExperiment(db: Db, actor: Actor, raw: StartExperimentInput, now: Date = new Date()) {
+export async function startExperiment(db: Db, actor: Actor, raw: StartExperimentInput, now: Date = new Date()) {
   requireManager(actor);
   const input = startExperimentInput.parse(raw);
   return db.transaction(async (tx) => {
@@ -110,7 +110,7 @@ async function experimentRow(db: Queryable, actor: Actor, id: number) {
 }
 
 /** Ends a running experiment; its record stays. The page then offers the winner as the team pick. */
-export function endExperiment(db: Db, actor: Actor, id: number, now: Date = new Date()) {
+export async function endExperiment(db: Db, actor: Actor, id: number, now: Date = new Date()) {
   requireManager(actor);
   return db.transaction(async (tx) => {
     const row = await experimentRow(tx, actor, id);
@@ -193,7 +193,7 @@ function teamExperiments(db: Queryable, actor: Actor) {
 }
 
 /** Every experiment of the team, running ones first, each with its verdict. */
-export function listExperiments(db: Db, actor: Actor) {
+export async function listExperiments(db: Db, actor: Actor) {
   requireManager(actor);
   return db.transaction(
     async (tx) => {
@@ -209,7 +209,7 @@ export function listExperiments(db: Db, actor: Actor) {
 }
 
 /** One experiment: its arms' results, the verdict, its evidence over time, and the reps it is limited to. */
-export function experimentDetail(db: Db, actor: Actor, id: number) {
+export async function experimentDetail(db: Db, actor: Actor, id: number) {
   requireManager(actor);
   return db.transaction(
     async (tx) => {
@@ -230,7 +230,7 @@ export function experimentDetail(db: Db, actor: Actor, id: number) {
 }
 
 /** Rows of the experiments CSV: one per arm of every experiment. */
-export function experimentCsvRows(db: Db, actor: Actor) {
+export async function experimentCsvRows(db: Db, actor: Actor) {
   requireManager(actor);
   return db.transaction(
     async (tx) => {

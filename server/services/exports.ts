@@ -126,7 +126,7 @@ export async function exportScripts(db: Db, actor: Actor): Promise<string> {
 }
 
 /** One entry point for the download route and the CLI: the kind picks the table. */
-export function exportCsv(db: Db, actor: Actor, kind: ExportKind, range: ExportRange = {}): Promise<string> {
+export async function exportCsv(db: Db, actor: Actor, kind: ExportKind, range: ExportRange = {}): Promise<string> {
   if (kind === "attempts") return exportAttempts(db, actor, range);
   if (kind === "callbacks") return exportCallbacks(db, actor, range);
   return exportScripts(db, actor);

@@ -11,8 +11,8 @@ export type FirstRunStep = { key: "script" | "phone" | "invite" | "import"; done
  * done. Inviting and importing are managers' work, so reps see only the first two.
  */
 export async function firstRunSteps(db: Queryable, actor: Actor): Promise<FirstRunStep[]> {
-  const exists = (q: { get: () => unknown }) => q.get() !== undefined;
-  const hasScript = exists(
+  const exists = async (q: { get: () => Promise<unknown> }) => (await q.get()) !== undefined;
+  const hasScript = await exists(
     db
       .select({ id: script.id })
       .from(script)
@@ -30,8 +30,8 @@ export async function firstRunSteps(db: Queryable, actor: Actor): Promise<FirstR
   ];
   if (!isManager(actor)) return steps;
   const hasColleague =
-    exists(db.select({ id: member.id }).from(member).where(and(eq(member.organizationId, actor.teamId), ne(member.userId, actor.userId))).limit(1)) ||
-    exists(db.select({ id: invitation.id }).from(invitation).where(and(eq(invitation.organizationId, actor.teamId), eq(invitation.status, "pending"))).limit(1));
-  const hasHistory = exists(db.select({ id: attempt.id }).from(attempt).where(eq(attempt.teamId, actor.teamId)).limit(1));
+    (await exists(db.select({ id: member.id }).from(member).where(and(eq(member.organizationId, actor.teamId), ne(member.userId, actor.userId))).limit(1))) ||
+    (await exists(db.select({ id: invitation.id }).from(invitation).where(and(eq(invitation.organizationId, actor.teamId), eq(invitation.status, "pending"))).limit(1)));
+  const hasHistory = await exists(db.select({ id: attempt.id }).from(attempt).where(eq(attempt.teamId, actor.teamId)).limit(1));
   return [...steps, { key: "invite", done: hasColleague }, { key: "import", done: hasHistory }];
 }

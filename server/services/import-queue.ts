@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Db } from "@/db/client";
-import { databasePath } from "@/db/client";
 import type { Actor } from "./actor";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from "./errors";
 import { importFile, type ImportSummary } from "./imports";
@@ -63,7 +62,7 @@ function queuedForTeam<T>(teamId: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** The import page's entry point: the file checked or written as `importFile` does, off the main thread. */
-export function runImport(db: Db, actor: Actor, input: ImportJob["input"], options: ImportJob["options"] = {}): Promise<ImportSummary> {
+export async function runImport(db: Db, actor: Actor, input: ImportJob["input"], options: ImportJob["options"] = {}): Promise<ImportSummary> {
   const file = workerFile;
   return queuedForTeam(actor.teamId, async () => {
     if (!file) return importFile(db, actor, input, options);

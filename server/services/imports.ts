@@ -401,7 +401,7 @@ export async function importCallbacks(db: Db, actor: Actor, csvText: string, opt
 }
 
 /** The import page's one entry point: the kind picks the file format. */
-export function importFile(db: Db, actor: Actor, input: Required<Omit<ImportInput, "csv">> & { csv: string }, options: Pick<ImportOptions, "errorLimit"> = {}) {
+export async function importFile(db: Db, actor: Actor, input: Required<Omit<ImportInput, "csv">> & { csv: string }, options: Pick<ImportOptions, "errorLimit"> = {}) {
   const run = input.kind === "attempts" ? importAttempts : importCallbacks;
   return run(db, actor, input.csv, { createMissing: input.createMissing, dryRun: input.dryRun, ...options });
 }

@@ -37,7 +37,7 @@ export async function sendMail(db: Db, mail: Mail): Promise<"smtp" | "outbox"> {
 }
 
 /** The outbox, oldest first; only mail to `to` when given. */
-export function listOutbox(db: Db, to?: string) {
+export async function listOutbox(db: Db, to?: string) {
   const query = db.select().from(outbox).orderBy(asc(outbox.id));
   return (to ? query.where(eq(outbox.to, to.trim().toLowerCase())) : query).all();
 }

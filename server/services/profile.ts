@@ -21,7 +21,7 @@ export async function getProfile(db: Queryable, actor: Actor) {
 }
 
 /** Saves name, phone and speaking rate together, the phone normalised with the team's region. */
-export function updateProfile(db: Db, actor: Actor, input: ProfileInput) {
+export async function updateProfile(db: Db, actor: Actor, input: ProfileInput) {
   return db.transaction(async (tx) => {
     const team = await tx.select({ region: organization.defaultRegion }).from(organization).where(eq(organization.id, actor.teamId)).get();
     if (!team) throw new NotFound("Team not found.");

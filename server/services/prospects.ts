@@ -256,7 +256,7 @@ async function suggestionFor(db: Queryable, actor: Actor, scripts: readonly Pick
  * callback falls with every day since the message, so the top of the queue is who is likeliest to
  * call (or answer) now — longest-waiting first buried them under prospects gone cold.
  */
-export function awaitingCallback(db: Db, actor: Actor, raw: AwaitingCallbackInput = {}, now: Date = new Date()) {
+export async function awaitingCallback(db: Db, actor: Actor, raw: AwaitingCallbackInput = {}, now: Date = new Date()) {
   const page = awaitingCallbackInput.parse(raw);
   return db.transaction(
     async (tx) => {
@@ -293,7 +293,7 @@ export function awaitingCallback(db: Db, actor: Actor, raw: AwaitingCallbackInpu
  * What the quick-log form shows once a prospect is picked: the next voicemail number, the script
  * suggested for it, and every pickable script rendered for this prospect and rep.
  */
-export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
+export async function dialContext(db: Db, actor: Actor, input: DialContextInput) {
   return db.transaction(
     async (tx) => {
       let target: { id: number | null; name: string; company: string | null } = { id: null, name: "", company: null };
@@ -360,7 +360,7 @@ export function dialContext(db: Db, actor: Actor, input: DialContextInput) {
 }
 
 /** One prospect with its owner and a timeline of attempts and callbacks (deleted ones flagged). */
-export function prospectDetail(db: Db, actor: Actor, id: number) {
+export async function prospectDetail(db: Db, actor: Actor, id: number) {
   return db.transaction(
     async (tx) => {
       const [details] = (await prospectsWithVoicemailFacts(tx, actor, [sql`p.id = ${id}`], sql`p.id`, { limit: 1 }, new Date())).rows;
@@ -432,7 +432,7 @@ export function prospectDetail(db: Db, actor: Actor, id: number) {
 }
 
 /** Changes a prospect's details or status; only managers reassign the owner, and only to a member. */
-export function updateProspect(db: Db, actor: Actor, input: UpdateProspectInput) {
+export async function updateProspect(db: Db, actor: Actor, input: UpdateProspectInput) {
   return db.transaction(async (tx) => {
     const row = await getProspect(tx, actor, input.id);
     if (input.ownerId !== undefined && input.ownerId !== row.ownerId) {

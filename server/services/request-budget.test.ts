@@ -51,7 +51,7 @@ describe("withinConcurrency", () => {
     const file = path.join(dir, "leases.budgets");
     const [a, b] = [openBudgetStore(file), openBudgetStore(file)];
     let release!: () => void;
-    const first = await withinConcurrency(a, "u1", "imports", 1, "Busy.", () => new Promise<void>((r) => (release = r)));
+    const first = withinConcurrency(a, "u1", "imports", 1, "Busy.", () => new Promise<void>((r) => (release = r)));
     await expect(withinConcurrency(b, "u1", "imports", 1, "Busy.", async () => "second")).rejects.toBeInstanceOf(RateLimited);
     await expect(withinConcurrency(b, "u2", "imports", 1, "Busy.", async () => "other user")).resolves.toBe("other user");
     release();

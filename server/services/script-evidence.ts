@@ -105,7 +105,7 @@ export type LibraryEntry = RateEvidence & {
 };
 
 /** The library: visible scripts matching the filters, each with its evidence and trend. */
-export function listLibrary(db: Db, actor: Actor, raw: LibraryInput, now = new Date()) {
+export async function listLibrary(db: Db, actor: Actor, raw: LibraryInput, now = new Date()) {
   const input = libraryInput.parse(raw);
   return db.transaction(async (tx) => {
     const { minSample } = await teamSettings(tx, actor);
@@ -214,7 +214,7 @@ async function voicemailFacts(db: Queryable, actor: Actor, scriptIds: number[]):
 }
 
 /** The script page: the script, its versions with diffs and stats, its forks, and the overall evidence. */
-export function getScript(db: Db, actor: Actor, input: { id: number }) {
+export async function getScript(db: Db, actor: Actor, input: { id: number }) {
   return db.transaction(async (tx) => {
     const row = await visibleScript(tx, actor, input.id);
     const { minSample } = await teamSettings(tx, actor);
@@ -293,7 +293,7 @@ export function getScript(db: Db, actor: Actor, input: { id: number }) {
  * Fisher's exact p and the verdict. With a last-try script on either side, both are counted only
  * on the attempt numbers both were used at; each side's all-time total says what was left out.
  */
-export function compareWith(db: Db, actor: Actor, input: { id: number; otherId: number }) {
+export async function compareWith(db: Db, actor: Actor, input: { id: number; otherId: number }) {
   return db.transaction(async (tx) => {
     const mine = await visibleScript(tx, actor, input.id);
     const other = await visibleScript(tx, actor, input.otherId);

@@ -45,7 +45,7 @@ async function assertTitleFree(tx: Queryable, actor: Actor, title: string, excep
   if (clash) throw new Conflict(`A script titled “${title}” already exists.`);
 }
 
-export function createScript(db: Db, actor: Actor, raw: CreateScriptInput, forkedFromVersionId: number | null = null) {
+export async function createScript(db: Db, actor: Actor, raw: CreateScriptInput, forkedFromVersionId: number | null = null) {
   const input = createScriptInput.parse(raw);
   assertValidBody(input.body);
   return db.transaction(async (tx) => {
@@ -81,7 +81,7 @@ function assertMayEdit(actor: Actor, row: typeof script.$inferSelect) {
 }
 
 /** Changes title, stage and tags in place; a changed body becomes a new version, so stats never mix texts. */
-export function updateScript(db: Db, actor: Actor, raw: UpdateScriptInput) {
+export async function updateScript(db: Db, actor: Actor, raw: UpdateScriptInput) {
   const input = updateScriptInput.parse(raw);
   if (input.body !== undefined) assertValidBody(input.body);
   return db.transaction(async (tx) => {
@@ -112,7 +112,7 @@ export function updateScript(db: Db, actor: Actor, raw: UpdateScriptInput) {
 }
 
 /** Sharing publishes a draft to the team; taking it back is refused once teammates rely on it. */
-export function setShared(db: Db, actor: Actor, input: { id: number; shared: boolean }) {
+export async function setShared(db: Db, actor: Actor, input: { id: number; shared: boolean }) {
   return db.transaction(async (tx) => {
     const row = await visibleScript(tx, actor, input.id);
     if (row.authorId !== actor.userId) throw new Forbidden("Only the author can share or unshare a script.");
@@ -135,7 +135,7 @@ export function setShared(db: Db, actor: Actor, input: { id: number; shared: boo
 }
 
 /** Archived scripts leave the pickers but keep their history and stats. Managers only. */
-export function setArchived(db: Db, actor: Actor, input: { id: number; archived: boolean }) {
+export async function setArchived(db: Db, actor: Actor, input: { id: number; archived: boolean }) {
   if (!isManager(actor)) throw new Forbidden("Managers only.");
   return db.transaction(async (tx) => {
     const row = await visibleScript(tx, actor, input.id);
@@ -148,7 +148,7 @@ export function setArchived(db: Db, actor: Actor, input: { id: number; archived:
 }
 
 /** A team pick is the managers' recommendation; only shared, live scripts can be one. */
-export function setTeamPick(db: Db, actor: Actor, input: { id: number; teamPick: boolean }) {
+export async function setTeamPick(db: Db, actor: Actor, input: { id: number; teamPick: boolean }) {
   if (!isManager(actor)) throw new Forbidden("Managers only.");
   return db.transaction(async (tx) => {
     const row = await visibleScript(tx, actor, input.id);
@@ -188,7 +188,7 @@ async function freeForkTitle(db: Queryable, actor: Actor, title: string) {
  * attempts, since a version with attempts is never deleted. The title is freed for reuse (titles
  * are unique within a team).
  */
-export function deleteDraft(db: Db, actor: Actor, input: { id: number }) {
+export async function deleteDraft(db: Db, actor: Actor, input: { id: number }) {
   return db.transaction(async (tx) => {
     const row = await visibleScript(tx, actor, input.id);
     if (row.authorId !== actor.userId) throw new Forbidden("Only the author can delete a draft.");
@@ -211,7 +211,7 @@ export function deleteDraft(db: Db, actor: Actor, input: { id: number }) {
 const deletedTitle = (title: string, id: number) => `${title} · deleted ${id}`;
 
 /** Undoes deleteDraft for its author, under its old title unless a script has taken it since. */
-export function restoreDraft(db: Db, actor: Actor, input: { id: number }) {
+export async function restoreDraft(db: Db, actor: Actor, input: { id: number }) {
   return db.transaction(async (tx) => {
     const row = await tx
       .select()
@@ -242,7 +242,7 @@ export async function listPickableScripts(db: Queryable, actor: Actor) {
 }
 
 /** Every visible script, archived ones too, for the comparison picker ("Script not recorded" is no script to compare). */
-export function listScriptOptions(db: Queryable, actor: Actor) {
+export async function listScriptOptions(db: Queryable, actor: Actor) {
   return db
     .select({ id: script.id, title: script.title, stage: script.stage, archived: script.archived })
     .from(script)
@@ -340,7 +340,7 @@ export function libraryConditions(
 }
 
 /** Authors of visible scripts, for the library's author filter. */
-export function libraryAuthors(db: Queryable, actor: Actor) {
+export async function libraryAuthors(db: Queryable, actor: Actor) {
   return db
     .selectDistinct({ id: user.id, name: user.name })
     .from(script)

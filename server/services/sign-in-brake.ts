@@ -15,7 +15,7 @@ async function stateOf(db: Queryable, key: Key) {
 }
 
 /** Reserves an attempt for `key` before its password is checked. */
-export function reserveSignIn(db: Db, key: Key, now = Date.now()): Promise<Reservation> {
+export async function reserveSignIn(db: Db, key: Key, now = Date.now()): Promise<Reservation> {
   return db.transaction(
     async (tx) => {
       const reservation = reserveAttempt(await stateOf(tx, key), now);

@@ -122,7 +122,7 @@ const DIMENSIONS: Record<BoardDimension, Dimension> = {
 type Fields = Record<string, SQL<unknown>>;
 type RowOf<T extends Fields> = { [K in keyof T]: T[K] extends SQL<infer V> ? V : never };
 type VoicemailQuery<T extends Fields> = {
-  where(condition: SQL | undefined): { all(): RowOf<T>[]; values(): unknown[][]; groupBy(...columns: SQL[]): { all(): RowOf<T>[] } };
+  where(condition: SQL | undefined): { all(): Promise<RowOf<T>[]>; values(): Promise<unknown[][]>; groupBy(...columns: SQL[]): { all(): Promise<RowOf<T>[]> } };
 };
 
 /**
@@ -153,10 +153,10 @@ async function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
   const fromRollups = scope.withoutHidden ? null : await rollupGroupCounts(q, scope.team.id, scope.filter, by, period.firstDate, period.lastDate);
   if (fromRollups) return fromRollups;
   const dim = DIMENSIONS[by];
-  return fromVoicemails(q, { group: dim.group, key: dim.key, label: dim.label, ...countColumns, words: sql<number | null>`avg(${scriptVersion.wordCount})` }, by)
+  return (await fromVoicemails(q, { group: dim.group, key: dim.key, label: dim.label, ...countColumns, words: sql<number | null>`avg(${scriptVersion.wordCount})` }, by)
     .where(and(attemptsInScope(scope, true), sql`${dim.group} is not null`))
     .groupBy(dim.group)
-    .all()
+    .all())
     .map((r) => ({ ...r, group: String(r.group), key: r.key ?? "", label: r.label ?? "", ...numbers(r) }));
 }
 
@@ -181,23 +181,23 @@ async function groupTimes(q: Queryable, scope: Scope, by: BoardDimension): Promi
 const slotSql = (column: typeof attempt.at | typeof callback.at) => sql<number>`${column} / ${SLOT_MS}`;
 
 /** Voicemail counts per UTC quarter-hour (and group), for local hours, days and weeks. */
-function slotCounts(q: Queryable, scope: Scope, by: BoardDimension | null) {
+async function slotCounts(q: Queryable, scope: Scope, by: BoardDimension | null) {
   const group = by ? DIMENSIONS[by].group : sql`''`;
   const slot = slotSql(attempt.at);
-  return fromVoicemails(q, { slot, group, ...countColumns }, by)
+  return (await fromVoicemails(q, { slot, group, ...countColumns }, by)
     .where(attemptsInScope(scope, true))
     .groupBy(slot, group)
-    .all()
+    .all())
     .map((r) => ({ slot: Number(r.slot), group: String(r.group), ...numbers(r) }));
 }
 
 /** Every dial (any outcome) per quarter-hour. */
-function dialSlots(q: Queryable, scope: Scope) {
+async function dialSlots(q: Queryable, scope: Scope) {
   const slot = slotSql(attempt.at);
-  return fromVoicemails(q, { slot, dials: sql<number>`count(*)`, voicemails: sql<number>`sum(case when ${attempt.outcome} = 'voicemail' then 1 else 0 end)` }, null)
+  return (await fromVoicemails(q, { slot, dials: sql<number>`count(*)`, voicemails: sql<number>`sum(case when ${attempt.outcome} = 'voicemail' then 1 else 0 end)` }, null)
     .where(attemptsInScope(scope, false))
     .groupBy(slot)
-    .all()
+    .all())
     .map((r) => ({ slot: Number(r.slot), dials: Number(r.dials), voicemails: Number(r.voicemails ?? 0) }));
 }
 
@@ -281,20 +281,20 @@ function boardRow(by: BoardDimension, r: GroupRow, minutes: Quantiles = { median
 }
 
 /** Teammates' drafts' voicemails in scope as one row with its times, or null when there are none. */
-function foldedDrafts(q: Queryable, scope: Scope): { row: GroupRow; minutes: Quantiles } | null {
+async function foldedDrafts(q: Queryable, scope: Scope): Promise<{ row: GroupRow; minutes: Quantiles } | null> {
   if (!scope.hidden.versionIds.size) return null;
   const drafts = and(attemptsInScope(scope, true), inArray(attempt.scriptVersionId, [...scope.hidden.versionIds]));
-  const [counts] = fromVoicemails(q, countColumns, null).where(drafts).all();
+  const [counts] = await fromVoicemails(q, countColumns, null).where(drafts).all();
   if (!counts || !Number(counts.voicemails)) return null;
-  const minutes = fromVoicemails(q, { minutes: sql<number>`(${attempt.returnedAt} - ${attempt.at}) / 60000.0` }, null)
+  const minutes = (await fromVoicemails(q, { minutes: sql<number>`(${attempt.returnedAt} - ${attempt.at}) / 60000.0` }, null)
     .where(and(drafts, isNotNull(attempt.returnedAt)))
-    .values()
+    .values())
     .map(([m]) => Number(m));
   return { row: { group: PRIVATE_DRAFTS.key, ...PRIVATE_DRAFTS, words: null, ...numbers(counts) }, minutes: timeToCallback(minutes) };
 }
 
 async function boardRows(q: Queryable, scope: Scope, by: BoardDimension): Promise<(LeaderboardRow & { group: string; words: number | null })[]> {
-  const folded = foldsDrafts(by) ? foldedDrafts(q, scope) : null;
+  const folded = foldsDrafts(by) ? await foldedDrafts(q, scope) : null;
   // A tag row sums several scripts, so a draft's share is left out in SQL; script and version
   // rows are one script each and are simply dropped.
   const visible: Scope = folded && by === "tag" ? { ...scope, withoutHidden: true } : scope;
@@ -348,7 +348,7 @@ async function chartDates(q: Queryable, scope: Scope, seen: string[], now: Date)
 // --- Public reads -------------------------------------------------------------------------------
 
 /** Callback rate by one dimension, ranked by the Wilson lower bound; one snapshot. */
-export function leaderboard(db: Db, actor: Actor, input: LeaderboardInput, now: Date = new Date()) {
+export async function leaderboard(db: Db, actor: Actor, input: LeaderboardInput, now: Date = new Date()) {
   return readSnapshot(db, async (tx) => {
     const scope = await scopeFor(db, tx, actor, input, now);
     const rows = (await boardRows(tx, scope, input.by)).map(publicRow);
@@ -363,7 +363,7 @@ export function leaderboard(db: Db, actor: Actor, input: LeaderboardInput, now: 
 }
 
 /** What the filter controls offer: the team's reps, scripts, stages and tags. */
-export function leaderboardFilters(db: Db, actor: Actor) {
+export async function leaderboardFilters(db: Db, actor: Actor) {
   return readSnapshot(db, async (tx) => {
     const reps = await tx
       .select({ id: user.id, name: user.name, email: user.email, role: member.role })
@@ -402,7 +402,7 @@ async function dailyActivity(q: Queryable, scope: Scope, now: Date): Promise<Day
     if (!entry) byDate.set(date, (entry = { date, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 }));
     return entry;
   };
-  for (const r of dialSlots(q, scope)) {
+  for (const r of await dialSlots(q, scope)) {
     const entry = day(clock(r.slot).date);
     entry.dials += r.dials;
     entry.voicemails += r.voicemails;
@@ -418,10 +418,10 @@ async function dailyActivity(q: Queryable, scope: Scope, now: Date): Promise<Day
 export type HeatCell = Counts & { weekday: number; hour: number; rate: number | null; ciLow: number; ciHigh: number };
 
 /** Callback rate by local weekday and hour of the voicemail. */
-function hourByWeekday(q: Queryable, scope: Scope): HeatCell[] {
+async function hourByWeekday(q: Queryable, scope: Scope): Promise<HeatCell[]> {
   const clock = slotClock(scope.team.timezone);
   const cells = new Map<string, Counts>();
-  for (const r of slotCounts(q, scope, null)) {
+  for (const r of await slotCounts(q, scope, null)) {
     const local = clock(r.slot);
     addCounts(cells, `${local.weekday}:${local.hour}`, r);
   }
@@ -438,7 +438,7 @@ async function weeklyTrend(q: Queryable, scope: Scope, by: BoardDimension | null
   const clock = slotClock(scope.team.timezone);
   const series = new Map<string, Map<string, Counts>>();
   const seen: string[] = [];
-  for (const slot of slotCounts(q, scope, by)) {
+  for (const slot of await slotCounts(q, scope, by)) {
     const r = by && isHiddenGroup(scope.hidden, by, slot.group) ? { ...slot, group: PRIVATE_DRAFTS.key } : slot;
     if (keep && !keep.has(r.group)) continue;
     const week = weekStart(clock(r.slot).date);
@@ -465,7 +465,7 @@ function weeksBetween(first: string, last: string): string[] {
 const TOP_SCRIPTS_IN_TREND = 4;
 
 /** The team overview for managers: activity, funnel, cadence, timing, read time and trends; one snapshot. */
-export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date = new Date()) {
+export async function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date = new Date()) {
   if (!isManager(actor)) throw new Forbidden("The team overview is for managers.");
   return readSnapshot(db, async (tx) => {
     const scope = await scopeFor(db, tx, actor, input, now);
@@ -496,7 +496,7 @@ export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date
       funnel: { ...total, ...rateEvidence(total.returned, total.voicemails), appointmentRate: total.voicemails ? total.appointments / total.voicemails : null },
       byAttempt: inAttemptOrder((await boardRows(tx, scope, "attempt-number")).map(publicRow)),
       lateAttemptScripts: (await boardRows(tx, lateScope, "script")).map((r) => ({ ...publicRow(r), stage: stageOf.get(r.group) ?? "any" })),
-      heatmap: hourByWeekday(tx, scope),
+      heatmap: await hourByWeekday(tx, scope),
       readTime: scripts
         .filter((r) => r.words !== null)
         .map((r) => ({
@@ -513,7 +513,7 @@ export function teamOverview(db: Db, actor: Actor, input: StatsFilter, now: Date
 }
 
 /** One rep's numbers against the team's; reps may open only their own. One snapshot. */
-export function repStats(db: Db, actor: Actor, input: RepStatsInput, now: Date = new Date()) {
+export async function repStats(db: Db, actor: Actor, input: RepStatsInput, now: Date = new Date()) {
   const repId = input.repId ?? actor.userId;
   if (!isManager(actor) && repId !== actor.userId) throw new Forbidden("Reps see their own numbers; a manager can open a colleague's.");
   return readSnapshot(db, async (tx) => {

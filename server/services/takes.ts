@@ -47,7 +47,7 @@ async function ownTake(db: Queryable, actor: Actor, id: number) {
  * limit; the spoken length is the browser's measurement (lib/spoken-length.ts) and may not exceed
  * the container's. The per-rep and team limits are counted in the same transaction as the insert.
  */
-export function saveTake(db: Db, actor: Actor, input: UploadTakeInput, audio: Buffer, limits: TakeLimits = TAKE_LIMITS) {
+export async function saveTake(db: Db, actor: Actor, input: UploadTakeInput, audio: Buffer, limits: TakeLimits = TAKE_LIMITS) {
   const webm = readWebm(audio);
   if (!webm) throw new Invalid("That upload is not a WebM recording.");
   if (webm.durationMs > limits.maxSeconds * 1000 + CONTAINER_SLACK_MS) throw new Invalid(`A take is at most ${limits.maxSeconds} seconds.`);
@@ -107,7 +107,7 @@ export async function takeAudioFor(db: Db, actor: Actor, id: number): Promise<Bu
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /** The script page's rehearsal panel: my takes, the team's shared ones, per-version medians, my measured rate. */
-export function takesForScript(db: Db, actor: Actor, input: { scriptId: number }) {
+export async function takesForScript(db: Db, actor: Actor, input: { scriptId: number }) {
   return db.transaction(async (tx) => {
     const row = await visibleScript(tx, actor, input.scriptId);
     const versions = await tx
@@ -196,7 +196,7 @@ export async function sharedTakeMedians(db: Queryable, actor: Actor): Promise<Ma
   return new Map([...byScript].map(([scriptId, lengths]) => [scriptId, Math.round(quantile(lengths, 0.5)! * 10) / 10]));
 }
 
-export function removeTake(db: Db, actor: Actor, input: { id: number }) {
+export async function removeTake(db: Db, actor: Actor, input: { id: number }) {
   return db.transaction(async (tx) => {
     const row = await ownTake(tx, actor, input.id);
     // The audio row goes with it (ON DELETE CASCADE).
@@ -205,7 +205,7 @@ export function removeTake(db: Db, actor: Actor, input: { id: number }) {
   });
 }
 
-export function setTakeShared(db: Db, actor: Actor, input: { id: number; shared: boolean }) {
+export async function setTakeShared(db: Db, actor: Actor, input: { id: number; shared: boolean }) {
   return db.transaction(async (tx) => {
     const row = await ownTake(tx, actor, input.id);
     await tx.update(take).set({ shared: input.shared }).where(eq(take.id, row.id)).run();
@@ -214,7 +214,7 @@ export function setTakeShared(db: Db, actor: Actor, input: { id: number; shared:
 }
 
 /** One reference read per rep and version: marking one unmarks the others. */
-export function setReferenceTake(db: Db, actor: Actor, input: { id: number; reference: boolean }) {
+export async function setReferenceTake(db: Db, actor: Actor, input: { id: number; reference: boolean }) {
   return db.transaction(async (tx) => {
     const row = await ownTake(tx, actor, input.id);
     if (input.reference) {
@@ -229,7 +229,7 @@ export function setReferenceTake(db: Db, actor: Actor, input: { id: number; refe
 }
 
 /** A manager's note on a shared take; an empty note removes it. */
-export function commentOnTake(db: Db, actor: Actor, input: { id: number; comment: string }) {
+export async function commentOnTake(db: Db, actor: Actor, input: { id: number; comment: string }) {
   if (!isManager(actor)) throw new Forbidden("Managers only.");
   return db.transaction(async (tx) => {
     const row = await tx
@@ -252,7 +252,7 @@ export function commentOnTake(db: Db, actor: Actor, input: { id: number; comment
  * read-time estimate already prefers to the team's (services/scripts.ts `speaker`); withdrawing
  * it returns them to the team's rate.
  */
-export function useMeasuredRate(db: Db, actor: Actor, input: { use: boolean }) {
+export async function useMeasuredRate(db: Db, actor: Actor, input: { use: boolean }) {
   return db.transaction(async (tx) => {
     let rate: number | null = null;
     if (input.use) {

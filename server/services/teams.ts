@@ -83,13 +83,13 @@ async function insertTeam(tx: Queryable, userId: string, input: CreateTeamInput,
 }
 
 /** A new team with its creator as owner; the session (if any) switches to it. The CLI and seed make teams this way. */
-export function createTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null = null) {
+export async function createTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null = null) {
   if (!isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
   return db.transaction(async (tx) => insertTeam(tx, userId, input, sessionId));
 }
 
 /** A team a signed-in user creates for themselves: at most TEAMS_PER_USER_PER_DAY a day. */
-export function createOwnTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null, now = Date.now()) {
+export async function createOwnTeam(db: Db, userId: string, input: CreateTeamInput, sessionId: string | null, now = Date.now()) {
   if (!isValidTimezone(input.timezone)) throw new Invalid(`Unknown time zone: ${input.timezone}`);
   return db.transaction(async (tx) => {
     const [{ created }] = await tx
@@ -114,7 +114,7 @@ export async function getTeam(db: Queryable, teamId: string) {
   return team;
 }
 
-export function listMyTeams(db: Queryable, userId: string) {
+export async function listMyTeams(db: Queryable, userId: string) {
   return db
     .select({ id: organization.id, name: organization.name, slug: organization.slug, role: member.role })
     .from(member)
@@ -230,7 +230,7 @@ async function keepAnOwner(db: Queryable, teamId: string) {
  * reattaches everything. Access ends at once, because every procedure resolves the membership on
  * each request; sessions parked on this team are moved off it in the same transaction.
  */
-export function removeMember(db: Db, actor: Actor, memberId: string) {
+export async function removeMember(db: Db, actor: Actor, memberId: string) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners can remove members.");
   return db.transaction(async (tx) => {
     const target = await memberOfTeam(tx, actor, memberId);
@@ -250,7 +250,7 @@ export function removeMember(db: Db, actor: Actor, memberId: string) {
  * makes or unmakes an owner, and the last owner stays one. No session carries the role: every
  * procedure resolves the membership per request, so the change holds from the member's next one.
  */
-export function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
+export async function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners change roles.");
   return db.transaction(async (tx) => {
     const target = await memberOfTeam(tx, actor, input.memberId);
@@ -263,7 +263,7 @@ export function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
 }
 
 /** An invite link for an email address and role; nobody can grant a role above their own. */
-export function createInvite(db: Db, actor: Actor, input: InviteInput) {
+export async function createInvite(db: Db, actor: Actor, input: InviteInput) {
   if (ROLE_RANK[input.role] > ROLE_RANK[actor.role]) {
     throw new Forbidden(`A ${actor.role} cannot invite a ${input.role}.`);
   }
@@ -304,7 +304,7 @@ export function createInvite(db: Db, actor: Actor, input: InviteInput) {
   });
 }
 
-export function listInvites(db: Queryable, actor: Actor) {
+export async function listInvites(db: Queryable, actor: Actor) {
   return db
     .select({ id: invitation.id, email: invitation.email, role: invitation.role, status: invitation.status, expiresAt: invitation.expiresAt })
     .from(invitation)
@@ -337,7 +337,7 @@ export async function describeInvite(db: Queryable, inviteId: string) {
 }
 
 /** Accepts an invite once, before it expires, for the address it was sent to. */
-export function acceptInvite(db: Db, signedIn: { userId: string; email: string; sessionId: string | null }, inviteId: string) {
+export async function acceptInvite(db: Db, signedIn: { userId: string; email: string; sessionId: string | null }, inviteId: string) {
   return db.transaction(async (tx) => {
     const invite = await tx.select().from(invitation).where(eq(invitation.id, inviteId)).get();
     if (!invite || invite.status !== "pending" || invite.expiresAt.getTime() < Date.now()) {

@@ -215,6 +215,6 @@ async function verifyIn(db: Queryable): Promise<VerifyReport> {
  * appointment; callback.credited_attempt_id), then the leaderboard rollups recounted from the
  * attempts. Reads one consistent snapshot; writes nothing.
  */
-export function verifyDatabase(db: Db): Promise<VerifyReport> {
+export async function verifyDatabase(db: Db): Promise<VerifyReport> {
   return db.transaction(async (tx) => verifyIn(tx), { behavior: "deferred" });
 }
