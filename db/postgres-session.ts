@@ -24,16 +24,13 @@ const toRun = (result: pg.QueryResult): RunResult => ({ changes: result.rowCount
 type RawDb = { execute(query: SQLWrapper): Promise<pg.QueryResult> };
 type Executable = { execute(values?: Record<string, unknown>): Promise<unknown> };
 
+/** A builder executes to mapped rows (selects, `.returning()`) or to pg's QueryResult (plain writes). */
+const rowsOf = (result: unknown): unknown[] => (Array.isArray(result) ? result : (result as pg.QueryResult).rows);
+
 function addTerminals(prototype: object, execute: (self: Executable, values?: Record<string, unknown>) => Promise<unknown>) {
   Object.defineProperties(prototype, {
-    all: { configurable: true, value(this: Executable, values?: Record<string, unknown>) { return execute(this, values); } },
-    get: {
-      configurable: true,
-      async value(this: Executable, values?: Record<string, unknown>) {
-        const rows = (await execute(this, values)) as unknown[] | { rows: unknown[] };
-        return Array.isArray(rows) ? rows[0] : rows.rows[0];
-      },
-    },
+    all: { configurable: true, async value(this: Executable, values?: Record<string, unknown>) { return rowsOf(await execute(this, values)); } },
+    get: { configurable: true, async value(this: Executable, values?: Record<string, unknown>) { return rowsOf(await execute(this, values))[0]; } },
     run: {
       configurable: true,
       async value(this: Executable, values?: Record<string, unknown>) {
@@ -44,8 +41,7 @@ function addTerminals(prototype: object, execute: (self: Executable, values?: Re
     values: {
       configurable: true,
       async value(this: Executable, values?: Record<string, unknown>) {
-        const rows = (await execute(this, values)) as Record<string, unknown>[];
-        return rows.map((row) => Object.values(row));
+        return (rowsOf(await execute(this, values)) as Record<string, unknown>[]).map((row) => Object.values(row));
       },
     },
   });

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { isUniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/client";
 import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
@@ -60,7 +61,6 @@ async function changeableAttempt(db: Queryable, actor: Actor, id: number) {
   return row;
 }
 
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && e.code === "SQLITE_CONSTRAINT_UNIQUE";
 
 /** Edits a dial; the voicemail/script rule of logging still holds, and attribution re-runs. */
 export async function updateAttempt(db: Db, actor: Actor, input: UpdateAttemptInput) {

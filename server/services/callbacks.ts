@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { isUniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/client";
 import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
 import type { Queryable, Tx } from "@/db/types";
@@ -111,7 +112,6 @@ async function changeableCallback(db: Queryable, actor: Actor, id: number) {
   return row;
 }
 
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && e.code === "SQLITE_CONSTRAINT_UNIQUE";
 
 /** Edits a callback's time, result or notes; attribution for the prospect re-runs in the same transaction. */
 export async function updateCallback(db: Db, actor: Actor, input: UpdateCallbackInput) {

@@ -141,7 +141,7 @@ async function resultsOf(db: Queryable, row: ExperimentRow) {
       .map((r) => [r.armId, Number(r.n)]),
   );
   const voicemails = await db.all<{ armId: number; readScriptId: number; returned: number }>(sql`
-    select ev.assigned_arm_id as armId, ev.read_script_id as readScriptId, a.returned_at is not null as returned
+    select ev.assigned_arm_id as "armId", ev.read_script_id as "readScriptId", case when a.returned_at is not null then 1 else 0 end as returned
     from ${experimentVoicemail} ev join attempt a on a.id = ev.attempt_id
     where ev.experiment_id = ${row.id} and a.outcome = 'voicemail' and a.deleted_at is null
     order by a.at, a.id`);

@@ -51,7 +51,8 @@ async function matchesQuery(db: Queryable, teamId: string, query: string) {
   const q = query.trim();
   if (!q) return undefined;
   const pattern = likePattern(q);
-  const conditions = [sql`${prospect.name} like ${pattern} escape '\\'`, sql`${prospect.company} like ${pattern} escape '\\'`];
+  // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+  const conditions = [sql`lower(${prospect.name}) like lower(${pattern}) escape '\\'`, sql`lower(${prospect.company}) like lower(${pattern}) escape '\\'`];
   const digits = q.replace(/\D/g, "");
   if (digits.length >= 3) {
     const normalised = digits.length >= 7 ? normalisePhone(q, await teamRegion(db, teamId)) : null;
@@ -126,9 +127,9 @@ async function prospectsWithVoicemailFacts(
       where a.team_id = ${actor.teamId} and a.outcome = 'voicemail' and a.deleted_at is null
       group by a.prospect_id
     )
-    select p.id, p.name, p.company, p.phone, p.status, p.owner_id as ownerId, u.name as ownerName,
+    select p.id, p.name, p.company, p.phone, p.status, p.owner_id as "ownerId", u.name as "ownerName",
       coalesce(v.voicemails, 0) as voicemails, coalesce(v.unreturned, 0) as unreturned,
-      v.last_voicemail_at as lastVoicemailAt, v.waiting_since as waitingSince, lc.at as lastCallbackAt,
+      v.last_voicemail_at as "lastVoicemailAt", v.waiting_since as "waitingSince", lc.at as "lastCallbackAt",
       (p.status in ('open', 'engaged') and coalesce(v.unreturned, 0) > 0 and v.last_voicemail_at >= ${windowStart}) as awaiting,
       count(*) over () as total
     from prospect p
@@ -176,7 +177,7 @@ export async function listProspects(db: Queryable, actor: Actor, raw: ProspectLi
     const digits = q.replace(/\D/g, "");
     const normalised = digits.length >= 7 ? normalisePhone(q, await teamRegion(db, actor.teamId)) : null;
     const phoneMatch = digits.length >= 3 ? sql` or p.phone like ${`%${digits}%`} or p.phone = ${normalised ?? ""}` : sql``;
-    where.push(sql`(p.name like ${pattern} escape '\\' or p.company like ${pattern} escape '\\'${phoneMatch})`);
+    where.push(sql`(lower(p.name) like lower(${pattern}) escape '\\' or lower(p.company) like lower(${pattern}) escape '\\'${phoneMatch})`);
   }
   if (input.ownerId) where.push(sql`p.owner_id = ${input.ownerId}`);
   if (input.status) where.push(sql`p.status = ${input.status}`);
@@ -226,7 +227,7 @@ async function stageEvidence(db: Queryable, actor: Actor, scripts: readonly Pick
   const ids = scripts.filter((s) => s.stage === stage || s.stage === "any").map((s) => s.id);
   const counts = ids.length
     ? await db.all<{ scriptId: number; voicemails: number; returned: number }>(sql`
-        select sv.script_id as scriptId, count(*) as voicemails, count(a.returned_at) as returned
+        select sv.script_id as "scriptId", count(*) as voicemails, count(a.returned_at) as returned
         from ${attempt} a join ${scriptVersion} sv on sv.id = a.script_version_id
         where a.script_version_id in (select id from ${scriptVersion} where script_id in ${ids})
           and a.team_id = ${actor.teamId} and a.outcome = 'voicemail' and a.deleted_at is null

@@ -1,7 +1,7 @@
 import { and, asc, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attempt, callback, organization, prospect, statsRollup } from "@/db/schema";
-import type { Queryable } from "@/db/types";
+import { engineOf, type Queryable } from "@/db/types";
 import { creditCallbacks } from "@/server/domain/attribution";
 import { SLOT_MS, slotClock } from "@/server/domain/time-buckets";
 
@@ -41,6 +41,16 @@ export function describeDifference(d: Difference): string {
 }
 
 export const problemCount = (report: VerifyReport) => report.integrity.length + report.foreignKeys.length + report.differences.length;
+
+/**
+ * The engine's own checks. SQLite: integrity_check and foreign_key_check. PostgreSQL enforces
+ * every foreign key on every write (none can be switched off as SQLite's can), and page-level
+ * corruption is pg_amcheck's job, an extension Ringback does not install: both lists are empty.
+ */
+async function engineChecks(db: Queryable): Promise<{ integrity: string[]; foreignKeys: string[] }> {
+  if (engineOf(db) === "postgres") return { integrity: [], foreignKeys: [] };
+  return sqliteChecks(db);
+}
 
 async function sqliteChecks(db: Queryable) {
   const integrity = (await db
@@ -156,7 +166,7 @@ async function checkRollups(db: Queryable, zones: Map<string, string>, report: V
   const range = await db.select({ high: sql<number | null>`max(${attempt.id})` }).from(attempt).get();
   for (let low = 0; low <= (range?.high ?? -1); low += ATTEMPTS_PER_ROUND) {
     const rows = await db.values<[string, number, number | null, string, number | null, number, number]>(sql`
-      select team_id, at, script_version_id, rep_id, voicemail_number, returned_at is not null, appointment from ${attempt}
+      select team_id, at, script_version_id, rep_id, voicemail_number, case when returned_at is not null then 1 else 0 end, appointment from ${attempt}
       where id >= ${low} and id < ${low + ATTEMPTS_PER_ROUND} and outcome = 'voicemail' and deleted_at is null`);
     for (const [team, at, version, rep, number, returned, appointment] of rows) {
       const day = clocks.get(team)?.(Math.floor(at / SLOT_MS)).date ?? new Date(at).toISOString().slice(0, 10);
@@ -192,7 +202,7 @@ async function checkRollups(db: Queryable, zones: Map<string, string>, report: V
 
 async function verifyIn(db: Queryable): Promise<VerifyReport> {
   const report: VerifyReport = {
-    ...await sqliteChecks(db),
+    ...(await engineChecks(db)),
     differences: [],
     checked: { teams: 0, prospects: 0, attempts: 0, voicemails: 0, callbacks: 0, rollups: 0 },
   };
