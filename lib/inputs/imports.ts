@@ -40,6 +40,15 @@ export type ExportRange = z.infer<typeof exportRangeInput>;
 /** The call-log sources `import calls` reads (server/domain/call-sources has one module each). */
 export const CALL_SOURCE_IDS = ["ringback", "hubspot", "salesforce", "close", "pipedrive", "aircall", "twilio"] as const;
 export type CallSourceId = (typeof CALL_SOURCE_IDS)[number];
+export const CALL_SOURCE_LABELS: Record<CallSourceId, string> = {
+  ringback: "Ringback",
+  hubspot: "HubSpot",
+  salesforce: "Salesforce",
+  close: "Close",
+  pipedrive: "Pipedrive",
+  aircall: "Aircall",
+  twilio: "Twilio",
+};
 
 const identifier = z.string().trim().min(1).max(254);
 
