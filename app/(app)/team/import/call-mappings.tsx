@@ -155,9 +155,9 @@ export function ColumnMapping({ report, flow }: Props) {
     return fields.length ? fields.join(", ") : null;
   });
   return (
-    <fieldset className="flex flex-col gap-4">
+    <fieldset className="flex min-w-0 flex-col gap-4">
       <legend className="text-xs font-medium text-faint">Column mapping: the column each role is read from</legend>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {mapping.map((m) => (
           <Field key={m.field} id={`call-column-${m.field}`} label={CALL_FIELD_LABELS[m.field]}>
             <Select
