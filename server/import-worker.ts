@@ -4,6 +4,7 @@ import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "@/db/client";
 import { DomainError } from "@/server/services/errors";
+import { importCallsFromPage } from "@/server/services/call-imports";
 import { importFile } from "@/server/services/imports";
 import type { ImportJob, ImportOutcome } from "@/server/services/import-worker-protocol";
 
@@ -19,7 +20,7 @@ const job = workerData as ImportJob;
 const db = openDatabase(job.databaseFile);
 let outcome: ImportOutcome;
 try {
-  outcome = { ok: true, summary: importFile(db, job.actor, job.input, job.options) };
+  outcome = { ok: true, summary: job.kind === "calls" ? importCallsFromPage(db, job.actor, job.input, job.listLimit) : importFile(db, job.actor, job.input, job.options) };
 } catch (error) {
   const e = error instanceof Error ? error : new Error(String(error));
   outcome = { ok: false, error: { name: e.name, message: e.message, domain: e instanceof DomainError } };
