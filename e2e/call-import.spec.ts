@@ -45,7 +45,7 @@ test("a manager imports an Aircall export with a column override and a picked re
   await expect(outcomes.getByRole("row")).toHaveCount(3);
   await expect(page.getByLabel("Outcome for No")).toHaveValue("no-message");
   await expect(page.getByLabel("Outcome for Yes")).toHaveValue("connected");
-  await expect(page.getByRole("button", { name: /^Import \d+ calls?$/ })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
 
   // Aircall's export names the customer in `customer name`, which the source does not read by default.
   const prospectName = page.getByLabel("Prospect's name", { exact: true });
@@ -93,4 +93,38 @@ test("a manager imports an Aircall export with a column override and a picked re
 
   await page.getByRole("link", { name: "Prospects", exact: true }).click();
   await expect(prospects.getByRole("row", { name: /Pat Rivera/ })).toBeVisible();
+});
+
+test("an outcome value HubSpot's table does not know keeps the import button off until the manager maps it", async ({ page }, testInfo) => {
+  const ownerEmail = await newOwnerWithTeam(page, "Custom Outcomes");
+  await page.goto("/team/import");
+  await page.getByLabel("What the file holds").selectOption({ label: CALLS });
+  await upload(page, "hubspot-custom-outcome.csv");
+
+  await expect(page.getByRole("alert").filter({ hasText: "Rejected" })).toContainText("Rejected: 1 bad row in 6 rows. Nothing was imported — map the values below");
+  await expect(page.getByRole("list", { name: "Bad rows" }).getByRole("listitem")).toHaveText([
+    "Line 5: outcome “0c6f9d2e-custom-guid” (column hs_call_disposition) is not in HubSpot's table; map it to one of voicemail, no-message, connected, bad-number",
+  ]);
+  const custom = page.getByLabel("Outcome for 0c6f9d2e-custom-guid");
+  await expect(custom).toHaveValue("");
+  await expect(page.getByRole("table", { name: "Outcome values" }).getByRole("row", { name: /0c6f9d2e-custom-guid/ })).toContainText("unknown");
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
+  await screenshots(page, testInfo, "call-import-unknown-outcome");
+
+  // HubSpot names reps by owner id: both need a member, and the custom value an outcome, before checking again.
+  await page.getByLabel("Member for 4101").selectOption(ownerEmail);
+  await page.getByLabel("Member for 4102").selectOption(ownerEmail);
+  await expect(page.getByRole("status").filter({ hasText: "Pick" })).toHaveText("Pick 1 outcome more, then check again.");
+  await expect(page.getByRole("button", { name: "Check again with these choices" })).toBeDisabled();
+  await custom.selectOption("skip");
+  await page.getByRole("button", { name: "Check again with these choices" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Ready to import" })).toHaveText("Ready to import: 3 dials and 1 callback, 0 already imported.");
+  await expect(page.getByRole("list", { name: "Skipped rows" }).getByRole("listitem")).toHaveText([
+    "1 row: outcome “0c6f9d2e-custom-guid” is mapped to skip (line 5)",
+    "1 row: not a completed call (hs_call_status): FAILED (line 6)",
+  ]);
+  await expect(page.getByRole("definition")).toHaveText(["6", "1", "1", "1", "0", "1", "0", "2", "3", "1"]);
+  await page.getByRole("button", { name: "Import 4 calls" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toHaveText("Imported from HubSpot: 3 dials and 1 callback added, 0 already imported.");
 });

@@ -112,7 +112,7 @@ function Verdict({ report, flow, csv }: { report: CallReport; flow: CallImportFl
         </Button>
       ) : (
         <Button type="button" className="shrink-0" disabled={!ready || dialTotal(report) + report.callbacks === 0 || flow.run.isPending} onClick={() => flow.importNow(csv)}>
-          Import {plural(dialTotal(report) + report.callbacks, "call")}
+          {ready ? `Import ${plural(dialTotal(report) + report.callbacks, "call")}` : "Import"}
         </Button>
       )}
     </div>
@@ -142,7 +142,8 @@ export function CallImportReview({ flow, csv }: { flow: CallImportFlow; csv: str
       <SourceChoice report={report} flow={flow} csv={csv} />
       {report.columns && (
         <>
-          <CallCounts report={report} />
+          {/* A refused dry run stops before counting what it would write: zeros would mislead. */}
+          {report.errorCount === 0 && report.unresolvedReps.length === 0 && <CallCounts report={report} />}
           <div className="grid grid-cols-1 items-start gap-5 lg:grid-cols-2">
             <OutcomeChoices report={report} flow={flow} />
             <RepChoices report={report} flow={flow} />

@@ -66,8 +66,11 @@ export function OutcomeChoices({ report, flow }: Props) {
           const chosen = (flow.choices.outcomes[v.value] as OutcomeMapping | undefined) ?? v.outcome ?? "";
           return (
             <tr key={`${v.value}:${v.outcome}`}>
-              <td className="max-w-48 truncate py-1.5 pr-3 font-mono text-xs" title={v.value}>
-                {v.value || "(empty)"} {v.outcome === null && <Badge tone="warn">unknown</Badge>}
+              <td className="max-w-48 py-1.5 pr-3">
+                <span className="block truncate font-mono text-xs" title={v.value}>
+                  {v.value || "(empty)"}
+                </span>
+                {v.outcome === null && <Badge tone="warn">unknown</Badge>}
               </td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{n(v.rows)}</td>
               <td className="py-1.5">
