@@ -1,7 +1,7 @@
 "use client";
 
 import type { CallReport } from "./call-import";
-import { n, plural } from "./import-report";
+import { CountTiles, plural } from "./import-report";
 
 /** The counts `ringback import calls --json` prints, for what is (or would be) written. */
 export function CallCounts({ report }: { report: CallReport }) {
@@ -19,14 +19,7 @@ export function CallCounts({ report }: { report: CallReport }) {
   ] as const;
   return (
     <div className="flex flex-col gap-2">
-      <dl aria-label="Counts" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-        {items.map(([label, value]) => (
-          <div key={label} className="rounded-md bg-surface-2 px-3 py-2">
-            <dt className="text-xs text-muted">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{n(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <CountTiles label="Counts" items={items} className="grid-cols-2 sm:grid-cols-5" />
       {report.dateOnly > 0 && <p className="text-xs text-muted">{plural(report.dateOnly, "row")} had only a date and are placed at noon team time.</p>}
     </div>
   );

@@ -43,11 +43,11 @@ export function SourceChoice({ report, flow, csv }: Props & { csv: string }) {
 
 const th = "pb-1.5 pr-3 text-left text-xs font-medium text-faint";
 
-export function OutcomeChoices({ report, flow }: Props) {
-  if (!report.outcomeValues.length) return null;
+/** Values of the file, their rows, and what each is taken for (a picker per row). */
+function ChoiceTable({ caption, choice, children }: { caption: string; choice: string; children: React.ReactNode }) {
   return (
     <table className="w-full text-sm">
-      <caption className="mb-2 text-left text-xs font-medium text-faint">Outcome values</caption>
+      <caption className="mb-2 text-left text-xs font-medium text-faint">{caption}</caption>
       <thead>
         <tr>
           <th scope="col" className={th}>
@@ -57,11 +57,19 @@ export function OutcomeChoices({ report, flow }: Props) {
             Rows
           </th>
           <th scope="col" className={th}>
-            Reads as
+            {choice}
           </th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-border">
+      <tbody className="divide-y divide-border">{children}</tbody>
+    </table>
+  );
+}
+
+export function OutcomeChoices({ report, flow }: Props) {
+  if (!report.outcomeValues.length) return null;
+  return (
+    <ChoiceTable caption="Outcome values" choice="Reads as">
         {report.outcomeValues.map((v) => {
           const chosen = (flow.choices.outcomes[v.value] as OutcomeMapping | undefined) ?? v.outcome ?? "";
           return (
@@ -90,8 +98,7 @@ export function OutcomeChoices({ report, flow }: Props) {
             </tr>
           );
         })}
-      </tbody>
-    </table>
+    </ChoiceTable>
   );
 }
 
@@ -100,22 +107,7 @@ export function RepChoices({ report, flow }: Props) {
   const { data: members } = useSuspenseQuery(trpc.teams.members.queryOptions());
   if (!report.repIdentifiers.length) return null;
   return (
-    <table className="w-full text-sm">
-      <caption className="mb-2 text-left text-xs font-medium text-faint">Reps</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={th}>
-            In the file
-          </th>
-          <th scope="col" className={`${th} text-right`}>
-            Rows
-          </th>
-          <th scope="col" className={th}>
-            Member
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-border">
+    <ChoiceTable caption="Reps" choice="Member">
         {report.repIdentifiers.map((r) => {
           const picked = flow.choices.reps[r.identifier] as string | undefined;
           const email = picked ?? r.email ?? "";
@@ -141,8 +133,7 @@ export function RepChoices({ report, flow }: Props) {
             </tr>
           );
         })}
-      </tbody>
-    </table>
+    </ChoiceTable>
   );
 }
 

@@ -19,16 +19,10 @@ export function ImportProgress({ label }: { label: string }) {
   );
 }
 
-function Counts({ report }: { report: Report }) {
-  const items = [
-    ["Rows", report.rows],
-    [report.written ? "Added" : "New", report.inserted],
-    ["Already there", report.duplicates],
-    ["New prospects", report.prospectsCreated],
-    ["New scripts", report.scriptsCreated],
-  ] as const;
+/** Labelled counts in tiles; `className` sets the grid's columns. */
+export function CountTiles({ items, className, label }: { items: readonly (readonly [string, number])[]; className: string; label?: string }) {
   return (
-    <dl className="grid grid-cols-3 gap-3 sm:grid-cols-5">
+    <dl aria-label={label} className={`grid gap-3 ${className}`}>
       {items.map(([label, value]) => (
         <div key={label} className="rounded-md bg-surface-2 px-3 py-2">
           <dt className="text-xs text-muted">{label}</dt>
@@ -37,6 +31,17 @@ function Counts({ report }: { report: Report }) {
       ))}
     </dl>
   );
+}
+
+function Counts({ report }: { report: Report }) {
+  const items = [
+    ["Rows", report.rows],
+    [report.written ? "Added" : "New", report.inserted],
+    ["Already there", report.duplicates],
+    ["New prospects", report.prospectsCreated],
+    ["New scripts", report.scriptsCreated],
+  ] as const;
+  return <CountTiles items={items} className="grid-cols-3 sm:grid-cols-5" />;
 }
 
 type Rejection = { rows: number; errorCount: number; errors: { line: number; reason: string }[] };
