@@ -22,7 +22,7 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(desktop);
 }
 
-const CALLS = "Calls exported from HubSpot, Salesforce, Close, Pipedrive, Aircall or Twilio";
+const CALLS = "Calls from another tool (HubSpot, Aircall, …)";
 
 test("a manager imports an Aircall export with a column override and a picked rep, and the next export imports in one click", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -46,23 +46,25 @@ const th = "pb-1.5 pr-3 text-left text-xs font-medium text-faint";
 /** Values of the file, their rows, and what each is taken for (a picker per row). */
 function ChoiceTable({ caption, choice, children }: { caption: string; choice: string; children: React.ReactNode }) {
   return (
-    <table className="w-full text-sm">
-      <caption className="mb-2 text-left text-xs font-medium text-faint">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={th}>
-            In the file
-          </th>
-          <th scope="col" className={`${th} text-right`}>
-            Rows
-          </th>
-          <th scope="col" className={th}>
-            {choice}
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-border">{children}</tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="mb-2 text-left text-xs font-medium text-faint">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={th}>
+              In the file
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Rows
+            </th>
+            <th scope="col" className={th}>
+              {choice}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">{children}</tbody>
+      </table>
+    </div>
   );
 }
 
@@ -74,7 +76,7 @@ export function OutcomeChoices({ report, flow }: Props) {
           const chosen = (flow.choices.outcomes[v.value] as OutcomeMapping | undefined) ?? v.outcome ?? "";
           return (
             <tr key={`${v.value}:${v.outcome}`}>
-              <td className="max-w-48 py-1.5 pr-3">
+              <td className="max-w-32 py-1.5 pr-3 sm:max-w-48">
                 <span className="block truncate font-mono text-xs" title={v.value}>
                   {v.value || "(empty)"}
                 </span>
@@ -83,6 +85,7 @@ export function OutcomeChoices({ report, flow }: Props) {
               <td className="py-1.5 pr-3 text-right tabular-nums">{n(v.rows)}</td>
               <td className="py-1.5">
                 <Select
+                  className="min-w-28"
                   aria-label={`Outcome for ${v.value || "(empty)"}`}
                   value={chosen}
                   onChange={(e) => flow.choose((c) => ({ ...c, outcomes: { ...c.outcomes, [v.value]: e.target.value as OutcomeMapping } }))}
@@ -113,7 +116,7 @@ export function RepChoices({ report, flow }: Props) {
           const email = picked ?? r.email ?? "";
           return (
             <tr key={r.identifier}>
-              <td className="max-w-48 py-1.5 pr-3">
+              <td className="max-w-32 py-1.5 pr-3 sm:max-w-48">
                 <span className="block truncate" title={r.identifier}>
                   {r.identifier}
                 </span>
@@ -121,7 +124,7 @@ export function RepChoices({ report, flow }: Props) {
               </td>
               <td className="py-1.5 pr-3 text-right tabular-nums">{n(r.rows)}</td>
               <td className="py-1.5">
-                <Select aria-label={`Member for ${r.identifier}`} value={email} onChange={(e) => flow.choose((c) => ({ ...c, reps: { ...c.reps, [r.identifier]: e.target.value } }))}>
+                <Select className="min-w-28" aria-label={`Member for ${r.identifier}`} value={email} onChange={(e) => flow.choose((c) => ({ ...c, reps: { ...c.reps, [r.identifier]: e.target.value } }))}>
                   {email === "" && <option value="">Choose a member…</option>}
                   {members.map((m) => (
                     <option key={m.userId} value={m.email.toLowerCase()}>

@@ -15,7 +15,7 @@ type PanelKind = ImportKind | "calls";
 const KIND_LABELS: Record<PanelKind, string> = {
   attempts: "Attempts (a call log)",
   callbacks: "Callbacks",
-  calls: "Calls exported from HubSpot, Salesforce, Close, Pipedrive, Aircall or Twilio",
+  calls: "Calls from another tool (HubSpot, Aircall, …)",
 };
 
 type Loaded = { name: string; size: number; text: string };
@@ -81,7 +81,8 @@ export function ImportPanel({ timezone }: { timezone: string }) {
   return (
     <Card title="Import" description={`Times without an offset are read in ${timezone}. Rows already in Ringback are skipped, so importing twice is safe.`}>
       <div className="flex flex-col gap-4">
-        <div className="grid max-w-3xl gap-4 sm:grid-cols-2">
+        {/* min-w-0: a long option or file name would otherwise widen the column past a phone's screen. */}
+        <div className="grid max-w-3xl gap-4 sm:grid-cols-2 [&>*]:min-w-0">
           <Field id="import-kind" label="What the file holds">
             <Select id="import-kind" value={kind} onChange={(e) => changeOptions({ kind: e.target.value as PanelKind, createMissing })}>
               {[...IMPORT_KINDS, "calls" as const].map((k) => (
