@@ -251,7 +251,7 @@ describe("imports.calls, the import page's procedure", () => {
   });
 
   it("reads a role from the column the manager points at, shows the mapping, and applies it to the next file of the source", async () => {
-    const { team } = acme();
+    const { team, owner } = acme();
     const page = team.owner.caller.imports;
     // Aircall's export names the customer in `customer name`, which the source does not read by default.
     const named = fixture("aircall").replace(",+1 516-541-8160,,", ",+1 516-541-8160,Dana Whitfield,");
@@ -271,6 +271,8 @@ describe("imports.calls, the import page's procedure", () => {
     // The next Aircall export is read the same way without the page sending the choice again.
     const next = fixture("aircall").replaceAll(",14800", ",14900").replace(",+1 516-541-8161,,", ",+1 516-541-8161,Jordan Avery,");
     expect((await page.calls({ csv: next })).columns!.mapping).toContainEqual({ field: "contactName", column: header.indexOf("customer name") });
+    // …and so is it on the command line.
+    expect(importCalls(db, owner, next, { now: NOW, dryRun: true }).columns!.mapping).toContainEqual({ field: "contactName", column: header.indexOf("customer name") });
     // A role set to no column is remembered as such.
     await page.calls({ csv: next, columns: [{ field: "notes", column: null }], dryRun: false });
     expect((await page.calls({ csv: next })).columns!.mapping).toContainEqual({ field: "notes", column: null });
