@@ -4,6 +4,7 @@ import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "@/db/client";
 import { DomainError } from "@/server/services/errors";
+import { importCallsFromPage } from "@/server/services/call-imports";
 import { importFile } from "@/server/services/imports";
 import type { ImportJob, ImportOutcome } from "@/server/services/import-worker-protocol";
 
@@ -18,7 +19,7 @@ try {
 async function runJob(job: ImportJob): Promise<ImportOutcome> {
   const db = await openDatabase(job.database);
   try {
-    return { ok: true, summary: await importFile(db, job.actor, job.input, job.options) };
+    return { ok: true, summary: job.kind === "calls" ? await importCallsFromPage(db, job.actor, job.input, job.listLimit) : await importFile(db, job.actor, job.input, job.options) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { ok: false, error: { name: e.name, message: e.message, domain: e instanceof DomainError } };

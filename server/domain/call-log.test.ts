@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Outcome } from "@/lib/vocabulary";
-import { detectSource, durationSeconds, readCallRecord, sourceColumns, type CallRow } from "./call-log";
+import { detectSource, durationSeconds, mapSourceColumns, mappableFields, readCallRecord, sourceColumns, type CallRow } from "./call-log";
+import { CALL_SOURCES } from "./call-sources";
 import { SOURCE_IDS, type SourceId } from "./call-sources/source";
 import { readCsv } from "./csv-read";
 import { zoneOffsets } from "./csv-time";
@@ -146,6 +147,44 @@ describe("detectSource", () => {
   });
 });
 
+describe("mapSourceColumns, the manager's column choices", () => {
+  const header = readCsv(fixture("aircall")).header;
+  const at = (name: string) => header.indexOf(name);
+
+  it("points a role at another column, drops a role set to none, and leaves out a column the file lacks", () => {
+    const { columns, missing } = mapSourceColumns(CALL_SOURCES.aircall, header, [
+      { field: "contactName", column: "Customer Name" },
+      { field: "notes", column: null },
+      { field: "company", column: "no such column" },
+    ]);
+    expect(missing).toEqual([]);
+    expect(columns.index).toMatchObject({ contactName: at("customer name"), rep: at("user"), callId: at("call id") });
+    expect(columns.index.notes).toBeUndefined();
+    expect(columns.index.company).toBeUndefined();
+    expect(columns.ignored).toContain("comments");
+    expect(columns.ignored).not.toContain("customer name");
+  });
+
+  it("applies later choices over earlier ones (the page's over the remembered)", () => {
+    const { columns } = mapSourceColumns(CALL_SOURCES.aircall, header, [
+      { field: "rep", column: null },
+      { field: "rep", column: "user id" },
+    ]);
+    expect(columns.index.rep).toBe(at("user id"));
+  });
+
+  it("accepts a header lacking a signature column once its role is mapped, and names it until then", () => {
+    const renamed = readCsv(fixture("hubspot").replace("hubspot_owner_id", "Owner")).header;
+    expect(mapSourceColumns(CALL_SOURCES.hubspot, renamed).missing).toEqual(["hubspot_owner_id"]);
+    expect(() => sourceColumns("hubspot", renamed)).toThrow(/lacks HubSpot's columns hubspot_owner_id/);
+    expect(sourceColumns("hubspot", renamed, 1, [{ field: "rep", column: "Owner" }]).index.rep).toBe(2);
+  });
+
+  it("offers the source's own roles, then the ones any source can take from a column", () => {
+    expect(mappableFields(CALL_SOURCES.twilio)).toEqual(["callId", "time", "status", "outcome", "answeredBy", "direction", "duration", "from", "to", "rep", "contactId", "contactName", "company", "notes", "script"]);
+  });
+});
+
 describe("readCallRecord, outcomes the table does not know", () => {
   const custom = fixture("hubspot").replace("17b47fee-58de-441e-a44c-c6300d46f273", "0c6f9d2e-custom-guid");
 
@@ -158,6 +197,13 @@ describe("readCallRecord, outcomes the table does not know", () => {
     const columns = sourceColumns("hubspot", table.header);
     const row = readCallRecord(table.records[3], columns, { offsetAt: zoneOffsets("UTC"), region: "US", now: NOW, outcomeMappings: new Map([["0c6f9d2e-custom-guid", "bad-number"]]) });
     expect(row).toMatchObject({ kind: "call", outcome: "bad-number" });
+  });
+
+  it("is skipped, with its value, when the team mapped it to skip", () => {
+    const table = readCsv(custom);
+    const columns = sourceColumns("hubspot", table.header);
+    const row = readCallRecord(table.records[3], columns, { offsetAt: zoneOffsets("UTC"), region: "US", now: NOW, outcomeMappings: new Map([["0c6f9d2e-custom-guid", "skip"]]) });
+    expect(row).toEqual({ kind: "skip", line: 5, reason: "outcome “0c6f9d2e-custom-guid” is mapped to skip", outcomeValue: "0c6f9d2e-custom-guid" });
   });
 });
 

@@ -3,6 +3,7 @@
 // skipped row (not a completed call of the team's, with why) or a bad row (with why) out.
 
 import { createHash } from "node:crypto";
+import type { OutcomeMapping } from "@/lib/inputs/imports";
 import { OUTCOMES, type Outcome } from "@/lib/vocabulary";
 import { restoreFormula } from "./csv";
 import { normaliseHeader, normalisedPhone } from "./csv-mapping";
@@ -25,23 +26,49 @@ export function detectSource(header: string[]): CallSource | null {
 
 const sourceList = () => SOURCE_IDS.map((id) => `${id} (${CALL_SOURCES[id].signature.join(", ")})`).join("; ");
 
-/** The header read as `source`'s columns; a header that lacks the source's signature is refused. */
-export function sourceColumns(sourceId: SourceId | "auto", header: string[], headerLine = 1): SourceColumns {
-  const source = sourceId === "auto" ? detectSource(header) : CALL_SOURCES[sourceId];
-  if (!source) throw new CsvError(`The header row matches no known source. The sources and the columns each expects: ${sourceList()}.`, headerLine);
+/** A manager's choice for one role: the column (a header as the file spells it) that feeds it, or null for none. */
+export type ColumnOverride = { field: CallField; column: string | null };
+
+/** Roles any source can take from a column the manager points at (the rest follow the source's own logic). */
+const GENERIC_FIELDS: readonly CallField[] = ["callId", "rep", "contactId", "contactName", "company", "duration", "notes", "script"];
+
+/** The roles the import page offers to map for `source`: its own, then the generic ones it lacks. */
+export const mappableFields = (source: CallSource): CallField[] => [
+  ...(Object.keys(source.columns) as CallField[]),
+  ...GENERIC_FIELDS.filter((f) => source.columns[f] === undefined),
+];
+
+/**
+ * The header read as `source`'s columns, with the manager's overrides applied in order (an
+ * override naming a column the file lacks is left out: a remembered mapping meets other files),
+ * and the signature columns still missing once they are.
+ */
+export function mapSourceColumns(source: CallSource, header: string[], overrides: readonly ColumnOverride[] = []): { columns: SourceColumns; missing: string[] } {
   const names = header.map(normaliseHeader);
-  const missing = source.signature.filter((c) => !names.includes(c));
-  if (missing.length) throw new CsvError(`The header row lacks ${source.label}'s columns ${missing.join(", ")}. The sources and the columns each expects: ${sourceList()}.`, headerLine);
   const index: Partial<Record<CallField, number>> = {};
-  const used = new Set<number>();
   for (const [field, column] of Object.entries(source.columns) as [CallField, string][]) {
     const i = names.indexOf(column);
-    if (i !== -1) {
-      index[field] = i;
-      used.add(i);
-    }
+    if (i !== -1) index[field] = i;
   }
-  return { source, index, width: header.length, ignored: header.filter((_, i) => !used.has(i)) };
+  for (const o of overrides) {
+    if (o.column === null) delete index[o.field];
+    else if (names.includes(normaliseHeader(o.column))) index[o.field] = names.indexOf(normaliseHeader(o.column));
+  }
+  const used = new Set(Object.values(index));
+  const missing = source.signature.filter((c) => {
+    const fields = (Object.keys(source.columns) as CallField[]).filter((f) => source.columns[f] === c);
+    return fields.length ? fields.every((f) => index[f] === undefined) : !names.includes(c);
+  });
+  return { columns: { source, index, width: header.length, ignored: header.filter((_, i) => !used.has(i)) }, missing };
+}
+
+/** The header read as `source`'s columns; a header that lacks the source's signature is refused. */
+export function sourceColumns(sourceId: SourceId | "auto", header: string[], headerLine = 1, overrides: readonly ColumnOverride[] = []): SourceColumns {
+  const source = sourceId === "auto" ? detectSource(header) : CALL_SOURCES[sourceId];
+  if (!source) throw new CsvError(`The header row matches no known source. The sources and the columns each expects: ${sourceList()}.`, headerLine);
+  const { columns, missing } = mapSourceColumns(source, header, overrides);
+  if (missing.length) throw new CsvError(`The header row lacks ${source.label}'s columns ${missing.join(", ")}. The sources and the columns each expects: ${sourceList()}.`, headerLine);
+  return columns;
 }
 
 export type CallLogContext = {
@@ -49,8 +76,8 @@ export type CallLogContext = {
   offsetAt: ZoneOffsets;
   region: string;
   phones?: Map<string, string | null>;
-  /** Outcome values the team mapped for this source (lower case), beyond the source's table. */
-  outcomeMappings?: ReadonlyMap<string, Outcome>;
+  /** Outcome values the team mapped for this source (lower case), beyond the source's table; `skip`: no dial to import. */
+  outcomeMappings?: ReadonlyMap<string, OutcomeMapping>;
   now: Date;
 };
 
@@ -79,7 +106,8 @@ export type CallRow = {
   notes: string | null;
   scriptTitle: string | null;
 };
-export type SkippedRow = { kind: "skip"; line: number; reason: string };
+/** `outcomeValue`: the row was skipped because its outcome value is mapped to skip. */
+export type SkippedRow = { kind: "skip"; line: number; reason: string; outcomeValue?: string };
 export type BadRow = { kind: "error"; line: number; reason: string; outcomeValue?: string };
 
 const UTC: ZoneOffsets = () => 0;
@@ -144,6 +172,7 @@ export function readCallRecord(record: CsvRecord, columns: SourceColumns, contex
   if (direction === "outbound") {
     const value = key("outcome");
     const read = context.outcomeMappings?.get(value) ?? source.outcomes[value] ?? (value ? undefined : null);
+    if (read === "skip") return { kind: "skip", line, reason: `outcome “${raw("outcome")}” is mapped to skip`, outcomeValue: raw("outcome") };
     if (read && typeof read === "object") return { kind: "skip", line, reason: read.skip };
     outcome = source.answeredBy?.[key("answeredBy")] ?? read ?? null;
     if (!outcome) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldIdentifier, resolveRep, type RepDirectory } from "./call-reps";
+import { foldIdentifier, NO_REP_IDENTIFIER, repResolution, resolveRep, type RepDirectory } from "./call-reps";
 
 // The order is the History issue's ("Reps"): --rep-map, the remembered mapping, e-mail, unique
 // name, the member's own phone, --rep. Each case puts a candidate at one level and a different
@@ -41,4 +41,18 @@ describe("resolveRep", () => {
   it("maps a calling number through the --rep-map too", () => {
     expect(resolveRep(null, "+15165550101", directory({ repMap: new Map([["+15165550101", "sam"]]) }))).toBe("sam");
   });
+
+  it("credits rows naming no rep and no number by a mapping of “(no rep in the row)”", () => {
+    expect(resolveRep(null, null, directory({ repMap: new Map([[foldIdentifier(NO_REP_IDENTIFIER), "sam"]]) }))).toBe("sam");
+    expect(resolveRep("Priya Nair", null, directory({ repMap: new Map([[foldIdentifier(NO_REP_IDENTIFIER), "sam"]]) }))).toBeNull();
+  });
+
+  it.each([
+    ["0055Maya", "+15165550100", "map"],
+    ["4101", null, "remembered"],
+    ["maya@acme.test", null, "email"],
+    ["Maya Lopez", null, "name"],
+    [null, "+15165550100", "phone"],
+    ["Somebody Else", null, "rep"],
+  ] as const)("says which rule found %s (%s): %s", (rep, phone, via) => expect(repResolution(rep, phone, full)?.via).toBe(via));
 });

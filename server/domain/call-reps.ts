@@ -18,26 +18,38 @@ export type RepDirectory = {
   fallback: string | null;
 };
 
-export function resolveRep(rep: string | null, repPhone: string | null, directory: RepDirectory): string | null {
+/** How rows naming no rep and no calling number are listed; a mapping of it credits them all. */
+export const NO_REP_IDENTIFIER = "(no rep in the row)";
+
+/** Which step of the order found the rep: the page says it beside the member ("remembered"). */
+export type RepResolution = { userId: string; via: "map" | "remembered" | "email" | "name" | "phone" | "rep" };
+
+export function repResolution(rep: string | null, repPhone: string | null, directory: RepDirectory): RepResolution | null {
   const keys = [rep && foldIdentifier(rep), repPhone].filter((k): k is string => Boolean(k));
-  for (const table of [directory.repMap, directory.remembered]) {
+  if (!keys.length) keys.push(foldIdentifier(NO_REP_IDENTIFIER));
+  for (const [table, via] of [
+    [directory.repMap, "map"],
+    [directory.remembered, "remembered"],
+  ] as const) {
     for (const k of keys) {
       const found = table.get(k);
-      if (found) return found;
+      if (found) return { userId: found, via };
     }
   }
   if (rep) {
     const byEmail = directory.byEmail.get(rep.trim().toLowerCase());
-    if (byEmail) return byEmail;
+    if (byEmail) return { userId: byEmail, via: "email" };
     const byName = directory.byName.get(foldIdentifier(rep));
-    if (byName) return byName;
+    if (byName) return { userId: byName, via: "name" };
   }
   if (repPhone) {
     const byPhone = directory.byPhone.get(repPhone);
-    if (byPhone) return byPhone;
+    if (byPhone) return { userId: byPhone, via: "phone" };
   }
-  return directory.fallback;
+  return directory.fallback ? { userId: directory.fallback, via: "rep" } : null;
 }
 
+export const resolveRep = (rep: string | null, repPhone: string | null, directory: RepDirectory): string | null => repResolution(rep, repPhone, directory)?.userId ?? null;
+
 /** How an unresolved row is listed: the identifier a --rep-map line would name. */
-export const repIdentifierOf = (rep: string | null, repPhone: string | null) => rep ?? repPhone ?? "(no rep in the row)";
+export const repIdentifierOf = (rep: string | null, repPhone: string | null) => rep ?? repPhone ?? NO_REP_IDENTIFIER;

@@ -1,6 +1,5 @@
 import { callImportInput, importInput } from "@/lib/inputs/imports";
-import { importCallsFromPage } from "@/server/services/call-imports";
-import { runImport } from "@/server/services/import-queue";
+import { runCallImport, runImport } from "@/server/services/import-queue";
 import { createTRPCRouter, importProcedure } from "@/server/trpc";
 
 /** The page lists at most this many bad rows; the summary still counts them all. */
@@ -8,5 +7,5 @@ const ERROR_LIMIT = 500;
 
 export const importsRouter = createTRPCRouter({
   run: importProcedure.input(importInput).mutation(({ ctx, input }) => runImport(ctx.db, ctx.actor, input, { errorLimit: ERROR_LIMIT })),
-  calls: importProcedure.input(callImportInput).mutation(({ ctx, input }) => importCallsFromPage(ctx.db, ctx.actor, input, ERROR_LIMIT)),
+  calls: importProcedure.input(callImportInput).mutation(({ ctx, input }) => runCallImport(ctx.db, ctx.actor, input, ERROR_LIMIT)),
 });

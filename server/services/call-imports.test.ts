@@ -249,4 +249,68 @@ describe("imports.calls, the import page's procedure", () => {
     expect(await page.calls({ csv: next })).toMatchObject({ errorCount: 0, unresolvedReps: [], dials: { "bad-number": 1, connected: 1 } });
     expect(await importCalls(db, owner, next, { now: NOW, dryRun: true })).toMatchObject({ errors: [], unresolvedReps: [], reps: { [sam.user.email]: 2 } });
   });
+
+  it("reads a role from the column the manager points at, shows the mapping, and applies it to the next file of the source", async () => {
+    const { team, owner } = await acme();
+    const page = team.owner.caller.imports;
+    // Aircall's export names the customer in `customer name`, which the source does not read by default.
+    const named = fixture("aircall").replace(",+1 516-541-8160,,", ",+1 516-541-8160,Dana Whitfield,");
+    const header = named.split(/\r?\n/)[0].split(",");
+    const dry = await page.calls({ csv: named });
+    expect(dry.columns!.header).toEqual(header);
+    expect(dry.columns!.mapping).toContainEqual({ field: "contactName", column: null });
+    expect(dry.columns!.mapping).toContainEqual({ field: "rep", column: header.indexOf("user") });
+    expect(dry.columns!.preview.map((r) => r.line)).toEqual([2, 3, 4, 5, 6]);
+
+    const columns = [{ field: "contactName" as const, column: "customer name" }];
+    const mapped = await page.calls({ csv: named, columns, reps: [{ external: "+15165550101", email: team.owner.user.email }] });
+    expect(mapped.columns!.mapping).toContainEqual({ field: "contactName", column: header.indexOf("customer name") });
+    expect(await page.calls({ csv: named, columns, reps: [{ external: "+15165550101", email: team.owner.user.email }], dryRun: false })).toMatchObject({ written: true, dials: { connected: 1, "no-message": 2 } });
+    expect((await prospectsOf(team.id)).map((p) => p.name)).toEqual(["Dana Whitfield", "+1 516 541 8161", "+1 516 541 8162"]);
+
+    // The next Aircall export is read the same way without the page sending the choice again.
+    const next = fixture("aircall").replaceAll(",14800", ",14900").replace(",+1 516-541-8161,,", ",+1 516-541-8161,Jordan Avery,");
+    expect((await page.calls({ csv: next })).columns!.mapping).toContainEqual({ field: "contactName", column: header.indexOf("customer name") });
+    // …and so is it on the command line.
+    expect((await importCalls(db, owner, next, { now: NOW, dryRun: true })).columns!.mapping).toContainEqual({ field: "contactName", column: header.indexOf("customer name") });
+    // A role set to no column is remembered as such.
+    await page.calls({ csv: next, columns: [{ field: "notes", column: null }], dryRun: false });
+    expect((await page.calls({ csv: next })).columns!.mapping).toContainEqual({ field: "notes", column: null });
+  });
+
+  it("reads a file whose header lacks one of the source's columns once the manager maps the role", async () => {
+    const { team } = await acme();
+    const renamed = fixture("hubspot").replace("hubspot_owner_id", "Owner");
+    const page = team.owner.caller.imports;
+    const refused = await page.calls({ csv: renamed, source: "hubspot" });
+    expect(refused).toMatchObject({ source: "hubspot", detected: null, errorCount: 1, errors: [{ line: 1, reason: expect.stringContaining("lacks HubSpot's columns hubspot_owner_id") }] });
+    expect(refused.columns!.mapping).toContainEqual({ field: "rep", column: null });
+    const mapped = await page.calls({ csv: renamed, source: "hubspot", columns: [{ field: "rep", column: "Owner" }] });
+    // 4101 calls from Maya's own number; 4102 is read from the mapped column and named as unresolved.
+    expect(mapped).toMatchObject({ source: "hubspot", errorCount: 0, unresolvedReps: [{ identifier: "4102", rows: 2 }] });
+  });
+
+  it("skips the rows of an outcome value mapped to skip, lists the value as skip, and remembers it", async () => {
+    const { team, sam } = await acme();
+    const custom = fixture("hubspot").replace("17b47fee-58de-441e-a44c-c6300d46f273", "0c6f9d2e-custom-guid");
+    const page = team.owner.caller.imports;
+    const reps = [{ external: "4101", email: sam.user.email }, { external: "4102", email: sam.user.email }];
+    const real = await page.calls({ csv: custom, reps, outcomes: [{ value: "0c6f9d2e-custom-guid", outcome: "skip" }], dryRun: false });
+    expect(real).toMatchObject({ written: true, errorCount: 0, dials: { voicemail: 1, "no-message": 1, connected: 1, "bad-number": 0 } });
+    expect(real.skipped).toContainEqual({ line: 5, reason: "outcome “0c6f9d2e-custom-guid” is mapped to skip" });
+    expect(real.outcomeValues).toContainEqual({ value: "0c6f9d2e-custom-guid", outcome: "skip", rows: 1 });
+    expect((await page.calls({ csv: custom.replaceAll(",510", ",520") })).outcomeValues).toContainEqual({ value: "0c6f9d2e-custom-guid", outcome: "skip", rows: 1 });
+  });
+
+  it("lists every rep identifier with the member it resolves to and the rule that found them", async () => {
+    const { team, maya, sam } = await acme();
+    const page = team.owner.caller.imports;
+    expect((await page.calls({ csv: fixture("aircall") })).repIdentifiers).toEqual([
+      { identifier: "Maya Lopez", rows: 2, email: maya.user.email, via: "name" },
+      { identifier: "+15165550101", rows: 1, email: null, via: null },
+    ]);
+    const picked = await page.calls({ csv: fixture("aircall"), reps: [{ external: "+15165550101", email: sam.user.email }], dryRun: false });
+    expect(picked.repIdentifiers).toContainEqual({ identifier: "+15165550101", rows: 1, email: sam.user.email, via: "map" });
+    expect((await page.calls({ csv: fixture("aircall").replaceAll(",14800", ",14900") })).repIdentifiers).toContainEqual({ identifier: "+15165550101", rows: 1, email: sam.user.email, via: "remembered" });
+  });
 });

@@ -1,13 +1,14 @@
 import { and, eq, gte, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attempt, callback, importMapping, member, prospect, prospectSourceId, script, scriptVersion, user } from "@/db/schema";
-import type { Tx } from "@/db/types";
-import type { CallImportInput } from "@/lib/inputs/imports";
+import type { Queryable, Tx } from "@/db/types";
+import { OUTCOME_MAPPINGS, type CallImportInput, type OutcomeMapping } from "@/lib/inputs/imports";
 import { OUTCOMES, type Outcome } from "@/lib/vocabulary";
-import { readCallRecord, sourceColumns, type CallRow, type SourceColumns } from "@/server/domain/call-log";
-import { foldIdentifier, repIdentifierOf, resolveRep, type RepDirectory } from "@/server/domain/call-reps";
-import type { SourceId } from "@/server/domain/call-sources/source";
-import { normalisedPhone } from "@/server/domain/csv-mapping";
+import { detectSource, mapSourceColumns, mappableFields, readCallRecord, sourceColumns, type CallRow, type ColumnOverride, type SourceColumns } from "@/server/domain/call-log";
+import { foldIdentifier, repIdentifierOf, repResolution, type RepDirectory, type RepResolution } from "@/server/domain/call-reps";
+import { CALL_SOURCES } from "@/server/domain/call-sources";
+import type { CallField, SourceId } from "@/server/domain/call-sources/source";
+import { normaliseHeader, normalisedPhone } from "@/server/domain/csv-mapping";
 import { CsvError, readCsv, type CsvTable } from "@/server/domain/csv-read";
 import { zoneOffsets } from "@/server/domain/csv-time";
 import { formatPhone } from "@/server/domain/phone";
@@ -31,9 +32,11 @@ export type CallImportOptions = {
   rep?: string;
   /** CSV text with header `external,email` (the CLI), or its rows (the import page). */
   repMap?: string | readonly { external: string; email: string }[];
-  /** Outcome values of the file mapped to outcomes, beyond the source's table and the team's remembered ones. */
-  outcomeMap?: readonly { value: string; outcome: Outcome }[];
-  /** Keep the rep and outcome mappings given for the source's next export (the import page's confirmation). */
+  /** Outcome values of the file mapped to outcomes (or to skip), beyond the source's table and the team's remembered ones. */
+  outcomeMap?: readonly { value: string; outcome: OutcomeMapping }[];
+  /** Which column feeds a role, beyond the source's own columns and the team's remembered choices. */
+  columns?: readonly ColumnOverride[];
+  /** Keep the rep, outcome and column mappings given for the source's next export (the import page's confirmation). */
   remember?: boolean;
   /** Credit every voicemail to this script (created when missing). */
   script?: string;
@@ -58,8 +61,24 @@ export type CallImportSummary = {
   /** Rows that carried only a date (placed at noon team time). */
   dateOnly: number;
   /** Every distinct outcome value of the file's outbound rows, with the outcome it reads as (null: unknown). */
-  outcomeValues: { value: string; outcome: Outcome | null; rows: number }[];
+  outcomeValues: { value: string; outcome: OutcomeMapping | null; rows: number }[];
+  /** The source the header row alone points at, whatever source was asked for. */
+  detected: SourceId | null;
+  /** How the file's columns were read, once its source is known (the import page shows and overrides it). */
+  columns: ColumnReading | null;
+  /** Every rep identifier of the file's dials, with the member it resolves to and by which rule (null: unresolved). */
+  repIdentifiers: { identifier: string; rows: number; email: string | null; via: RepResolution["via"] | null }[];
 };
+
+export type ColumnReading = {
+  header: string[];
+  /** The roles the source can take from a column, each with the header column (index) that feeds it, or null. */
+  mapping: { field: CallField; column: number | null }[];
+  /** The first rows as in the file. */
+  preview: { line: number; fields: string[] }[];
+};
+
+const PREVIEW_ROWS = 5;
 
 const noDials = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
 
@@ -99,7 +118,7 @@ function parseRepMap(rows: Awaited<ReturnType<typeof repMapRows>>, region: strin
   return map;
 }
 
-function remembered(tx: Tx, teamId: string, source: SourceId, kind: "rep" | "outcome") {
+function remembered(tx: Queryable, teamId: string, source: SourceId, kind: Mapping["kind"]) {
   return tx
     .select({ external: importMapping.external, value: importMapping.value })
     .from(importMapping)
@@ -205,17 +224,39 @@ async function prospectFinder(tx: Tx, actor: Actor, source: SourceId) {
   };
 }
 
-function readFile(csvText: string, sourceId: SourceId | "auto") {
+/** A role the manager set to no column is remembered with an empty value. */
+async function rememberedColumns(db: Queryable, teamId: string, source: SourceId): Promise<ColumnOverride[]> {
+  return (await remembered(db, teamId, source, "column")).map((r) => ({ field: r.external as CallField, column: r.value || null }));
+}
+
+function columnReading(table: CsvTable, columns: SourceColumns): ColumnReading {
+  return {
+    header: table.header,
+    mapping: mappableFields(columns.source).map((field) => ({ field, column: columns.index[field] ?? null })),
+    preview: table.records.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, fields: r.fields })),
+  };
+}
+
+async function readFile(db: Db, teamId: string, csvText: string, sourceId: SourceId | "auto", overrides: readonly ColumnOverride[]) {
   let table: CsvTable;
-  let columns: SourceColumns;
   try {
     table = readCsv(csvText);
-    columns = sourceColumns(sourceId, table.header, table.headerLine);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { error: { line: error.line ?? 1, reason: error.message } };
+    return { error: { line: error.line ?? 1, reason: error.message }, detected: null, reading: null };
   }
-  return { table, columns };
+  const detected = detectSource(table.header)?.id ?? null;
+  const chosen = sourceId === "auto" ? detected : sourceId;
+  const all = chosen ? [...await rememberedColumns(db, teamId, chosen), ...overrides] : [];
+  try {
+    const columns = sourceColumns(sourceId, table.header, table.headerLine, all);
+    return { table, columns, detected, reading: columnReading(table, columns) };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // Still read as the chosen source when the header lacks some of its columns, so that the page can map them.
+    const reading = chosen ? columnReading(table, mapSourceColumns(CALL_SOURCES[chosen], table.header, all).columns) : null;
+    return { error: { line: error.line ?? 1, reason: error.message }, detected, reading };
+  }
 }
 
 export async function importCalls(db: Db, actor: Actor, csvText: string, options: CallImportOptions = {}): Promise<CallImportSummary> {
@@ -236,8 +277,13 @@ export async function importCalls(db: Db, actor: Actor, csvText: string, options
     created: { prospects: 0, scripts: 0 },
     dateOnly: 0,
     outcomeValues: [],
+    detected: null,
+    columns: null,
+    repIdentifiers: [],
   };
-  const file = readFile(csvText, options.source ?? "auto");
+  const file = await readFile(db, actor.teamId, csvText, options.source ?? "auto", options.columns ?? []);
+  summary.detected = file.detected;
+  summary.columns = file.reading;
   if ("error" in file) return { ...summary, errors: [file.error!] };
   const { table, columns } = file;
   const source = columns.source.id;
@@ -269,14 +315,14 @@ async function writeCalls(
   team: { timezone: string; defaultRegion: string },
 ): Promise<CallImportSummary> {
   const source = columns.source.id;
-  const outcomeMappings = new Map<string, Outcome>();
-  for (const r of await remembered(tx, actor.teamId, source, "outcome")) if ((OUTCOMES as readonly string[]).includes(r.value)) outcomeMappings.set(r.external.toLowerCase(), r.value as Outcome);
+  const outcomeMappings = new Map<string, OutcomeMapping>();
+  for (const r of await remembered(tx, actor.teamId, source, "outcome")) if ((OUTCOME_MAPPINGS as readonly string[]).includes(r.value)) outcomeMappings.set(r.external.toLowerCase(), r.value as OutcomeMapping);
   for (const m of options.outcomeMap ?? []) outcomeMappings.set(m.value.trim().toLowerCase(), m.outcome);
   const context = { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, phones: new Map<string, string | null>(), outcomeMappings, now: options.now ?? new Date() };
 
   const calls: CallRow[] = [];
-  const outcomeValues = new Map<string, { value: string; outcome: Outcome | null; rows: number }>();
-  const countValue = (value: string, outcome: Outcome | null) => {
+  const outcomeValues = new Map<string, { value: string; outcome: OutcomeMapping | null; rows: number }>();
+  const countValue = (value: string, outcome: OutcomeMapping | null) => {
     // Twilio's `completed` is a voicemail when a machine answered and connected otherwise: both are listed.
     const key = `${value.toLowerCase()}\u0000${outcome}`;
     const entry = outcomeValues.get(key) ?? { value, outcome, rows: 0 };
@@ -290,19 +336,24 @@ async function writeCalls(
     else summary.errors.push({ line: read.line, reason: read.reason });
     if (read.kind === "call" && read.outcome) countValue(read.outcomeValue, read.outcome);
     if (read.kind === "error" && read.outcomeValue !== undefined) countValue(read.outcomeValue, null);
+    if (read.kind === "skip" && read.outcomeValue !== undefined) countValue(read.outcomeValue, "skip");
   }
   summary.outcomeValues = [...outcomeValues.values()].sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
 
   const { directory, emailOf } = await repDirectory(tx, actor, source, options, team.defaultRegion);
   const dials: { row: CallRow; repId: string }[] = [];
-  const unresolved = new Map<string, number>();
+  const identifiers = new Map<string, CallImportSummary["repIdentifiers"][number]>();
   for (const row of calls) {
     if (row.direction === "inbound") continue;
-    const repId = resolveRep(row.rep, row.repPhone, directory);
-    if (repId) dials.push({ row, repId });
-    else unresolved.set(repIdentifierOf(row.rep, row.repPhone), (unresolved.get(repIdentifierOf(row.rep, row.repPhone)) ?? 0) + 1);
+    const found = repResolution(row.rep, row.repPhone, directory);
+    if (found) dials.push({ row, repId: found.userId });
+    const identifier = repIdentifierOf(row.rep, row.repPhone);
+    const entry = identifiers.get(identifier) ?? { identifier, rows: 0, email: found ? emailOf.get(found.userId)! : null, via: found?.via ?? null };
+    entry.rows++;
+    identifiers.set(identifier, entry);
   }
-  summary.unresolvedReps = [...unresolved].map(([identifier, rows]) => ({ identifier, rows })).sort((a, b) => b.rows - a.rows || a.identifier.localeCompare(b.identifier));
+  summary.repIdentifiers = [...identifiers.values()].sort((a, b) => b.rows - a.rows || a.identifier.localeCompare(b.identifier));
+  summary.unresolvedReps = summary.repIdentifiers.filter((r) => r.email === null).map(({ identifier, rows }) => ({ identifier, rows }));
   if (!importSucceeded(summary)) return summary;
 
   const prospects = await prospectFinder(tx, actor, source);
@@ -461,16 +512,20 @@ async function writeCalls(
   if (options.remember) {
     const reps = repMapRows(options.repMap).map((r) => ({ kind: "rep" as const, external: r.external, value: r.email }));
     const outcomes = (options.outcomeMap ?? []).map((m) => ({ kind: "outcome" as const, external: m.value, value: m.outcome }));
-    await storeMappings(tx, actor, source, [...reps, ...outcomes]);
+    const fields = (options.columns ?? []).map((c) => ({ kind: "column" as const, external: c.field, value: c.column === null ? "" : normaliseHeader(c.column) }));
+    await storeMappings(tx, actor, source, [...reps, ...outcomes, ...fields]);
   }
   return summary;
 }
 
-type Mapping = { kind: "rep" | "outcome"; external: string; value: string };
+/** A rep identifier → a member's e-mail; an outcome value → an outcome or skip; a role → a (normalised) header, or "" for none. */
+type Mapping = { kind: "rep" | "outcome" | "column"; external: string; value: string };
+
+const mappingKey = (m: Mapping) => (m.kind === "rep" ? foldIdentifier(m.external) : m.kind === "outcome" ? m.external.trim().toLowerCase() : m.external);
 
 async function storeMappings(tx: Tx, actor: Actor, source: SourceId, mappings: Mapping[]) {
   for (const m of mappings) {
-    const external = m.kind === "rep" ? foldIdentifier(m.external) : m.external.trim().toLowerCase();
+    const external = mappingKey(m);
     const value = m.value.trim().toLowerCase();
     await tx.insert(importMapping)
       .values({ teamId: actor.teamId, source, kind: m.kind, external, value })
@@ -484,7 +539,14 @@ async function storeMappings(tx: Tx, actor: Actor, source: SourceId, mappings: M
  * remembers the rep and outcome mappings the manager confirmed, for the team and the source.
  */
 export async function importCallsFromPage(db: Db, actor: Actor, input: CallImportInput, listLimit: number) {
-  const summary = await importCalls(db, actor, input.csv, { source: input.source, repMap: input.reps, outcomeMap: input.outcomes, dryRun: input.dryRun, remember: true });
+  const summary = await importCalls(db, actor, input.csv, {
+    source: input.source,
+    repMap: input.reps,
+    outcomeMap: input.outcomes,
+    columns: input.columns,
+    dryRun: input.dryRun,
+    remember: true,
+  });
   return { ...summary, errorCount: summary.errors.length, errors: summary.errors.slice(0, listLimit), skipped: summary.skipped.slice(0, listLimit), skippedCount: summary.skipped.length };
 }
 

@@ -4,8 +4,10 @@ import { Worker } from "node:worker_threads";
 import type { Db } from "@/db/client";
 import type { Actor } from "./actor";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound } from "./errors";
+import type { CallImportInput } from "@/lib/inputs/imports";
+import { importCallsFromPage } from "./call-imports";
 import { importFile, type ImportSummary } from "./imports";
-import type { ImportJob, ImportOutcome } from "./import-worker-protocol";
+import type { CallPageSummary, ImportJob, ImportOutcome } from "./import-worker-protocol";
 
 // Web imports off the request thread (issue 11, item 2): a legal 49 MB dry run used to hold every
 // team for 18.8 s. Each import runs in a worker thread with its own database connection, one at a
@@ -24,15 +26,18 @@ export function startImportWorkers(file = path.resolve(IMPORT_WORKER_BUNDLE)) {
   workerFile = file;
 }
 
+type FileJob = Extract<ImportJob, { kind: "file" }>;
+
 const DOMAIN_ERRORS = { NotFound, Forbidden, Conflict, Invalid } as Record<string, new (message: string) => DomainError>;
 
-function inWorker(file: string, job: ImportJob): Promise<ImportSummary> {
+/** `T`: the summary the job's service function returns. */
+function inWorker<T extends ImportSummary | CallPageSummary>(file: string, job: ImportJob): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(file, { workerData: job });
     let settled = false;
     worker.once("message", (outcome: ImportOutcome) => {
       settled = true;
-      if (outcome.ok) return resolve(outcome.summary);
+      if (outcome.ok) return resolve(outcome.summary as T);
       const Type = outcome.error.domain ? DOMAIN_ERRORS[outcome.error.name] : undefined;
       reject(Type ? new Type(outcome.error.message) : new Error(`Import worker failed: ${outcome.error.message}`));
     });
@@ -62,10 +67,19 @@ function queuedForTeam<T>(teamId: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** The import page's entry point: the file checked or written as `importFile` does, off the main thread. */
-export async function runImport(db: Db, actor: Actor, input: ImportJob["input"], options: ImportJob["options"] = {}): Promise<ImportSummary> {
+export function runImport(db: Db, actor: Actor, input: FileJob["input"], options: FileJob["options"] = {}): Promise<ImportSummary> {
   const file = workerFile;
   return queuedForTeam(actor.teamId, async () => {
     if (!file) return importFile(db, actor, input, options);
-    return inWorker(file, { database: db.$location, actor, input, options });
+    return inWorker<ImportSummary>(file, { database: db.$location, actor, kind: "file", input, options });
+  });
+}
+
+/** The import page's entry for another tool's call export: `importCallsFromPage`, off the main thread, in the team's queue. */
+export function runCallImport(db: Db, actor: Actor, input: CallImportInput, listLimit: number): Promise<CallPageSummary> {
+  const file = workerFile;
+  return queuedForTeam(actor.teamId, async () => {
+    if (!file) return importCallsFromPage(db, actor, input, listLimit);
+    return inWorker<CallPageSummary>(file, { database: db.$location, actor, kind: "calls", input, listLimit });
   });
 }

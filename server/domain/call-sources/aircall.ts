@@ -1,10 +1,11 @@
+import { CALL_SOURCE_LABELS } from "@/lib/inputs/imports";
 import type { CallSource } from "./source";
 
 // Aircall's dashboard export (41 lower-case columns). `from`/`to` are digits without `+`,
 // `customer number` is formatted, `user` is a full name; outcomes are only answered or not.
 export const aircall: CallSource = {
   id: "aircall",
-  label: "Aircall",
+  label: CALL_SOURCE_LABELS.aircall,
   signature: ["datetime_(utc)", "direction", "from", "to", "answered", "user", "customer_number", "call_id"],
   columns: {
     callId: "call_id",

@@ -1,10 +1,11 @@
+import { CALL_SOURCE_LABELS } from "@/lib/inputs/imports";
 import type { CallSource } from "./source";
 
 // Close's call export script: E.164 phones, ISO times with +00:00 and microseconds, the rep by
 // updated_by_name. A `blocked` call often carries no valid number; the contact still names it.
 export const close: CallSource = {
   id: "close",
-  label: "Close",
+  label: CALL_SOURCE_LABELS.close,
   signature: ["id", "user_id", "disposition", "direction", "date_created", "remote_phone", "local_phone"],
   columns: {
     callId: "id",

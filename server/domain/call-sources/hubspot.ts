@@ -1,10 +1,11 @@
+import { CALL_SOURCE_LABELS } from "@/lib/inputs/imports";
 import type { CallSource } from "./source";
 
 // HubSpot calls exported with their API property names. hs_call_disposition holds a GUID (the
 // defaults below are HubSpot's documented outcome ids) or, in some exports, the label.
 export const hubspot: CallSource = {
   id: "hubspot",
-  label: "HubSpot",
+  label: CALL_SOURCE_LABELS.hubspot,
   signature: ["hs_timestamp", "hubspot_owner_id", "hs_call_direction", "hs_call_disposition"],
   columns: {
     callId: "hs_object_id",

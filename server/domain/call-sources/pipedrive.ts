@@ -1,3 +1,4 @@
+import { CALL_SOURCE_LABELS } from "@/lib/inputs/imports";
 import type { CallSource } from "./source";
 
 // Pipedrive activities. The export records no phone number and no outcome for a plain "Call"
@@ -5,7 +6,7 @@ import type { CallSource } from "./source";
 // was answered. Due date and Due time are in UTC.
 export const pipedrive: CallSource = {
   id: "pipedrive",
-  label: "Pipedrive",
+  label: CALL_SOURCE_LABELS.pipedrive,
   signature: ["id", "subject", "type", "done", "due_date", "due_time", "assigned_to_user", "contact_person"],
   columns: {
     callId: "id",

@@ -1,11 +1,12 @@
 import { OUTCOME_SPELLINGS } from "../csv-mapping";
+import { CALL_SOURCE_LABELS } from "@/lib/inputs/imports";
 import type { CallSource } from "./source";
 
 // Ringback's own attempts format (DESIGN.md), so `import calls` reads its exports too. Every row
 // is a dial; a row carries no call id, so a digest of it stands in.
 export const ringback: CallSource = {
   id: "ringback",
-  label: "Ringback",
+  label: CALL_SOURCE_LABELS.ringback,
   signature: ["time", "rep_email", "prospect_name", "prospect_phone", "outcome"],
   columns: {
     time: "time",

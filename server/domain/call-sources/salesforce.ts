@@ -1,3 +1,4 @@
+import { CALL_SOURCE_LABELS } from "@/lib/inputs/imports";
 import type { CallSource } from "./source";
 
 // Salesforce Task exports with API names. A task records no phone number: the prospect is its
@@ -5,7 +6,7 @@ import type { CallSource } from "./source";
 // CTI defaults.
 export const salesforce: CallSource = {
   id: "salesforce",
-  label: "Salesforce",
+  label: CALL_SOURCE_LABELS.salesforce,
   signature: ["id", "tasksubtype", "ownerid", "whoid", "calltype"],
   columns: {
     callId: "id",

@@ -5,37 +5,13 @@
 
 import type { Outcome } from "@/lib/vocabulary";
 
-import { CALL_SOURCE_IDS, type CallSourceId } from "@/lib/inputs/imports";
+import { CALL_SOURCE_IDS, type CallField as CallFieldId, type CallSourceId } from "@/lib/inputs/imports";
 
 export const SOURCE_IDS = CALL_SOURCE_IDS;
 export type SourceId = CallSourceId;
 
-/** The roles a column can play in a call log. */
-export type CallField =
-  | "callId"
-  | "time"
-  /** A date-only fallback (Salesforce's ActivityDate): the call is placed at noon team time. */
-  | "date"
-  /** The time of day beside a date column (Pipedrive's "Due time"). */
-  | "timeOfDay"
-  | "direction"
-  | "outcome"
-  | "status"
-  | "kind"
-  | "done"
-  /** Overrides the outcome when present (Twilio's answered_by: a machine took the message). */
-  | "answeredBy"
-  | "duration"
-  | "from"
-  | "to"
-  | "prospectPhone"
-  | "repPhone"
-  | "rep"
-  | "contactId"
-  | "contactName"
-  | "company"
-  | "notes"
-  | "script";
+/** The roles a column can play in a call log (the list is shared with the import page). */
+export type CallField = CallFieldId;
 
 export type Direction = "outbound" | "inbound";
 

@@ -1,10 +1,11 @@
+import { CALL_SOURCE_LABELS } from "@/lib/inputs/imports";
 import type { CallSource } from "./source";
 
 // Twilio Call records: RFC 2822 times, no rep (the calling number is the rep's, or --rep says
 // who), and answered_by when answering-machine detection ran.
 export const twilio: CallSource = {
   id: "twilio",
-  label: "Twilio",
+  label: CALL_SOURCE_LABELS.twilio,
   signature: ["sid", "date_created", "start_time", "status", "direction", "from", "to", "from_formatted", "to_formatted"],
   columns: {
     callId: "sid",

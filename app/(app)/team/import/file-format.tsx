@@ -27,6 +27,14 @@ export function FileFormat({ timezone }: { timezone: string }) {
           <ul className="mt-1.5 grid grid-cols-2 gap-x-3 gap-y-0.5">{columnList(CALLBACK_COLUMNS, CALLBACK_REQUIRED)}</ul>
           <p className="mt-2 text-xs text-muted">Results: appointment (or “meeting booked”), interested, not-interested, other.</p>
         </div>
+        <div>
+          <h3 className="text-xs font-medium text-faint">Calls exported from another tool</h3>
+          <p className="mt-1.5 text-xs text-muted">
+            HubSpot, Salesforce, Close, Pipedrive, Aircall and Twilio exports go in as they are: the source is recognised from the header row, outbound calls
+            become dials and an inbound call from a prospect a callback. Map unknown outcome values and reps on the page; your choices are remembered
+            for the next file from the same tool.
+          </p>
+        </div>
         <p className="text-xs text-muted">
           Times are ISO 8601, like <code className="font-mono">2025-03-03T09:15</code>; without an offset they are in {timezone}.
         </p>

@@ -6,9 +6,17 @@ import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Card, ErrorText, Field, Select } from "@/app/_components/ui";
 import { IMPORT_KINDS, MAX_IMPORT_CHARS, type ImportKind } from "@/lib/inputs/imports";
+import { CallImportReview, useCallImport } from "./call-import";
 import { ImportReport, ImportProgress } from "./import-report";
 
-const KIND_LABELS: Record<ImportKind, string> = { attempts: "Attempts (a call log)", callbacks: "Callbacks" };
+/** Ringback's own files, or another tool's call export read as it is (`imports.calls`). */
+type PanelKind = ImportKind | "calls";
+
+const KIND_LABELS: Record<PanelKind, string> = {
+  attempts: "Attempts (a call log)",
+  callbacks: "Callbacks",
+  calls: "Calls from another tool (HubSpot, Aircall, …)",
+};
 
 type Loaded = { name: string; size: number; text: string };
 
@@ -28,15 +36,19 @@ async function readUtf8(file: File): Promise<string> {
 export function ImportPanel({ timezone }: { timezone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<ImportKind>("attempts");
+  const [kind, setKind] = useState<PanelKind>("attempts");
   const [createMissing, setCreateMissing] = useState(false);
   const [file, setFile] = useState<Loaded | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const check = useMutation(trpc.imports.run.mutationOptions());
   const run = useMutation(trpc.imports.run.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const calls = useCallImport();
 
-  function checkFile(loaded: Loaded, options: { kind: ImportKind; createMissing: boolean }) {
+  function checkFile(loaded: Loaded, options: { kind: PanelKind; createMissing: boolean }) {
     run.reset();
+    check.reset();
+    calls.reset();
+    if (options.kind === "calls") return calls.start(loaded.text);
     check.mutate({ kind: options.kind, csv: loaded.text, createMissing: options.kind === "attempts" && options.createMissing, dryRun: true });
   }
 
@@ -45,6 +57,7 @@ export function ImportPanel({ timezone }: { timezone: string }) {
     setFile(null);
     check.reset();
     run.reset();
+    calls.reset();
     if (chosen.size > MAX_IMPORT_CHARS) return setReadError("The file is larger than 50 MB; split it or use the command-line tool.");
     try {
       const loaded = { name: chosen.name, size: chosen.size, text: await readUtf8(chosen) };
@@ -55,7 +68,7 @@ export function ImportPanel({ timezone }: { timezone: string }) {
     }
   }
 
-  function changeOptions(next: { kind: ImportKind; createMissing: boolean }) {
+  function changeOptions(next: { kind: PanelKind; createMissing: boolean }) {
     setKind(next.kind);
     setCreateMissing(next.createMissing);
     if (file) checkFile(file, next);
@@ -68,10 +81,11 @@ export function ImportPanel({ timezone }: { timezone: string }) {
   return (
     <Card title="Import" description={`Times without an offset are read in ${timezone}. Rows already in Ringback are skipped, so importing twice is safe.`}>
       <div className="flex flex-col gap-4">
-        <div className="grid max-w-3xl gap-4 sm:grid-cols-2">
+        {/* min-w-0: a long option or file name would otherwise widen the column past a phone's screen. */}
+        <div className="grid max-w-3xl gap-4 sm:grid-cols-2 [&>*]:min-w-0">
           <Field id="import-kind" label="What the file holds">
-            <Select id="import-kind" value={kind} onChange={(e) => changeOptions({ kind: e.target.value as ImportKind, createMissing })}>
-              {IMPORT_KINDS.map((k) => (
+            <Select id="import-kind" value={kind} onChange={(e) => changeOptions({ kind: e.target.value as PanelKind, createMissing })}>
+              {[...IMPORT_KINDS, "calls" as const].map((k) => (
                 <option key={k} value={k}>
                   {KIND_LABELS[k]}
                 </option>
@@ -121,11 +135,13 @@ export function ImportPanel({ timezone }: { timezone: string }) {
           </label>
         )}
 
-        <ErrorText>{readError ?? check.error?.message ?? run.error?.message}</ErrorText>
-        {check.isPending && file && <ImportProgress label={`Checking ${file.name} (${formatBytes(file.size)})…`} />}
+        <ErrorText>{readError ?? check.error?.message ?? run.error?.message ?? calls.check.error?.message ?? calls.run.error?.message}</ErrorText>
+        {(check.isPending || calls.check.isPending) && file && <ImportProgress label={`Checking ${file.name} (${formatBytes(file.size)})…`} />}
         {run.isPending && checked && <ImportProgress label={`Importing ${checked.rows.toLocaleString("en-US")} rows…`} />}
+        {calls.run.isPending && calls.check.data && <ImportProgress label={`Importing ${calls.check.data.rows.toLocaleString("en-US")} rows…`} />}
+        {kind === "calls" && file && <CallImportReview flow={calls} csv={file.text} />}
 
-        {(imported ?? checked) && (
+        {kind !== "calls" && (imported ?? checked) && (
           <ImportReport
             report={(imported ?? checked)!}
             action={

@@ -6,8 +6,8 @@ import type { AppRouter } from "@/server/routers/_app";
 
 type Report = inferRouterOutputs<AppRouter>["imports"]["run"];
 
-const n = (x: number) => x.toLocaleString("en-US");
-const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? "" : "s"}`;
+export const n = (x: number) => x.toLocaleString("en-US");
+export const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? "" : "s"}`;
 
 /** The server does the work in one synchronous step, so the bar can only say that it is working. */
 export function ImportProgress({ label }: { label: string }) {
@@ -19,16 +19,10 @@ export function ImportProgress({ label }: { label: string }) {
   );
 }
 
-function Counts({ report }: { report: Report }) {
-  const items = [
-    ["Rows", report.rows],
-    [report.written ? "Added" : "New", report.inserted],
-    ["Already there", report.duplicates],
-    ["New prospects", report.prospectsCreated],
-    ["New scripts", report.scriptsCreated],
-  ] as const;
+/** Labelled counts in tiles; `className` sets the grid's columns. */
+export function CountTiles({ items, className, label }: { items: readonly (readonly [string, number])[]; className: string; label?: string }) {
   return (
-    <dl className="grid grid-cols-3 gap-3 sm:grid-cols-5">
+    <dl aria-label={label} className={`grid gap-3 ${className}`}>
       {items.map(([label, value]) => (
         <div key={label} className="rounded-md bg-surface-2 px-3 py-2">
           <dt className="text-xs text-muted">{label}</dt>
@@ -39,12 +33,25 @@ function Counts({ report }: { report: Report }) {
   );
 }
 
-function BadRows({ report }: { report: Report }) {
+function Counts({ report }: { report: Report }) {
+  const items = [
+    ["Rows", report.rows],
+    [report.written ? "Added" : "New", report.inserted],
+    ["Already there", report.duplicates],
+    ["New prospects", report.prospectsCreated],
+    ["New scripts", report.scriptsCreated],
+  ] as const;
+  return <CountTiles items={items} className="grid-cols-3 sm:grid-cols-5" />;
+}
+
+type Rejection = { rows: number; errorCount: number; errors: { line: number; reason: string }[] };
+
+export function BadRows({ report, remedy = "fix the file and choose it again" }: { report: Rejection; remedy?: string }) {
   return (
     <div role="alert" className="rounded-md border border-bad/30 bg-bad/10 px-4 py-3 text-sm">
       <p className="font-medium text-bad">
         Rejected: {plural(report.errorCount, "bad row")}
-        {report.rows ? ` in ${plural(report.rows, "row")}` : ""}. Nothing was imported — fix the file and choose it again.
+        {report.rows ? ` in ${plural(report.rows, "row")}` : ""}. Nothing was imported — {remedy}.
       </p>
       <ul aria-label="Bad rows" className="mt-2 max-h-72 overflow-auto font-mono text-xs leading-relaxed text-text">
         {report.errors.map((e) => (
@@ -58,12 +65,12 @@ function BadRows({ report }: { report: Report }) {
   );
 }
 
-/** The file as read: its header, the field each column feeds (the detected mapping), the first rows. */
-function Preview({ report }: { report: Report }) {
-  const { header, rows } = report.preview;
+/**
+ * The file as read: its header, what each column feeds (`readAs`, one entry per column, null for
+ * an ignored one; absent until the header was understood), the first rows.
+ */
+export function ColumnPreview({ header, rows, readAs }: { header: string[]; rows: { line: number; fields: string[] }[]; readAs: (string | null)[] | null }) {
   if (!header.length) return null;
-  // One mapping entry per header column, in order, once the header was understood.
-  const mapped = report.columns.length === header.length;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-xs">
@@ -81,14 +88,14 @@ function Preview({ report }: { report: Report }) {
               </th>
             ))}
           </tr>
-          {mapped && (
+          {readAs && (
             <tr className="border-b border-border">
               <th scope="row" className="pr-3 pb-2 font-medium whitespace-nowrap text-faint">
                 Read as
               </th>
-              {report.columns.map((c, i) => (
+              {readAs.map((field, i) => (
                 <td key={i} className="pr-3 pb-2 whitespace-nowrap">
-                  {c.field ? <code className="font-mono text-accent">{c.field}</code> : <Badge tone="warn">ignored</Badge>}
+                  {field ? <code className="font-mono text-accent">{field}</code> : <Badge tone="warn">ignored</Badge>}
                 </td>
               ))}
             </tr>
@@ -137,7 +144,14 @@ export function ImportReport({ report, action }: { report: Report; action?: Reac
         </div>
       )}
       {report.errorCount === 0 && <Counts report={report} />}
-      {!report.written && <Preview report={report} />}
+      {!report.written && (
+        <ColumnPreview
+          header={report.preview.header}
+          rows={report.preview.rows}
+          // One mapping entry per header column, in order, once the header was understood.
+          readAs={report.columns.length === report.preview.header.length ? report.columns.map((c) => c.field) : null}
+        />
+      )}
     </div>
   );
 }

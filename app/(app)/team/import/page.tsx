@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { serverCaller } from "@/app/_trpc/server";
+import { HydrateClient, prefetch, serverCaller, trpc } from "@/app/_trpc/server";
 import { Card, PageHeader } from "@/app/_components/ui";
 import { ExportPanel } from "./export-panel";
 import { ImportPanel } from "./import-panel";
@@ -25,8 +25,10 @@ export default async function ImportPage() {
       </>
     );
   }
+  // The rep pickers of a call export list the team's members.
+  prefetch(trpc.teams.members.queryOptions());
   return (
-    <>
+    <HydrateClient>
       <PageHeader
         title="Import and export"
         description={`Bring a call log or callbacks in from your CRM, or take ${team.name}'s data out. An import is all or nothing: one bad row and nothing is written.`}
@@ -40,6 +42,6 @@ export default async function ImportPage() {
           <FileFormat timezone={team.timezone} />
         </div>
       </div>
-    </>
+    </HydrateClient>
   );
 }
