@@ -97,7 +97,7 @@ test("a manager imports a call log with a bad row, fixes it, imports it, and dow
   await expect(dana.getByRole("cell").nth(5)).toHaveText("2");
 
   // The download is in the import format and reads back as rows already there.
-  const downloading = await page.waitForEvent("download");
+  const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download attempts" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^ringback-attempts-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -128,7 +128,7 @@ test("a manager ranks scripts and reps, keeps the view in the URL, and downloads
   await shoot(page, testInfo, "leaderboard-reps-30d", page.getByTestId("leaderboard-chart-rep"));
 
   // The CSV holds exactly the rows of the table, in its order, per the DESIGN.md columns.
-  const downloading = await page.waitForEvent("download");
+  const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("ringback-leaderboard-rep-30d.csv");

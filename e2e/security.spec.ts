@@ -44,7 +44,7 @@ test("repeated wrong passwords for one account are braked with a clear message",
   await page.getByLabel("Email").fill(email);
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
-    const answered = await page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-in/email"));
+    const answered = page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-in/email"));
     await page.getByRole("button", { name: "Sign in" }).click();
     expect((await answered).status()).toBe(401);
     await expect(page.getByText("Invalid email or password")).toBeVisible();

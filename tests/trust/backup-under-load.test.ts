@@ -68,7 +68,7 @@ async function cutBack(source: string, target: string, cutoffs: Record<string, n
   from.close();
   const copy = new Database(target);
   copy.pragma("foreign_keys = OFF");
-  await copy.transaction(async () => {
+  copy.transaction(() => {
     copy.prepare("DELETE FROM callback WHERE id > ?").run(cutoffs.callback);
     copy.prepare("DELETE FROM attempt WHERE id > ?").run(cutoffs.attempt);
     copy.prepare("DELETE FROM script_tag WHERE script_id > ?").run(cutoffs.script);
@@ -93,11 +93,11 @@ describe("backup under write load", () => {
     const scripts: number[] = [];
 
     let repsDone = false;
-    const dialling = await Promise.all(reps.map((c, i) => mixedSession(c, i + 1, team.scriptId, DIALS, acknowledged))).finally(
+    const dialling = Promise.all(reps.map((c, i) => mixedSession(c, i + 1, team.scriptId, DIALS, acknowledged))).finally(
       () => (repsDone = true),
     );
     // A manager keeps adding scripts meanwhile, so the scripts CSV changes under the backup too.
-    const curating = await (async () => {
+    const curating = (async () => {
       for (let i = 1; i <= 500 && !repsDone; i++) {
         try {
           const created = await owner.scripts.create.mutate({ title: `Load script ${i}`, stage: "any", body: `Hi {prospect.firstName}, take ${i}.`, shared: true });
@@ -112,7 +112,7 @@ describe("backup under write load", () => {
     while (acknowledged.attempts.length < (REPS * DIALS) / 4) await new Promise((r) => setTimeout(r, 20));
     const backupFile = path.join(dir, "backup.db");
     let finished = false;
-    const backingUp = await ringbackOk(source, ["backup", backupFile]).finally(() => (finished = true));
+    const backingUp = ringbackOk(source, ["backup", backupFile]).finally(() => (finished = true));
     // The CLI takes a second to start; the backup itself begins when its partial file appears
     // beside the target. What was acknowledged before that instant must be in the backup.
     while (!finished && !fs.readdirSync(dir).some((f) => f.startsWith("backup.db.partial-"))) await new Promise((r) => setTimeout(r, 1));

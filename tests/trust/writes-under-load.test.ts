@@ -68,7 +68,7 @@ describe("concurrent reps over HTTP", () => {
     const clients = await Promise.all(team.emails.map((e) => signedInClient(server.url, e)));
     const acknowledged: Acknowledged = { attempts: [], callbacks: [], failures: [] };
 
-    const load = await Promise.all(clients.map((c, i) => repSession(c, i + 1, team.scriptId, { attempts: 500, callbacks: 100 }, acknowledged)));
+    const load = Promise.all(clients.map((c, i) => repSession(c, i + 1, team.scriptId, { attempts: 500, callbacks: 100 }, acknowledged)));
     // Kill once a good number of writes are confirmed, so the kill lands mid-stream.
     while (acknowledged.attempts.length < 1500) await new Promise((r) => setTimeout(r, 20));
     await stopServer(server, "SIGKILL");
