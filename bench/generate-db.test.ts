@@ -16,7 +16,7 @@ async function contents(file: string): Promise<string> {
     sqliteConnection(db).prepare("select id, prospect_id, at, outcome, script_version_id, voicemail_number, returned_at, appointment from attempt order by id").raw().all(),
     sqliteConnection(db).prepare("select id, prospect_id, at, result, credited_attempt_id from callback order by id").raw().all(),
   ];
-  sqliteConnection(db).close();
+  await db.$close();
   return JSON.stringify(rows);
 }
 
@@ -30,7 +30,7 @@ describe("bench database generator", () => {
     expect(generated.callbacks).toBeGreaterThan(50);
     const db = await openDatabaseReadOnly(a);
     const report = await verifyDatabase(db);
-    sqliteConnection(db).close();
+    await db.$close();
     expect(report.differences).toEqual([]);
     expect(report.checked.attempts).toBe(5000);
     expect(report.checked.callbacks).toBe(generated.callbacks);

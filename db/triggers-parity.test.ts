@@ -254,7 +254,7 @@ describe("migratePostgres", () => {
       }
     } finally {
       await pool.end();
-      sqliteConnection(sqlite).close();
+      await sqlite.$close();
     }
   });
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, sqliteConnection } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import { member } from "@/db/schema";
 import { makeTeam } from "@/tests/support/fixtures";
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await db.update(member).set({ phone: "+15165550100" }).where(eq(member.userId, joined.user.id)).run();
   slug = team.slug;
   maya = joined.user.email;
-  sqliteConnection(db).close();
+  await db.$close();
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, type Db, sqliteConnection } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { session } from "@/db/schema";
 import { getAuth } from "@/server/auth";
 import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie";
@@ -35,8 +35,8 @@ beforeAll(async () => {
   token = decodeURIComponent(only("session_token").split("=")[1]).split(".")[0];
 });
 
-afterAll(() => {
-  sqliteConnection(db).close();
+afterAll(async () => {
+  await db.$close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

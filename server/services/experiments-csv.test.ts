@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, sqliteConnection } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import { makeTeam } from "@/tests/support/fixtures";
 import { experimentsCsv } from "./experiments-csv";
 
@@ -12,8 +12,8 @@ import { experimentsCsv } from "./experiments-csv";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-experiments-"));
 const file = path.join(dir, "experiments.db");
 const db = await openDatabase(file);
-afterAll(() => {
-  sqliteConnection(db).close();
+afterAll(async () => {
+  await db.$close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

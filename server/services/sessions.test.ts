@@ -16,7 +16,7 @@ beforeAll(async () => {
   await db.insert(session).values({ id: "s1", token: "t1", userId: team.owner.id, expiresAt: new Date(now.getTime() + 60_000), activeOrganizationId: team.id }).run();
   await db.insert(session).values({ id: "s2", token: "t2", userId: team.owner.id, expiresAt: new Date(now.getTime() - 1) }).run();
 });
-afterAll(() => sqliteConnection(db).close());
+afterAll(() => db.$close());
 
 describe("liveSession", () => {
   it("gives the active team of a live session", async () => {

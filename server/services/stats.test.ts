@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, sqliteConnection } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import { leaderboardCsv } from "@/server/services/leaderboard-csv";
 import { repStats } from "@/server/services/stats";
 import { makeTeam, type TeamMember, type TestTeam, codeOf } from "@/tests/support/fixtures";
@@ -93,8 +93,8 @@ beforeAll(async () => {
   await ann.caller.callbacks.log({ prospect: { id: p6.prospectId }, result: "interested", at: ny(MON, "16:30") });
 });
 
-afterAll(() => {
-  sqliteConnection(db).close();
+afterAll(async () => {
+  await db.$close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -233,8 +233,8 @@ describe("backups", () => {
       const copy = await openDatabase(path.join(dir, "copy.db"));
       expect((await takeAudioFor(copy, actorOf(team.id, rep), id)).equals(recordedTake())).toBe(true);
       expect(await copy.select().from(takeAudio).all()).toHaveLength(1);
-      sqliteConnection(db).close();
-      sqliteConnection(copy).close();
+      await db.$close();
+      await copy.$close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -20,8 +20,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-verify-"));
 });
 
-afterAll(() => {
-  sqliteConnection(db).close();
+afterAll(async () => {
+  await db.$close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -171,7 +171,7 @@ describe("backup and restore", () => {
     const target = path.join(dir, "live.db");
     await backupDatabase(db, source);
     const other = await openDatabase(target);
-    sqliteConnection(other).close();
+    await other.$close();
     await expect(restoreDatabase(source, target)).rejects.toThrow(/pass --force/);
 
     fs.writeFileSync(`${target}-wal`, "stale");

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/export/[kind]/route";
 import { GET as leaderboardCsvRoute } from "@/app/api/leaderboard.csv/route";
-import { getDb, type Db, sqliteConnection } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { session } from "@/db/schema";
 import { EXPORT_KINDS } from "@/lib/inputs/imports";
 import { givePassword, signIn } from "@/tests/support/signed-in";
@@ -41,8 +41,8 @@ beforeAll(async () => {
   cookies.repB = await signIn(b.rep.user.email);
 });
 
-afterAll(() => {
-  sqliteConnection(db).close();
+afterAll(async () => {
+  await db.$close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -55,7 +55,7 @@ const hostileQueries = (): string[] => [
 
 describe("CSV exports", () => {
   it.each(EXPORT_KINDS)("%s: team B's manager and owner download only B's rows", async (kind) => {
-    const before = teamDigest(db, a.team.id);
+    const before = await teamDigest(db, a.team.id);
     for (const cookie of [cookies.ownerB, cookies.managerB]) {
       for (const query of hostileQueries()) {
         const response = await exportAs(kind, cookie, query);
@@ -68,7 +68,7 @@ describe("CSV exports", () => {
     // Control: the same download by A's owner holds A's rows, so their absence above is isolation.
     const own = await (await exportAs(kind, cookies.ownerA)).text();
     expect(leakedSecret(own, a.secrets)).not.toBeNull();
-    expect(teamDigest(db, a.team.id)).toEqual(before);
+    expect(await teamDigest(db, a.team.id)).toEqual(before);
   });
 
   it("a session whose active team was set to A's still downloads only B's rows", async () => {

@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sqliteConnection, type Db } from "@/db/client";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { openTestDatabase } from "@/tests/support/fixtures";
 import { databaseDigest, outcomeOf, twoTeams, type OwnTeam } from "@/tests/support/trust";
 
@@ -64,30 +65,30 @@ describe("a hostile CSV file is refused with a clear reason and changes nothing"
   ];
 
   it.each(cases)("$name", async ({ file, line, reason }) => {
-    const before = databaseDigest(db);
+    const before = await databaseDigest(db);
     const summary = await importText(file());
     expect(summary.written).toBe(false);
     expect(summary.inserted).toBe(0);
     expect(summary.errors[0]).toMatchObject({ line, reason: expect.stringMatching(reason) });
-    expect(databaseDigest(db)).toEqual(before);
+    expect(await databaseDigest(db)).toEqual(before);
   });
 
   it("a file over 50 MB is refused before it is read", async () => {
-    const before = databaseDigest(db);
+    const before = await databaseDigest(db);
     const result = await outcomeOf(b.team.owner.caller.imports.run({ kind: "attempts", csv: `${HEADER}\r\n${"x".repeat(50_000_000)}` }));
     expect(result.ok).toBe(false);
     expect((result as { error: TRPCError }).error.code).toBe("BAD_REQUEST");
     expect((result as { error: TRPCError }).error.message).toMatch(/larger than 50 MB/);
-    expect(databaseDigest(db)).toEqual(before);
+    expect(await databaseDigest(db)).toEqual(before);
   });
 
   it("a hundred thousand bad rows: every one counted, the first 500 listed, nothing written", async () => {
-    const before = databaseDigest(db);
+    const before = await databaseDigest(db);
     const summary = await importText(`${HEADER}\r\n${"  \r\n".repeat(100_000)}`);
     expect(summary).toMatchObject({ written: false, inserted: 0, errorCount: 100_000 });
     expect(summary.errors).toHaveLength(500);
     expect(summary.errors[0]).toEqual({ line: 2, reason: expect.stringMatching(/has 1 fields but the header has 9/) });
-    expect(databaseDigest(db)).toEqual(before);
+    expect(await databaseDigest(db)).toEqual(before);
   });
 });
 
@@ -110,25 +111,25 @@ describe("any truncation or corruption of a good call log", () => {
     let refused = 0;
     await fc.assert(
       fc.asyncProperty(damage, async (hurt) => {
-        const before = databaseDigest(db);
-        const count = () => (sqliteConnection(db).prepare("select count(*) as n from attempt").get() as { n: number }).n;
-        const attemptsBefore = count();
+        const before = await databaseDigest(db);
+        const count = async () => Number((await db.get<{ n: number }>(sql`select count(*) as n from attempt`))!.n);
+        const attemptsBefore = await count();
         const result = await outcomeOf(b.team.owner.caller.imports.run({ kind: "attempts", csv: hurt(goodLog), createMissing: true }));
         if (!result.ok) {
           // An empty file is refused by the input schema; anything else must come back as a summary.
           expect((result.error as TRPCError).code, String(result.error)).toBe("BAD_REQUEST");
-          expect(databaseDigest(db)).toEqual(before);
+          expect(await databaseDigest(db)).toEqual(before);
           refused++;
           return;
         }
         const summary = result.value as { written: boolean; inserted: number; errorCount: number };
         if (summary.written) {
           expect(summary.errorCount).toBe(0);
-          expect(count() - attemptsBefore).toBe(summary.inserted);
+          expect((await count()) - attemptsBefore).toBe(summary.inserted);
           written++;
         } else {
           expect(summary.errorCount).toBeGreaterThan(0);
-          expect(databaseDigest(db)).toEqual(before);
+          expect(await databaseDigest(db)).toEqual(before);
           refused++;
         }
       }),

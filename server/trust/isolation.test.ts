@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sqliteConnection } from "@/db/client";
+import { sql } from "drizzle-orm";
 import { callerFor, openTestDatabase } from "@/tests/support/fixtures";
 import {
   allProcedures,
@@ -203,7 +203,7 @@ describe("the isolation matrix", () => {
     const ids = await twoTeams(db);
     const { a, b } = ids;
     const given = input(ids);
-    const before = teamDigest(db, a.team.id);
+    const before = await teamDigest(db, a.team.id);
     const result = await outcomeOf(callPath(b.team.owner.caller, path, given));
     const secrets = secretsFor(a, given);
 
@@ -223,13 +223,13 @@ describe("the isolation matrix", () => {
       }
     } else {
       // The invite link: its own email, role and team name, and nothing else of A's.
-      const invite = sqliteConnection(db).prepare("select email from invitation where id = ?").get(a.inviteId) as { email: string };
+      const invite = (await db.get<{ email: string }>(sql`select email from invitation where id = ${a.inviteId}`))!;
       const linkSecrets = secrets.filter((s) => !invite.email.includes(s) && !"Acme Zanzibar Calling".includes(s));
       const shownText = result.ok ? JSON.stringify(result.value) : (result.error as Error).message;
       if (result.ok) expect(Object.keys(result.value as object).sort()).toEqual(["email", "role", "teamName"]);
       else expect(codeOfError(result.error)).toBe("FORBIDDEN");
       expect(leakedSecret(shownText, linkSecrets), shownText).toBeNull();
     }
-    expect(teamDigest(db, a.team.id), "team A's rows are unchanged").toEqual(before);
+    expect(await teamDigest(db, a.team.id), "team A's rows are unchanged").toEqual(before);
   });
 });

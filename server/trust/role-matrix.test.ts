@@ -159,10 +159,10 @@ describe("the role matrix", () => {
   it("refuses a rep every manager- and owner-only procedure with FORBIDDEN, even with a valid input, writing nothing", async () => {
     expect(restricted().length).toBeGreaterThanOrEqual(8);
     for (const path of restricted()) {
-      const before = databaseDigest(db);
+      const before = await databaseDigest(db);
       const result = await outcomeOf(callPath(callers.rep, path, VALID_INPUTS[path](b)));
       expect(result.ok ? "ok" : codeOfError(result.error), path).toBe("FORBIDDEN");
-      expect(databaseDigest(db), path).toEqual(before);
+      expect(await databaseDigest(db), path).toEqual(before);
     }
   });
 
@@ -170,20 +170,20 @@ describe("the role matrix", () => {
     const ownerOnly = paths.filter((p) => EXPECTED_ACCESS[p] === "owner");
     expect(ownerOnly).toEqual(["teams.updateSettings"]);
     for (const path of ownerOnly) {
-      const before = databaseDigest(db);
+      const before = await databaseDigest(db);
       const result = await outcomeOf(callPath(callers.manager, path, VALID_INPUTS[path](b)));
       expect(result.ok ? "ok" : codeOfError(result.error), path).toBe("FORBIDDEN");
-      expect(databaseDigest(db), path).toEqual(before);
+      expect(await databaseDigest(db), path).toEqual(before);
     }
   });
 
   it("answers a signed-out caller UNAUTHORIZED on every procedure but the public ones, even with a valid input and B's team named", async () => {
     const signedOutInTeamB = callerFor(db, null, b.team.id);
     for (const path of nonPublic()) {
-      const before = databaseDigest(db);
+      const before = await databaseDigest(db);
       const result = await outcomeOf(callPath(signedOutInTeamB, path, VALID_INPUTS[path](b)));
       expect(result.ok ? "ok" : codeOfError(result.error), path).toBe("UNAUTHORIZED");
-      expect(databaseDigest(db), path).toEqual(before);
+      expect(await databaseDigest(db), path).toEqual(before);
     }
   });
 });
@@ -199,10 +199,10 @@ describe("invites cannot grant more than their inviter holds when they are accep
   it("a manager's manager invite is refused once the manager has become a rep", async () => {
     const { manager, invitee, invite } = await inviteFromManager("demoted.inviter@example.test", "manager");
     await db.update(member).set({ role: "rep" }).where(eq(member.userId, manager.user.id)).run();
-    const before = databaseDigest(db);
+    const before = await databaseDigest(db);
     const result = await outcomeOf(callerFor(db, invitee).teams.acceptInvite({ inviteId: invite.id }));
     expect(result.ok ? "ok" : codeOfError(result.error)).toBe("FORBIDDEN");
-    expect(databaseDigest(db)).toEqual(before);
+    expect(await databaseDigest(db)).toEqual(before);
     expect(await callerFor(db, invitee).teams.mine()).toEqual([]);
   });
 

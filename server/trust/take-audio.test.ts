@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as audioRoute } from "@/app/api/takes/[id]/audio/route";
 import { POST as uploadRoute } from "@/app/api/takes/route";
-import { getDb, type Db, sqliteConnection } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { TAKE_LIMITS } from "@/lib/inputs/takes";
 import { makeUser } from "@/tests/support/fixtures";
 import { givePassword, signIn } from "@/tests/support/signed-in";
@@ -44,8 +44,8 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => {
-  sqliteConnection(db).close();
+afterAll(async () => {
+  await db.$close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -72,7 +72,7 @@ describe("listening to a take: the role matrix", () => {
 
 describe("listening to a take: isolation", () => {
   it("gives team B's members, owner included, the same 404 for A's takes as for takes that never existed", async () => {
-    const before = teamDigest(db, a.team.id);
+    const before = await teamDigest(db, a.team.id);
     const never = await (await listen(999_999, cookies.ownerB)).text();
     for (const who of ["ownerB", "managerB", "repB"] as const) {
       for (const takeId of [a.sharedTakeId, a.privateTakeId]) {
@@ -88,7 +88,7 @@ describe("listening to a take: isolation", () => {
     }
     // Control: B's own shared take plays for B's rep.
     expect((await listen(b.takeId, cookies.repB)).status).toBe(200);
-    expect(teamDigest(db, a.team.id)).toEqual(before);
+    expect(await teamDigest(db, a.team.id)).toEqual(before);
   });
 
   it.each(["abc", "0", "-1", "1.5", "1e3", "99999999999999999999"])("answers 404 to the take id %s", async (takeId) => {
@@ -110,7 +110,7 @@ describe("uploading a take", () => {
 
   it("refuses, writing nothing: another team's version, a signed-out or teamless caller, other types, bytes that are not WebM", async () => {
     const versionA = lengths(a.versionIds[1]);
-    const before = databaseDigest(db);
+    const before = await databaseDigest(db);
     const refusals = [
       { response: await upload(cookies.ownerB, versionA, recordedTake()), status: 404 },
       { response: await upload(null, lengths(b.versionId), recordedTake()), status: 401 },
@@ -127,7 +127,7 @@ describe("uploading a take", () => {
       const body = await response.text();
       expect(leakedSecret(body, a.secrets), body).toBeNull();
     }
-    expect(databaseDigest(db)).toEqual(before);
+    expect(await databaseDigest(db)).toEqual(before);
   });
 
   it("stops reading an oversized upload once it passes the cap, whatever Content-Length says", async () => {

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...all]/route";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
-import { getDb, type Db, sqliteConnection } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { account, organization } from "@/db/schema";
 import { newId } from "@/server/services/ids";
 import { cookieHeader, makeTeam } from "@/tests/support/fixtures";
@@ -41,8 +41,8 @@ beforeAll(async () => {
   cookie = cookieHeader(signIn);
 });
 
-afterAll(() => {
-  sqliteConnection(db).close();
+afterAll(async () => {
+  await db.$close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

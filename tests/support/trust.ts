@@ -3,7 +3,8 @@
 // call wrote nothing, and two teams with real history made through the app's own procedures.
 import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { sqliteConnection, type Db } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { appRouter } from "@/server/routers/_app";
 import { saveTake } from "@/server/services/takes";
 import { makeTeam, type Caller, type TeamMember, type TestTeam } from "./fixtures";
@@ -38,11 +39,21 @@ export async function outcomeOf(call: Promise<unknown>): Promise<Outcome> {
 
 export const codeOfError = (error: unknown) => (error instanceof TRPCError ? error.code : `not a TRPCError: ${String(error)}`);
 
-/** The user tables, found from SQLite's catalogue so a table added later is digested too. */
-function tableNames(db: Db): string[] {
-  return (sqliteConnection(db).prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+/** The user tables, found from the engine's catalogue so a table added later is digested too. */
+async function tableNames(db: Db): Promise<string[]> {
+  const query =
+    db.$engine === "postgres"
+      ? "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by name"
+      : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name";
+  return (await db.all<{ name: string }>(sql.raw(query))).map((r) => r.name);
+}
+
+async function columnNames(db: Db, table: string): Promise<string[]> {
+  const query =
+    db.$engine === "postgres"
+      ? sql`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`
+      : sql.raw(`pragma table_info("${table}")`);
+  return (await db.all<{ name: string }>(query)).map((c) => c.name);
 }
 
 /** Rows are sorted by their own text, since WITHOUT ROWID tables (the rollups) have no rowid to order by. */
@@ -53,32 +64,36 @@ const hash = (rows: unknown[]) =>
     .digest("hex");
 
 /** One hash per table over every row, in a stable order. */
-export function databaseDigest(db: Db): Record<string, string> {
-  return Object.fromEntries(tableNames(db).map((t) => [t, hash(sqliteConnection(db).prepare(`select * from "${t}"`).all())]));
+export async function databaseDigest(db: Db): Promise<Record<string, string>> {
+  const digest: Record<string, string> = {};
+  for (const t of await tableNames(db)) digest[t] = hash(await db.all(sql.raw(`select * from "${t}"`)));
+  return digest;
 }
 
 /**
  * One hash per table over the rows that belong to `teamId` (by its team column, or through its
  * script, or the team's own row); tables with no team link are hashed whole.
  */
-export function teamDigest(db: Db, teamId: string): Record<string, string> {
-  const scoped: Record<string, string> = {
-    organization: `select * from organization where id = ?`,
-    script_version: `select * from script_version where script_id in (select id from script where team_id = ?)`,
-    script_tag: `select * from script_tag where script_id in (select id from script where team_id = ?)`,
+export async function teamDigest(db: Db, teamId: string): Promise<Record<string, string>> {
+  const scoped: Record<string, (team: string) => SQL> = {
+    organization: (team) => sql`select * from organization where id = ${team}`,
+    script_version: (team) => sql`select * from script_version where script_id in (select id from script where team_id = ${team})`,
+    script_tag: (team) => sql`select * from script_tag where script_id in (select id from script where team_id = ${team})`,
     ...Object.fromEntries(
-      ["experiment_arm", "experiment_rep", "experiment_assignment", "experiment_voicemail"].map((t) => [t, `select * from ${t} where experiment_id in (select id from experiment where team_id = ?)`]),
+      ["experiment_arm", "experiment_rep", "experiment_assignment", "experiment_voicemail"].map((t) => [
+        t,
+        (team: string) => sql`select * from ${sql.identifier(t)} where experiment_id in (select id from experiment where team_id = ${team})`,
+      ]),
     ),
   };
-  return Object.fromEntries(
-    tableNames(db).map((t) => {
-      const columns = (sqliteConnection(db).prepare(`pragma table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
-      const teamColumn = columns.includes("team_id") ? "team_id" : columns.includes("organization_id") ? "organization_id" : null;
-      const query = scoped[t] ?? (teamColumn ? `select * from "${t}" where ${teamColumn} = ?` : `select * from "${t}"`);
-      const statement = sqliteConnection(db).prepare(query);
-      return [t, hash(query.includes("?") ? statement.all(teamId) : statement.all())];
-    }),
-  );
+  const digest: Record<string, string> = {};
+  for (const t of await tableNames(db)) {
+    const columns = await columnNames(db, t);
+    const teamColumn = columns.includes("team_id") ? "team_id" : columns.includes("organization_id") ? "organization_id" : null;
+    const query = scoped[t]?.(teamId) ?? (teamColumn ? sql`select * from ${sql.identifier(t)} where ${sql.identifier(teamColumn)} = ${teamId}` : sql`select * from ${sql.identifier(t)}`);
+    digest[t] = hash(await db.all(query));
+  }
+  return digest;
 }
 
 const T0 = new Date("2025-03-03T14:00:00Z");

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, openDatabaseReadOnly, sqliteConnection } from "@/db/client";
+import { openDatabase, openDatabaseReadOnly } from "@/db/client";
 import { signInBrake } from "@/db/schema";
 import { FIRST_DELAY_MS, FREE_ATTEMPTS } from "@/server/domain/sign-in-throttle";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
@@ -87,7 +87,7 @@ beforeAll(async () => {
   await addUserToTeam(db, { teamSlug: team.slug, email: "victim@proven.test", name: "Vic Victim", role: "manager", password: PASSWORD });
   await addUserToTeam(db, { teamSlug: team.slug, email: "leaver@proven.test", name: "Lee Leaver", role: "rep", password: PASSWORD });
   teamSlug = team.slug;
-  sqliteConnection(db).close();
+  await db.$close();
 
   server = await startServer(dbFile, port, {
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
@@ -164,7 +164,7 @@ describe("6. the per-account brake is reserved before the password is checked an
     // The counters are rows, shared by every process and kept over restarts.
     const db = await openDatabaseReadOnly(dbFile);
     expect(await db.select().from(signInBrake).where(like(signInBrake.key, "victim@%")).all()).toEqual([expect.objectContaining({ key: "victim@proven.test", failures: FREE_ATTEMPTS })]);
-    sqliteConnection(db).close();
+    await db.$close();
 
     expect((await signIn(ownBrowser, "victim@proven.test")).status).toBe(200);
     const stranger = newJar();

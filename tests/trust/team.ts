@@ -1,4 +1,4 @@
-import { openDatabase, sqliteConnection } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import { createScript } from "@/server/services/scripts";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 
@@ -23,6 +23,6 @@ export async function prepareTeam(dbFile: string, reps: number, { name = "Trust 
     body: "Hi {prospect.firstName}, it's {rep.name} at {rep.phone}.",
     shared: true,
   });
-  sqliteConnection(db).close();
+  await db.$close();
   return { teamId: team.id, slug: team.slug, ownerEmail: `owner@${domain}`, emails, scriptId: script.id };
 }

@@ -39,7 +39,7 @@ const teamName = async () => {
   try {
     return (sqliteConnection(db).prepare("select name from organization").get() as { name: string }).name;
   } finally {
-    sqliteConnection(db).close();
+    await db.$close();
   }
 };
 const post = (procedure: string, headers: Record<string, string>, body: BodyInit) => fetch(`${server.url}/api/trpc/${procedure}`, { method: "POST", headers: { cookie, ...headers }, body });

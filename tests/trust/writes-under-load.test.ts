@@ -58,7 +58,7 @@ describe("concurrent reps over HTTP", () => {
     expect(stored.callbacks.sort((a, b) => a - b)).toEqual([...acknowledged.callbacks].sort((a, b) => a - b));
     const report = await verifyDatabase(stored.db);
     expect(problemCount(report)).toBe(0);
-    sqliteConnection(stored.db).close();
+    await stored.db.$close();
   });
 
   it("loses no acknowledged write when the server is killed mid-load, and restarts clean", async () => {
@@ -82,7 +82,7 @@ describe("concurrent reps over HTTP", () => {
     expect(acknowledged.attempts.filter((id) => !kept.has(id))).toEqual([]);
     expect(acknowledged.callbacks.filter((id) => !new Set(stored.callbacks).has(id))).toEqual([]);
     expect(problemCount(await verifyDatabase(stored.db))).toBe(0);
-    sqliteConnection(stored.db).close();
+    await stored.db.$close();
     console.log(`killed after ${acknowledgedAtKill} acknowledged dials; ${stored.attempts.length} stored, 0 lost`);
 
     const restarted = await serve(dbFile, 3511);
