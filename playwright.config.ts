@@ -11,7 +11,8 @@ export default defineConfig({
   workers: 2,
   // One retry: a test that passes only on its second try is reported as flaky, not hidden.
   retries: 1,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }], ["json", { outputFile: "test-results/counts/e2e.json" }]],
+  // E2E_COUNTS names the JSON report of a second run (the PostgreSQL smoke run of scripts/test.mjs).
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }], ["json", { outputFile: process.env.E2E_COUNTS ?? "test-results/counts/e2e.json" }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
@@ -31,7 +32,8 @@ export default defineConfig({
     timeout: 120_000,
     env: {
       PORT: String(PORT),
-      DATABASE_URL: "./test-results/e2e.db",
+      // E2E_DATABASE_URL: an empty PostgreSQL database for the smoke run on that engine.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "./test-results/e2e.db",
       BETTER_AUTH_URL: baseURL,
       BETTER_AUTH_SECRET: "e2e-only-secret-not-used-anywhere-else-0123456789",
       // Every test browser signs up from this one machine's address.

@@ -90,7 +90,8 @@ function sqliteLikeTransactions(db: NodePgDatabase<Record<string, unknown>>) {
     const outer = open.getStore();
     if (outer) return outer.transaction(work);
     const inside = (tx: Parameters<Parameters<typeof transaction>[0]>[0]) => open.run(tx as never, () => work(Object.assign(tx, { $engine: "postgres" })));
-    if (config?.behavior === "deferred") return transaction(inside, { isolationLevel: "repeatable read", accessMode: "read only" });
+    // Not READ ONLY: a read may record what it showed (Today's experiment arm is assigned on first look).
+    if (config?.behavior === "deferred") return transaction(inside, { isolationLevel: "repeatable read" });
     return transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${WRITER_LOCK})`);
       return inside(tx);

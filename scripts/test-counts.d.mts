@@ -13,5 +13,5 @@ export interface VitestReport {
 export interface PlaywrightReport {
   stats: { expected: number; flaky: number; unexpected: number; skipped: number };
 }
-export declare function sumCounts(vitestReports: VitestReport[], playwrightReport?: PlaywrightReport): TestCounts;
+export declare function sumCounts(vitestReports: VitestReport[], playwrightReports?: PlaywrightReport | PlaywrightReport[]): TestCounts;
 export declare function closingLine(counts: TestCounts): string;

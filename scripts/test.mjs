@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { bin, mustRun } from "./run.mjs";
 import { closingLine, sumCounts } from "./test-counts.mjs";
+import { ensurePostgresInstalled, startThrowawayPostgres } from "./throwaway-postgres.mjs";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -16,17 +17,38 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 
+// The same service tests, trust matrices and an e2e smoke run again on PostgreSQL (Debian's
+// server, installed like Chromium when missing; each run starts its own throwaway cluster).
+ensurePostgresInstalled();
+
 // Each runner also writes a JSON report, so the run can close on one summed count line.
 const REPORTS = "test-results/counts";
 rmSync(REPORTS, { recursive: true, force: true });
 const vitestJson = (name) => ["--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/${name}.json`];
 
+/** What runs on PostgreSQL too: every service and trust-matrix test that is not about SQLite's own files. */
+const POSTGRES_SUITE = ["server/services", "server/trust", "server/session-context.test.ts", "db/triggers-parity.test.ts"];
+const POSTGRES_E2E = ["e2e/skeleton.spec.ts", "e2e/import.spec.ts", "e2e/call-import.spec.ts", "e2e/team.spec.ts", "e2e/scripts.spec.ts"];
+
 const started = Date.now();
 await mustRun("Typecheck", bin("tsc"), ["--noEmit"]);
 await mustRun("Lint", bin("eslint"), [".", "--max-warnings=0"]);
 await mustRun("Unit and service tests", bin("vitest"), ["run", ...vitestJson("unit")]);
+await mustRun("Service tests and trust matrices on PostgreSQL", bin("vitest"), ["run", ...POSTGRES_SUITE, ...vitestJson("unit-postgres")], {
+  env: { ...process.env, RINGBACK_TEST_ENGINE: "postgres" },
+});
 await mustRun("Production build", process.execPath, ["scripts/build.mjs"]);
 await mustRun("End-to-end tests", bin("playwright"), ["test"]);
+{
+  const cluster = await startThrowawayPostgres();
+  try {
+    await mustRun("End-to-end smoke on PostgreSQL", bin("playwright"), ["test", ...POSTGRES_E2E], {
+      env: { ...process.env, E2E_DATABASE_URL: cluster.createDatabase("e2e"), E2E_COUNTS: `${REPORTS}/e2e-postgres.json`, E2E_PORT: process.env.E2E_PORT_POSTGRES ?? "3101" },
+    });
+  } finally {
+    cluster.stop();
+  }
+}
 await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), [
   "run",
   "--config",
@@ -35,7 +57,7 @@ await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), [
 ]);
 
 const read = (name) => JSON.parse(readFileSync(`${REPORTS}/${name}.json`, "utf8"));
-const counts = sumCounts([read("unit"), read("trust")], read("e2e"));
+const counts = sumCounts([read("unit"), read("unit-postgres"), read("trust")], [read("e2e"), read("e2e-postgres")]);
 if (counts.passed === 0 || counts.failed > 0) {
   console.error(`✗ The reports count ${counts.passed} passed and ${counts.failed} failed tests.`);
   console.log(closingLine(counts));

@@ -130,9 +130,9 @@ export const ownerProcedure = memberProcedure.use(({ ctx, next }) => {
 
 /** Takes one call from the caller's budget for `rule` before the call runs. */
 const spending = (rule: () => BudgetRule) =>
-  t.middleware(({ ctx, next }) => {
+  t.middleware(async ({ ctx, next }) => {
     const userId = (ctx as { user?: SignedInUser | null }).user?.id;
-    if (ctx.budgets && userId) spendBudget(ctx.budgets, userId, rule());
+    if (ctx.budgets && userId) await spendBudget(ctx.budgets, userId, rule());
     return next();
   });
 

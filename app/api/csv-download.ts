@@ -31,9 +31,9 @@ export async function memberOfRequest(request: Request): Promise<{ db: Db; actor
 }
 
 /** A stats download spends the caller's budget as tRPC's stats reads do; past it, a 429. */
-export function statsBudgetRefusal(actor: Actor): Response | null {
+export async function statsBudgetRefusal(actor: Actor): Promise<Response | null> {
   try {
-    spendBudget(getBudgetStore(), actor.userId, statsReadRule());
+    await spendBudget(getBudgetStore(), actor.userId, statsReadRule());
     return null;
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;

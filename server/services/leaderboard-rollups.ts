@@ -23,7 +23,7 @@ function summed(teamId: string, dim: "version" | "rep" | "attempt", spans: Span[
           and ${statsRollup.period} >= ${s.from} and ${statsRollup.period} <= ${s.to}`,
   );
   return sql`(select key, sum(voicemails) as voicemails, sum(returned) as returned, sum(appointments) as appointments
-              from (${sql.join(parts, sql` union all `)}) group by key having sum(voicemails) > 0)`;
+              from (${sql.join(parts, sql` union all `)}) as signed group by key having sum(voicemails) > 0)`;
 }
 
 type Raw = { group: string | number; key: string | null; label: string | null; voicemails: number; returned: number; appointments: number; words: number | null };

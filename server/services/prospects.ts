@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, asc, desc, eq, inArray, isNull, like, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attempt, callback, member, organization, prospect, script, scriptVersion, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
@@ -116,7 +115,7 @@ async function prospectsWithVoicemailFacts(
         union all
         select prospect_id, max(at) from attempt
         where team_id = ${actor.teamId} and outcome = 'connected' and deleted_at is null group by prospect_id
-      ) group by prospect_id
+      ) as ends group by prospect_id
     ), voicemail_facts as (
       select a.prospect_id,
         count(*) as voicemails,
@@ -126,17 +125,23 @@ async function prospectsWithVoicemailFacts(
       from attempt a left join run_end re on re.prospect_id = a.prospect_id
       where a.team_id = ${actor.teamId} and a.outcome = 'voicemail' and a.deleted_at is null
       group by a.prospect_id
+    ), awaiting_flag as (
+      -- A column of its own, so that WHERE can test it: PostgreSQL cannot see a SELECT alias there.
+      select p.id as prospect_id, (p.status in ('open', 'engaged') and coalesce(v.unreturned, 0) > 0 and v.last_voicemail_at >= ${windowStart}) as awaiting
+      from prospect p left join voicemail_facts v on v.prospect_id = p.id
+      where p.team_id = ${actor.teamId}
     )
     select p.id, p.name, p.company, p.phone, p.status, p.owner_id as "ownerId", u.name as "ownerName",
       coalesce(v.voicemails, 0) as voicemails, coalesce(v.unreturned, 0) as unreturned,
       v.last_voicemail_at as "lastVoicemailAt", v.waiting_since as "waitingSince", lc.at as "lastCallbackAt",
-      (p.status in ('open', 'engaged') and coalesce(v.unreturned, 0) > 0 and v.last_voicemail_at >= ${windowStart}) as awaiting,
+      aw.awaiting as awaiting,
       count(*) over () as total
     from prospect p
       left join voicemail_facts v on v.prospect_id = p.id
       left join last_callback lc on lc.prospect_id = p.id
       left join run_end re on re.prospect_id = p.id
-      left join user u on u.id = p.owner_id
+      left join "user" u on u.id = p.owner_id
+      left join awaiting_flag aw on aw.prospect_id = p.id
     where p.team_id = ${actor.teamId} ${sql.join(
       where.map((w) => sql` and ${w}`),
       sql``,
@@ -165,7 +170,7 @@ async function prospectsWithVoicemailFacts(
   return { rows: mapped, total };
 }
 
-const AWAITING = sql`awaiting`;
+const AWAITING = sql`aw.awaiting`;
 
 /** The team's prospects, searched and filtered, by name. */
 export async function listProspects(db: Queryable, actor: Actor, raw: ProspectListInput, now: Date = new Date()) {
@@ -231,7 +236,7 @@ async function stageEvidence(db: Queryable, actor: Actor, scripts: readonly Pick
         from ${attempt} a join ${scriptVersion} sv on sv.id = a.script_version_id
         where a.script_version_id in (select id from ${scriptVersion} where script_id in ${ids})
           and a.team_id = ${actor.teamId} and a.outcome = 'voicemail' and a.deleted_at is null
-          and a.voicemail_number >= ${from} and (${to} is null or a.voicemail_number <= ${to})
+          and a.voicemail_number >= ${from} and (cast(${to} as integer) is null or a.voicemail_number <= ${to})
         group by sv.script_id`)
     : [];
   const byScript = new Map(counts.map((c) => [c.scriptId, { voicemails: Number(c.voicemails), returned: Number(c.returned) }]));
@@ -390,9 +395,9 @@ export async function prospectDetail(db: Db, actor: Actor, id: number) {
         .where(and(eq(attempt.prospectId, id), eq(attempt.teamId, actor.teamId)))
         .orderBy(desc(attempt.at), desc(attempt.id))
         .all();
-      const credited = alias(attempt, "credited");
-      const creditedRep = alias(user, "credited_rep");
-      const loggedBy = alias(user, "logged_by");
+      // Scalar subqueries rather than aliased joins: Drizzle's pg dialect renders an alias only of
+      // its own tables, and these are the SQLite table objects both engines query with.
+      const credited = (column: SQL) => sql`(select ${column} from ${attempt} credited where credited.id = ${callback.creditedAttemptId})`;
       const callbacks = await tx
         .select({
           id: callback.id,
@@ -401,16 +406,13 @@ export async function prospectDetail(db: Db, actor: Actor, id: number) {
           notes: callback.notes,
           deletedAt: callback.deletedAt,
           loggedById: callback.loggedById,
-          loggedByName: loggedBy.name,
+          loggedByName: sql<string | null>`(select logged_by.name from ${user} logged_by where logged_by.id = ${callback.loggedById})`,
           creditedAttemptId: callback.creditedAttemptId,
-          creditedAt: credited.at,
-          creditedVoicemailNumber: credited.voicemailNumber,
-          creditedRepName: creditedRep.name,
+          creditedAt: credited(sql.raw("credited.at")).mapWith(attempt.at),
+          creditedVoicemailNumber: credited(sql.raw("credited.voicemail_number")).mapWith(Number) as SQL.Aliased<number | null> | SQL<number | null>,
+          creditedRepName: credited(sql`(select credited_rep.name from ${user} credited_rep where credited_rep.id = credited.rep_id)`) as SQL<string | null>,
         })
         .from(callback)
-        .leftJoin(loggedBy, eq(loggedBy.id, callback.loggedById))
-        .leftJoin(credited, eq(credited.id, callback.creditedAttemptId))
-        .leftJoin(creditedRep, eq(creditedRep.id, credited.repId))
         .where(and(eq(callback.prospectId, id), eq(callback.teamId, actor.teamId)))
         .orderBy(desc(callback.at), desc(callback.id))
         .all();

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openBudgetStore } from "@/db/budget-store";
+import { openBudgetStore, openPostgresBudgetStore } from "@/db/budget-store";
+import { freshPostgresDatabase } from "@/tests/support/postgres-databases";
 import { RateLimited } from "./errors";
 import { spendBudget, withinConcurrency, type BudgetRule } from "./request-budget";
 
@@ -11,11 +12,22 @@ import { spendBudget, withinConcurrency, type BudgetRule } from "./request-budge
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-budget-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** Two stores on one database, as two server processes have: one SQLite file, or one PostgreSQL database in the PostgreSQL run. */
+async function twoProcesses(name: string) {
+  const cluster = process.env.RINGBACK_TEST_POSTGRES;
+  if (cluster) {
+    const url = await freshPostgresDatabase(cluster);
+    return [openPostgresBudgetStore(url), openPostgresBudgetStore(url)];
+  }
+  const file = path.join(dir, name);
+  return [openBudgetStore(file), openBudgetStore(file)];
+}
+
 const rule: BudgetRule = { bucket: "stats", burst: 3, perSecond: 0.5, message: "Slow down." };
 
-function refusal(run: () => void): RateLimited | null {
+async function refusal(run: () => Promise<void>): Promise<RateLimited | null> {
   try {
-    run();
+    await run();
     return null;
   } catch (error) {
     if (error instanceof RateLimited) return error;
@@ -24,34 +36,39 @@ function refusal(run: () => void): RateLimited | null {
 }
 
 describe("spendBudget", () => {
-  it("shares one user's budget between processes and says when a call is regained", () => {
-    const file = path.join(dir, "shared.budgets");
-    const [a, b] = [openBudgetStore(file), openBudgetStore(file)];
+  it("shares one user's budget between processes and says when a call is regained", async () => {
+    const [a, b] = await twoProcesses("shared.budgets");
     const now = 1_000_000;
-    spendBudget(a, "u1", rule, now);
-    spendBudget(b, "u1", rule, now);
-    spendBudget(a, "u1", rule, now);
-    const refused = refusal(() => spendBudget(b, "u1", rule, now));
+    await spendBudget(a, "u1", rule, now);
+    await spendBudget(b, "u1", rule, now);
+    await spendBudget(a, "u1", rule, now);
+    const refused = await refusal(() => spendBudget(b, "u1", rule, now));
     expect(refused?.retryAfterSeconds).toBe(2);
     // Someone else's budget is their own; a refusal costs nothing, and 2 s regain one call.
-    expect(refusal(() => spendBudget(b, "u2", rule, now))).toBeNull();
-    expect(refusal(() => spendBudget(a, "u1", rule, now + 1000))).not.toBeNull();
-    expect(refusal(() => spendBudget(a, "u1", rule, now + 2000))).toBeNull();
-    expect(refusal(() => spendBudget(b, "u1", rule, now + 2000))).not.toBeNull();
+    expect(await refusal(() => spendBudget(b, "u2", rule, now))).toBeNull();
+    expect(await refusal(() => spendBudget(a, "u1", rule, now + 1000))).not.toBeNull();
+    expect(await refusal(() => spendBudget(a, "u1", rule, now + 2000))).toBeNull();
+    expect(await refusal(() => spendBudget(b, "u1", rule, now + 2000))).not.toBeNull();
     // A long quiet spell refills to the burst, not beyond.
-    for (let i = 0; i < 3; i++) spendBudget(a, "u1", rule, now + 600_000);
-    expect(refusal(() => spendBudget(b, "u1", rule, now + 600_000))).not.toBeNull();
-    a.close();
-    b.close();
+    for (let i = 0; i < 3; i++) await spendBudget(a, "u1", rule, now + 600_000);
+    expect(await refusal(() => spendBudget(b, "u1", rule, now + 600_000))).not.toBeNull();
+    await a.close();
+    await b.close();
   });
 });
 
 describe("withinConcurrency", () => {
   it("lets one import per user run at a time across processes, and frees the place when it ends", async () => {
-    const file = path.join(dir, "leases.budgets");
-    const [a, b] = [openBudgetStore(file), openBudgetStore(file)];
+    const [a, b] = await twoProcesses("leases.budgets");
     let release!: () => void;
-    const first = withinConcurrency(a, "u1", "imports", 1, "Busy.", () => new Promise<void>((r) => (release = r)));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    const first = withinConcurrency(a, "u1", "imports", 1, "Busy.", () => {
+      holding();
+      return new Promise<void>((r) => (release = r));
+    });
+    // The place is taken once the work has started (the hold is one awaited statement).
+    await held;
     await expect(withinConcurrency(b, "u1", "imports", 1, "Busy.", async () => "second")).rejects.toBeInstanceOf(RateLimited);
     await expect(withinConcurrency(b, "u2", "imports", 1, "Busy.", async () => "other user")).resolves.toBe("other user");
     release();
@@ -60,7 +77,7 @@ describe("withinConcurrency", () => {
     // A failed import frees its place too.
     await expect(withinConcurrency(a, "u1", "imports", 1, "Busy.", async () => Promise.reject(new Error("bad file")))).rejects.toThrow("bad file");
     await expect(withinConcurrency(b, "u1", "imports", 1, "Busy.", async () => "again")).resolves.toBe("again");
-    a.close();
-    b.close();
+    await a.close();
+    await b.close();
   });
 });

@@ -62,7 +62,8 @@ async function libraryCounts(db: Queryable, actor: Actor, scriptIds: number[], n
     });
   }
   const since = now.getTime() - TREND_WEEKS * 7 * DAY_MS;
-  const weeksAgo = sql<number>`cast((${now.getTime()} - ${attempt.at}) / ${7 * DAY_MS} as integer)`;
+  // Inlined, not bound: PostgreSQL groups by this expression only when its text is the selected one's.
+  const weeksAgo = sql<number>`cast((${sql.raw(String(now.getTime()))} - ${attempt.at}) / ${sql.raw(String(7 * DAY_MS))} as integer)`;
   for (const r of await db
     .select({ scriptId: scriptVersion.scriptId, weeksAgo, voicemails: sql<number>`count(*)`, returned: sql<number>`count(${attempt.returnedAt})` })
     .from(attempt)

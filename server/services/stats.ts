@@ -178,7 +178,9 @@ async function groupTimes(q: Queryable, scope: Scope, by: BoardDimension): Promi
   return new Map([...byGroup].map(([key, list]) => [key, timeToCallback(list)]));
 }
 
-const slotSql = (column: typeof attempt.at | typeof callback.at) => sql<number>`${column} / ${SLOT_MS}`;
+// Constants inlined, not bound: PostgreSQL matches a GROUP BY expression to the selected one only
+// when both are the same text, and two bound parameters are two different texts.
+const slotSql = (column: typeof attempt.at | typeof callback.at) => sql<number>`${column} / ${sql.raw(String(SLOT_MS))}`;
 
 /** Voicemail counts per UTC quarter-hour (and group), for local hours, days and weeks. */
 async function slotCounts(q: Queryable, scope: Scope, by: BoardDimension | null) {
@@ -186,7 +188,7 @@ async function slotCounts(q: Queryable, scope: Scope, by: BoardDimension | null)
   const slot = slotSql(attempt.at);
   return (await fromVoicemails(q, { slot, group, ...countColumns }, by)
     .where(attemptsInScope(scope, true))
-    .groupBy(slot, group)
+    .groupBy(...(by ? [slot, group] : [slot]))
     .all())
     .map((r) => ({ slot: Number(r.slot), group: String(r.group), ...numbers(r) }));
 }

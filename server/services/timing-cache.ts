@@ -73,7 +73,7 @@ async function dayBounds(q: Queryable, teamId: string, { from, to }: Range): Pro
         select min(at) / ${day} as d from attempt where team_id = ${teamId} union all
         select max(at) / ${day} from attempt where team_id = ${teamId} union all
         select min(at) / ${day} from callback where team_id = ${teamId} union all
-        select max(at) / ${day} from callback where team_id = ${teamId})`))[0];
+        select max(at) / ${day} from callback where team_id = ${teamId}) as bounds`))[0];
     if (lo === null || hi === null) return null;
     first ??= lo;
     last ??= hi;

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const member = await memberOfRequest(request);
   if (member instanceof Response) return member;
-  const refused = statsBudgetRefusal(member.actor);
+  const refused = await statsBudgetRefusal(member.actor);
   if (refused) return refused;
   const input = leaderboardFromSearchParams(new URL(request.url).searchParams);
   return csvResponse(await leaderboardCsv(member.db, member.actor, input), leaderboardCsvFileName(input));
