@@ -1,7 +1,9 @@
 import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { databasePath } from "./client";
+import { databaseLocation } from "./location";
 
 // The request budgets (server/services/request-budget.ts) live in a small SQLite file beside the
 // main database, shared by every server process on it. Not in the main file: an import holds the
@@ -12,7 +14,18 @@ export type BudgetStore = Database.Database;
 
 export const budgetStorePath = (databaseFile: string) => (databaseFile === ":memory:" ? ":memory:" : `${databaseFile}.budgets`);
 
-export function openBudgetStore(file: string = budgetStorePath(databasePath())): BudgetStore {
+/**
+ * Beside the SQLite file; on PostgreSQL (no file to sit beside), one file per database URL in the
+ * machine's temp folder: shared by the server processes of one machine, not yet across machines.
+ */
+function configuredBudgetStorePath(): string {
+  const location = databaseLocation();
+  if (location.engine === "sqlite") return budgetStorePath(location.file);
+  const key = createHash("sha256").update(location.url).digest("hex").slice(0, 16);
+  return path.join(os.tmpdir(), `ringback-budgets-${key}.db`);
+}
+
+export function openBudgetStore(file: string = configuredBudgetStorePath()): BudgetStore {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const store = new Database(file);
   store.pragma("journal_mode = WAL");
