@@ -129,12 +129,17 @@ async function main() {
   });
   server.listen(port, hostname, () => console.log(`Ringback is serving on http://localhost:${port}`));
 
+  // A stop may be asked twice (Ctrl-C reaches every process of the group, and the launcher or
+  // the primary passes it on as well): the second must not cut the first's in-flight requests.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 main().catch((error) => {

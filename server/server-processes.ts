@@ -26,7 +26,7 @@ const STOP_GRACE_MS = 10_000;
 /**
  * The primary: `prepare` (open and migrate the database once, so N processes never race to
  * migrate one SQLite file), then fork `count` workers running this same script and replace any
- * that dies. SIGTERM/SIGINT are passed to every worker, and the primary ends when they have.
+ * that dies. SIGTERM or SIGINT asks every worker to stop (SIGTERM), and the primary ends when they have.
  */
 export async function superviseWorkers(count: number, prepare: () => Promise<void>) {
   await prepare();
@@ -51,27 +51,28 @@ export async function superviseWorkers(count: number, prepare: () => Promise<voi
     while (failures[0] < now - 60_000) failures.shift();
     if (failures.length > FAILURES_PER_MINUTE * count) {
       console.error(`✗ Server processes failed ${failures.length} times within a minute; stopping them all.`);
-      stop("SIGTERM", 1);
+      stop(1);
       return;
     }
     console.error(`✗ Server process ${worker.process.pid} ended (${signal ?? `exit code ${code}`}); starting another.`);
     setTimeout(() => !stopping && start(), 200);
   });
 
-  const stop = (signal: NodeJS.Signals, code = 0) => {
+  const stop = (code = 0) => {
     if (stopping) return;
     stopping = true;
     exitCode = code;
     const running = alive();
     if (running.length === 0) process.exit(exitCode);
-    for (const worker of running) worker.process.kill(signal);
+    for (const worker of running) worker.process.kill("SIGTERM");
     setTimeout(() => {
       for (const worker of alive()) worker.process.kill("SIGKILL");
       process.exit(exitCode);
     }, STOP_GRACE_MS).unref();
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  // Workers are always asked with SIGTERM; a second signal (Ctrl-C reaches the whole group) changes nothing.
+  process.on("SIGTERM", () => stop());
+  process.on("SIGINT", () => stop());
 
   for (let i = 0; i < count; i++) start();
   console.log(`Ringback: ${count} server processes on port ${process.env.PORT || 3000}`);
