@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ringbackOk } from "./cli";
 import { repSession, signedInClient, type Acknowledged } from "./load";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
-import { prepareTeamAt, storedWriteIds } from "./shared-database";
+import { storedWriteIds } from "./shared-database";
+import { prepareTeam } from "./team";
 
 // `npm start -- --workers N` (server/server-processes.ts): N server processes on one port over
 // one SQLite file. They start on an absent file (the primary migrates it once, so they never race
@@ -33,7 +34,7 @@ describe(`${WORKERS} server processes on one port`, () => {
     const [victim, ...others] = workerPids(server);
     expect(server.output()).toMatch(new RegExp(`${WORKERS} server processes on port`));
 
-    const team = await prepareTeamAt(database, REPS);
+    const team = await prepareTeam(database, REPS);
     const clients = await Promise.all(team.emails.map((email) => signedInClient(server.url, email)));
     const acknowledged: Acknowledged = { attempts: [], callbacks: [], failures: [] };
     const started = Date.now();

@@ -1,4 +1,4 @@
-import { openDatabase, sqliteConnection } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import { createScript } from "@/server/services/scripts";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 
@@ -6,10 +6,11 @@ export const TRUST_PASSWORD = "trust-suite-password";
 
 /**
  * A team with `reps` reps and one script, written straight through the services before the server
- * starts. Its people are owner@DOMAIN and repN@DOMAIN (several teams in one database: one domain each).
+ * starts, at a SQLite file or a postgres:// URL. Its people are owner@DOMAIN and repN@DOMAIN (several
+ * teams in one database: one domain each).
  */
-export async function prepareTeam(dbFile: string, reps: number, { name = "Trust Co", domain = "trust.test" } = {}) {
-  const db = await openDatabase(dbFile);
+export async function prepareTeam(location: string, reps: number, { name = "Trust Co", domain = "trust.test" } = {}) {
+  const db = await openDatabase(location);
   const team = await createTeamWithOwner(db, { name, ownerEmail: `owner@${domain}`, ownerPassword: TRUST_PASSWORD });
   const emails: string[] = [];
   for (let i = 1; i <= reps; i++) {
@@ -23,6 +24,6 @@ export async function prepareTeam(dbFile: string, reps: number, { name = "Trust 
     body: "Hi {prospect.firstName}, it's {rep.name} at {rep.phone}.",
     shared: true,
   });
-  sqliteConnection(db).close();
+  await db.$close();
   return { teamId: team.id, slug: team.slug, ownerEmail: `owner@${domain}`, emails, scriptId: script.id };
 }

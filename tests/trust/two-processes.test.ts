@@ -6,7 +6,8 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/throwa
 import { ringbackOk } from "./cli";
 import { repSession, signInCookie, type Acknowledged } from "./load";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
-import { clientWithCookie, prepareTeamAt, storedWriteIds } from "./shared-database";
+import { clientWithCookie, storedWriteIds } from "./shared-database";
+import { prepareTeam } from "./team";
 
 // Issue 15: two server processes over one database (two app servers in front of one PostgreSQL,
 // or two processes on one SQLite file) behave as one. Reps log through both at once, one process
@@ -46,7 +47,7 @@ async function serve(location: string, port: number) {
 describe.each(ENGINES)("two server processes over one $engine database", ({ engine, ports, location }) => {
   it("share sessions, and lose no acknowledged write when one is killed mid-load", async () => {
     const database = await location();
-    const team = await prepareTeamAt(database, REPS);
+    const team = await prepareTeam(database, REPS);
     const [a, b] = await Promise.all(ports.map((port) => serve(database, port)));
 
     // A session made through one process is valid on the other, both ways.
