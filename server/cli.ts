@@ -16,6 +16,7 @@ import { leaderboardCsv } from "@/server/services/leaderboard-csv";
 import { listOutbox } from "@/server/services/mail";
 import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 import { describeDifference, problemCount, verifyDatabase } from "@/server/services/verify";
+import { migrateToPostgres } from "@/server/services/postgres-migration";
 import { IMPORT_KINDS } from "@/lib/inputs/imports";
 import { describeImport, describeRejection, progressBar, readCsvFile, writeOutput } from "@/server/cli-files";
 import type { Actor } from "@/server/services/actor";
@@ -228,6 +229,30 @@ program
         if (problems > 0) throw new Error(`verify found ${count(problems)} problem${problems === 1 ? "" : "s"}`);
       }),
     ),
+  );
+
+program
+  .command("migrate")
+  .description("copy a SQLite database into an empty PostgreSQL database from one snapshot, then prove it: verify on both, identical CSV exports")
+  .requiredOption("--to <url>", "the empty PostgreSQL database (postgres://…); its schema is created first")
+  .option("--from <file>", "the SQLite database to copy (default: the one DATABASE_URL names)")
+  .action((opts) =>
+    run(async () => {
+      const configured = databaseLocation();
+      if (!opts.from && configured.engine !== "sqlite") throw new Error("DATABASE_URL names a PostgreSQL database; pass the SQLite file to copy with --from FILE.");
+      const from: string = opts.from ?? (configured.engine === "sqlite" ? configured.file : "");
+      const { copied, copySeconds, proof } = await migrateToPostgres(from, opts.to);
+      const rows = copied.reduce((sum, t) => sum + t.rows, 0);
+      console.log(`copied ${count(rows)} rows in ${copied.length} tables from ${from} to ${describeLocation(databaseLocation(opts.to))} in ${copySeconds.toFixed(1)} s`);
+      for (const t of copied.filter((c) => c.rows > 0)) console.log(`  ${t.table.padEnd(24)} ${count(t.rows).padStart(12)}`);
+      console.log(`verify: ${count(proof.sourceProblems)} problems in the source, ${count(proof.targetProblems)} in the target`);
+      console.log(
+        `exports (attempts, callbacks, scripts, leaderboard by script and by rep) of ${count(proof.teams)} team${proof.teams === 1 ? "" : "s"}: ` +
+          `${count(proof.compared - proof.differing.length)} of ${count(proof.compared)} identical on both engines (${count(proof.bytes)} bytes)`,
+      );
+      for (const line of proof.differing) console.log(`  differs: ${line}`);
+      if (proof.sourceProblems + proof.targetProblems > 0 || proof.differing.length > 0) throw new Error("the copy could not be proved identical; see above");
+    }),
   );
 
 // CSV import and export (DESIGN.md, "Command-line tool and file formats"), acting as the team's owner.

@@ -2,10 +2,11 @@
 // production build. Pages, better-auth and the CSV downloads go through Next.js; tRPC calls are
 // answered by tRPC's own Node adapter before Next's routing, which took most of each call's time
 // (bench/README.md). Both halves share the database and the session rules (server/trpc.ts).
+import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { getDb } from "@/db/client";
+import { getDb, openDatabase } from "@/db/client";
 import { appRouter } from "@/server/routers/_app";
 import { createContext } from "@/server/trpc";
 import { logUnexpected } from "@/server/trpc-errors";
@@ -17,6 +18,7 @@ import { MAX_BATCH_CALLS, trpcResponseMeta } from "@/server/http/trpc-options";
 import { startImportWorkers } from "@/server/services/import-queue";
 import { resolveMembership } from "@/server/services/teams";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "@/server/domain/client-address";
+import { superviseWorkers, workerCount } from "@/server/server-processes";
 
 const TRPC_PREFIX = "/api/trpc/";
 
@@ -55,7 +57,19 @@ function endOnUncaughtFaults() {
   process.on("unhandledRejection", fail("unhandled promise rejection"));
 }
 
+/**
+ * The primary of several server processes checks what every worker would (a bad proxy list, a
+ * broken database) and migrates the database once, so its workers never race to; then it only supervises.
+ */
+async function prepareWorkers() {
+  trustedProxies(process.env.RINGBACK_TRUSTED_PROXIES);
+  const db = await openDatabase();
+  await db.$close();
+}
+
 async function main() {
+  const workers = workerCount();
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers, prepareWorkers);
   endOnUncaughtFaults();
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
@@ -115,12 +129,17 @@ async function main() {
   });
   server.listen(port, hostname, () => console.log(`Ringback is serving on http://localhost:${port}`));
 
+  // A stop may be asked twice (Ctrl-C reaches every process of the group, and the launcher or
+  // the primary passes it on as well): the second must not cut the first's in-flight requests.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 main().catch((error) => {

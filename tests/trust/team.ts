@@ -6,10 +6,11 @@ export const TRUST_PASSWORD = "trust-suite-password";
 
 /**
  * A team with `reps` reps and one script, written straight through the services before the server
- * starts. Its people are owner@DOMAIN and repN@DOMAIN (several teams in one database: one domain each).
+ * starts, at a SQLite file or a postgres:// URL. Its people are owner@DOMAIN and repN@DOMAIN (several
+ * teams in one database: one domain each).
  */
-export async function prepareTeam(dbFile: string, reps: number, { name = "Trust Co", domain = "trust.test" } = {}) {
-  const db = await openDatabase(dbFile);
+export async function prepareTeam(location: string, reps: number, { name = "Trust Co", domain = "trust.test" } = {}) {
+  const db = await openDatabase(location);
   const team = await createTeamWithOwner(db, { name, ownerEmail: `owner@${domain}`, ownerPassword: TRUST_PASSWORD });
   const emails: string[] = [];
   for (let i = 1; i <= reps; i++) {
