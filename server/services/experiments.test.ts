@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sqliteConnection } from "@/db/client";
+import { prospect } from "@/db/schema";
 import { readCsv } from "@/server/domain/csv-read";
 import { codeOf, makeTeam, openTestDatabase, type TeamMember } from "@/tests/support/fixtures";
 import { armForVoicemail } from "./experiment-assignment";
@@ -39,8 +39,8 @@ describe("assignment", () => {
     const { team, manager, rep, openerA, openerB, openerC } = await setup();
     const started = await manager.caller.experiments.start({ name: "Openers", scriptIds: [openerA.id, openerB.id, openerC.id], fromVoicemail: 1, toVoicemail: 1 });
     // Prospects written directly, then assigned as Today's first look at each assigns them.
-    const insert = sqliteConnection(db).prepare("insert into prospect (team_id, name, phone) values (?, ?, ?) returning id");
-    const ids = Array.from({ length: 1000 }, (_, i) => (insert.get(team.id, `Prospect ${i}`, `+1${phoneOf(i)}`) as { id: number }).id);
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ teamId: team.id, name: `Prospect ${i}`, phone: `+1${phoneOf(i)}` }));
+    const ids = (await db.insert(prospect).values(rows).returning({ id: prospect.id }).all()).map((r) => r.id);
     const actor = { userId: rep.user.id, teamId: team.id, role: "rep" as const };
     const arms: string[] = [];
     for (const id of ids) arms.push((await armForVoicemail(db, actor, id, 1, new Date(), true))!.arm);

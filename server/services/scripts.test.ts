@@ -1,6 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { sqliteConnection } from "@/db/client";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { attempt, member } from "@/db/schema";
 import { makeTeam, openTestDatabase, rowCounts, type TeamMember, type TestTeam, codeOf, t0, later } from "@/tests/support/fixtures";
@@ -111,8 +110,10 @@ describe("versions", () => {
     // Whatever a future code path tries, the foreign keys keep a used version and its script.
     const before = await rowCounts(db);
     const versionId = (await db.select({ v: attempt.scriptVersionId }).from(attempt).where(eq(attempt.id, dial.id)).get())!.v!;
-    expect(() => sqliteConnection(db).prepare("DELETE FROM script_version WHERE id = ?").run(versionId)).toThrow(/FOREIGN KEY constraint failed/);
-    expect(() => sqliteConnection(db).prepare("DELETE FROM script WHERE id = ?").run(draft.id)).toThrow(/FOREIGN KEY constraint failed/);
+    // SQLite says "FOREIGN KEY constraint failed"; PostgreSQL "violates foreign key constraint" (wrapped by Drizzle).
+    const foreignKeyRefusal = (error: unknown) => /foreign key constraint/i.test(`${error} ${(error as { cause?: unknown }).cause ?? ""}`);
+    await expect(db.run(sql`DELETE FROM script_version WHERE id = ${versionId}`)).rejects.toSatisfy(foreignKeyRefusal);
+    await expect(db.run(sql`DELETE FROM script WHERE id = ${draft.id}`)).rejects.toSatisfy(foreignKeyRefusal);
     expect(await rowCounts(db)).toEqual(before);
     await rep.caller.attempts.restore({ id: dial.id });
     await expect(rep.caller.scripts.get({ id: draft.id })).resolves.toMatchObject({ title: "Once used" });

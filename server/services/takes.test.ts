@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase, sqliteConnection } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
 import { takeAudio } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { TAKE_LIMITS, type UploadTakeInput } from "@/lib/inputs/takes";
@@ -31,7 +32,7 @@ async function setUp(given?: Db) {
 
 const actorOf = (teamId: string, who: TeamMember, role: Actor["role"] = "rep"): Actor => ({ userId: who.user.id, teamId, role });
 const lengths = (versionId: number, spokenMs = 2000): UploadTakeInput => ({ versionId, spokenMs, recordedMs: 2580 });
-const count = (db: Db, table: string) => (sqliteConnection(db).prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = async (db: Db, table: string) => Number((await db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`)))!.n);
 
 describe("saving a take", () => {
   it("keeps the recording and its measured length, listed as the rep's own", async () => {
@@ -51,7 +52,7 @@ describe("saving a take", () => {
     const { db, team, rep, versionId } = await setUp();
     await expect(() => saveTake(db, actorOf(team.id, rep), input(versionId), audio())).rejects.toThrow(message);
     await expect(() => saveTake(db, actorOf(team.id, rep), input(versionId), audio())).rejects.toThrow(Invalid);
-    expect(count(db, "take") + count(db, "take_audio")).toBe(0);
+    expect((await count(db, "take")) + (await count(db, "take_audio"))).toBe(0);
   });
 
   it("finds no version of another team's script, nor of a teammate's private draft", async () => {
@@ -126,9 +127,9 @@ describe("who hears a take", () => {
       expect(await codeOf(caller.takes.setShared({ id, shared: false }))).toBe("NOT_FOUND");
       expect(await codeOf(caller.takes.setReference({ id, reference: true }))).toBe("NOT_FOUND");
     }
-    expect([count(db, "take"), count(db, "take_audio")]).toEqual([1, 1]);
+    expect([await count(db, "take"), await count(db, "take_audio")]).toEqual([1, 1]);
     await rep.caller.takes.remove({ id });
-    expect([count(db, "take"), count(db, "take_audio")]).toEqual([0, 0]);
+    expect([await count(db, "take"), await count(db, "take_audio")]).toEqual([0, 0]);
   });
 
   it("one reference read per rep and version", async () => {
