@@ -56,6 +56,8 @@ type Results = {
   service_speedup: number | null;
   /** Dials and callbacks acknowledged per second while the leaderboard was measured. */
   writes_during_leaderboard_per_s: number | null;
+  /** Measurements that failed, with the error: the rest of the run goes on without their figures. */
+  failures: string[];
 };
 
 function option(name: string): string | undefined {
@@ -288,6 +290,17 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
     service_p95_ms: null,
     service_speedup: null,
     writes_during_leaderboard_per_s: null,
+    failures: [],
+  };
+  // A failing measurement (a query one engine rejects, say) costs its own figures, not the run's.
+  const section = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.failures.push(`${name}: ${message.slice(0, 2000)}`);
+      say(`${target.engine}: ${name} FAILED: ${message.slice(0, 2000)}`);
+    }
   };
   // `--only log`: the logging figure and its bare floor alone, for working on the write path.
   const logOnly = only === "log";
@@ -305,9 +318,9 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
     const cookie = await signIn(server.url, BENCH_OWNER, BENCH_PASSWORD);
     const headers = { cookie, origin: server.url };
     const boardPath = (by: string) => `/api/trpc/leaderboard.get?input=${encodeURIComponent(JSON.stringify({ json: { by, range: "90d" } }))}`;
-    if (naive) {
+    if (naive) await section("leaderboard", async () => {
       const check = await fetch(server.url + boardPath("script"), { headers });
-      if (!check.ok) throw new Error(`leaderboard answered ${check.status}: ${(await check.text()).slice(0, 300)}`);
+      if (!check.ok) throw new Error(`leaderboard answered ${check.status}: ${(await check.text()).slice(0, 2000)}`);
       const rowCount = (await check.json()).result.data.json.rows.length;
       say(`leaderboard by script: ${rowCount} rows`);
 
@@ -327,25 +340,25 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
       results.leaderboard_p95_ms = round1(board.p95);
       results.leaderboard_speedup = round2(naive.ms / board.p95);
       say(`leaderboard: p50 ${board.p50.toFixed(1)} ms, p95 ${board.p95.toFixed(1)} ms, ${board.errors} errors`);
-    }
+    });
 
-    if (logging) {
+    if (logging) await section("log", async () => {
       const log = await logRounds([server], cookie, facts);
       results.log_rps = Math.round(log.rps);
       results.log_p99_ms = round1(log.p99);
       results.log_errors = log.errors;
       say(`log: ${log.rps.toFixed(0)}/s, p99 ${log.p99.toFixed(1)} ms, ${log.errors} errors`);
-    }
-    if (full) {
+    });
+    if (full) await section("lighthouse", async () => {
       const lh = [];
       for (let i = 0; i < plan.lighthouseRuns; i++) lh.push(await lighthouse(`${server.url}/leaderboard?range=90d`, cookie));
       results.lighthouse_perf = median(lh.map((r) => r.performance));
       results.lcp_ms = median(lh.map((r) => r.lcpMs));
       results.tbt_ms = median(lh.map((r) => r.tbtMs));
       say(`lighthouse: ${results.lighthouse_perf}, LCP ${results.lcp_ms} ms, TBT ${results.tbt_ms} ms`);
-    }
+    });
     results.server_rss_mb = round1(peakRssMb(server.child.pid!));
-    if (logging) {
+    if (logging) await section("log with 2 workers", async () => {
       // Two workers: until `npm start -- --workers N` is there, a second server process on the
       // next free port of the bench, on the same database, takes half of the connections.
       const second = await startServer(target.app, port + 2);
@@ -358,20 +371,20 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
       } finally {
         await stopServer(second);
       }
-    }
+    });
   } finally {
     await stopServer(server);
   }
 
-  if (logging) {
+  if (logging) await section("bare floor", async () => {
     const bare = await bareFloor(target, facts);
     results.bare_rps = Math.round(bare.rps);
-    results.log_vs_bare = round2(results.log_rps! / bare.rps);
+    results.log_vs_bare = results.log_rps === null ? null : round2(results.log_rps / bare.rps);
     say(`bare floor: ${bare.rps.toFixed(0)}/s, p99 ${bare.p99.toFixed(1)} ms`);
-  }
-  if (full) {
+  });
+  if (full) await section("import", async () => {
     results.import_100k_s = round1(await importSeconds(100_000, target.emptyDatabase));
-  }
+  });
 
   const routes = firstLoadJs();
   for (const [route, kb] of routes) say(`first-load JS ${route}: ${kb.toFixed(1)} KB gzip`);
@@ -399,8 +412,9 @@ async function main() {
     cluster?.stop();
   }
 
-  const figures = Object.keys(all[0]) as (keyof Results)[];
+  const figures = (Object.keys(all[0]) as (keyof Results)[]).filter((figure) => figure !== "failures");
   console.table(figures.map((figure) => ({ figure, ...Object.fromEntries(all.map((r) => [r.engine, r[figure]])) })));
+  for (const r of all) for (const failure of r.failures) say(`${r.engine} failed: ${failure}`);
   fs.mkdirSync("bench/results", { recursive: true });
   // One engine: its figures, as before; several: one object per engine.
   const text = `${JSON.stringify(all.length === 1 ? all[0] : Object.fromEntries(all.map((r) => [r.engine, r])), null, 2)}\n`;
