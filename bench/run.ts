@@ -184,6 +184,8 @@ type Target = {
   bareCopy: () => Promise<string>;
   naive: (teamId: string, rounds: number) => Promise<{ ms: number; rows: number }>;
   emptyDatabase?: () => string;
+  /** What the database's sessions are doing (PostgreSQL's pg_stat_activity), for a hung measurement. */
+  sessions: () => Promise<string>;
 };
 
 function sqliteTarget(base: string, file: string): Target {
@@ -197,6 +199,7 @@ function sqliteTarget(base: string, file: string): Target {
       return copy;
     },
     naive: async (teamId, rounds) => naiveGroupByMs(file, teamId, BENCH_TIMEZONE, rounds),
+    sessions: async () => "",
   };
 }
 
@@ -228,6 +231,19 @@ async function postgresTarget(cluster: ThrowawayPostgres, base: string): Promise
     bareCopy: () => clone("bare"),
     naive: (teamId, rounds) => naiveGroupByMsPostgres(app, teamId, BENCH_TIMEZONE, rounds),
     emptyDatabase: () => cluster.createDatabase("bench_import"),
+    sessions: async () => {
+      const client = new pg.Client({ connectionString: cluster.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          "select state, wait_event_type, wait_event, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+          [new URL(app).pathname.slice(1)],
+        );
+        return JSON.stringify(rows);
+      } finally {
+        await client.end();
+      }
+    },
   };
 }
 
@@ -292,14 +308,26 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
     writes_during_leaderboard_per_s: null,
     failures: [],
   };
-  // A failing measurement (a query one engine rejects, say) costs its own figures, not the run's.
-  const section = async (name: string, work: () => Promise<void>) => {
+  // A failing measurement (a query one engine rejects, say) costs its own figures, not the run's;
+  // one that hangs is given up after `limitS`, with what the database's sessions were waiting on.
+  const section = async (name: string, work: () => Promise<void>, limitS = quick ? 180 : 300) => {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void target
+          .sessions()
+          .catch((error) => `(sessions unreadable: ${error})`)
+          .then((sessions) => reject(new Error(`no result within ${limitS} s${sessions ? `; database sessions: ${sessions}` : ""}`)));
+      }, limitS * 1000);
+    });
     try {
-      await work();
+      await Promise.race([work(), hung]);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       results.failures.push(`${name}: ${message.slice(0, 2000)}`);
       say(`${target.engine}: ${name} FAILED: ${message.slice(0, 2000)}`);
+    } finally {
+      clearTimeout(timer);
     }
   };
   // `--only log`: the logging figure and its bare floor alone, for working on the write path.
@@ -420,6 +448,8 @@ async function main() {
   const text = `${JSON.stringify(all.length === 1 ? all[0] : Object.fromEntries(all.map((r) => [r.engine, r])), null, 2)}\n`;
   fs.writeFileSync("bench/results/latest.json", text);
   fs.writeFileSync(`bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}-${sizeLabel}${engines.length === 1 && engines[0] === "sqlite" ? "" : `-${engines.join("-")}`}.json`, text);
+  // A measurement given up on may still hold sockets open.
+  process.exit(0);
 }
 
 main().catch((error) => {
