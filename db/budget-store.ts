@@ -1,9 +1,7 @@
 import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { databaseLocation, type DatabaseLocation } from "./location";
+import { databasePath } from "./client";
 
 // The request budgets (server/services/request-budget.ts) live in a small SQLite file beside the
 // main database, shared by every server process on it. Not in the main file: an import holds the
@@ -14,17 +12,7 @@ export type BudgetStore = Database.Database;
 
 export const budgetStorePath = (databaseFile: string) => (databaseFile === ":memory:" ? ":memory:" : `${databaseFile}.budgets`);
 
-/**
- * A PostgreSQL database has no file to sit beside: its store is a file in the temporary folder
- * named from the URL, so the server processes of one machine on one database share it.
- */
-export function budgetStorePathFor(location: DatabaseLocation): string {
-  if (location.engine === "sqlite") return budgetStorePath(location.file);
-  const digest = createHash("sha256").update(location.url).digest("hex").slice(0, 16);
-  return path.join(os.tmpdir(), `ringback-${digest}.budgets`);
-}
-
-export function openBudgetStore(file: string = budgetStorePathFor(databaseLocation())): BudgetStore {
+export function openBudgetStore(file: string = budgetStorePath(databasePath())): BudgetStore {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const store = new Database(file);
   store.pragma("journal_mode = WAL");
