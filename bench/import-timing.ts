@@ -8,13 +8,15 @@ import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 
 // import_100k_s: wall time of `ringback import attempts` on a 100k-row call log (made by
 // generate-attempts-csv.ts) into a fresh team, as a user would run it — CLI start-up included.
+// `emptyDatabase` gives the database to import into (a fresh PostgreSQL database's URL); by
+// default a SQLite file in a temporary folder.
 
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
 
-export async function importSeconds(rows = 100_000): Promise<number> {
+export async function importSeconds(rows = 100_000, emptyDatabase?: () => string): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-import-"));
-  const dbFile = path.join(dir, "import.db");
+  const dbFile = emptyDatabase?.() ?? path.join(dir, "import.db");
   const csv = path.join(dir, "attempts.csv");
   try {
     const db = await openDatabase(dbFile);

@@ -7,6 +7,11 @@ export type Round = { rps: number; p50: number; p95: number; p99: number; errors
 
 export type LoadOptions = {
   url: string;
+  /**
+   * Several servers sharing one database (workers): the connections are split evenly between
+   * them, each with its own headers, and the latencies of all of them make one round.
+   */
+  targets?: { url: string; headers: Record<string, string> }[];
   connections: number;
   seconds: number;
   /** A fixed number of requests instead of a duration, so that slow answers still give samples. */
@@ -29,46 +34,54 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-export function runRound(options: LoadOptions): Promise<Round> {
+export async function runRound(options: LoadOptions): Promise<Round> {
+  const targets = options.targets ?? [{ url: options.url, headers: options.headers }];
   const latencies: number[] = [];
   let bad = 0;
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: options.url,
-        connections: options.connections,
-        ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
-        method: options.method ?? "GET",
-        headers: options.headers,
-        timeout: 10,
-        requests: [
-          {
-            setupRequest: (request) => {
-              const { path, body } = options.next();
-              return { ...request, path, ...(body === undefined ? {} : { body }) };
+  const started = performance.now();
+  const results = await Promise.all(
+    targets.map(
+      (target, t) =>
+        new Promise<{ duration: number; errors: number; timeouts: number }>((resolve, reject) => {
+          const connections = Math.floor(options.connections / targets.length) + (t < options.connections % targets.length ? 1 : 0);
+          const amount = options.amount ? Math.round((options.amount * connections) / options.connections) : undefined;
+          const instance = autocannon(
+            {
+              url: target.url,
+              connections,
+              ...(amount ? { amount } : { duration: options.seconds }),
+              method: options.method ?? "GET",
+              headers: target.headers,
+              timeout: 10,
+              requests: [
+                {
+                  setupRequest: (request) => {
+                    const { path, body } = options.next();
+                    return { ...request, path, ...(body === undefined ? {} : { body }) };
+                  },
+                },
+              ],
             },
-          },
-        ],
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        const ok = latencies.length - bad;
-        resolve({
-          rps: ok / (result.duration || options.seconds),
-          p50: percentile(latencies, 0.5),
-          p95: percentile(latencies, 0.95),
-          p99: percentile(latencies, 0.99),
-          errors: result.errors + result.timeouts + bad,
-          requests: latencies.length,
-        });
-      },
-    );
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      if (statusCode < 200 || statusCode >= 300) bad++;
-    });
-  });
+            (error, result) => (error ? reject(error) : resolve(result)),
+          );
+          instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+            latencies.push(responseTime);
+            if (statusCode < 200 || statusCode >= 300) bad++;
+          });
+        }),
+    ),
+  );
+  latencies.sort((a, b) => a - b);
+  const ok = latencies.length - bad;
+  const seconds = targets.length === 1 ? results[0].duration || options.seconds : (performance.now() - started) / 1000;
+  return {
+    rps: ok / seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0) + bad,
+    requests: latencies.length,
+  };
 }
 
 /** A warm-up round, then `rounds` measured ones. */

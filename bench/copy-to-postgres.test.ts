@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/client";
+import { verifyDatabase } from "@/server/services/verify";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/throwaway-postgres.mjs";
+import { copySqliteToPostgres } from "./copy-to-postgres";
+import { generateDatabase } from "./generate-db";
+
+// The PostgreSQL bench measures the generated database copied into PostgreSQL: the copy must be
+// the same rows (ids included, since the bench reads its facts from the SQLite file), counters
+// `verify` agrees with, and sequences and triggers that carry on from the copied rows.
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-copy-"));
+const file = path.join(dir, "bench.db");
+let cluster: ThrowawayPostgres;
+let url: string;
+let attempts: number;
+
+beforeAll(async () => {
+  cluster = await startThrowawayPostgres();
+  attempts = (await generateDatabase(file, { attempts: 3000, seed: 15, end: "2026-06-30", reps: 6, scripts: 12 })).attempts;
+  url = cluster.createDatabase("copy");
+  await copySqliteToPostgres(file, url);
+}, 120_000);
+
+afterAll(() => {
+  cluster?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function query<T>(text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe("copying the bench database into PostgreSQL", () => {
+  it("copies every row of every table, ids and rollups included", async () => {
+    const sqlite = new Database(file, { readonly: true });
+    try {
+      for (const table of ["user", "organization", "member", "prospect", "script_version", "attempt", "callback", "stats_rollup", "team_zone_offset"]) {
+        const expected = sqlite.prepare(`select count(*) from "${table}"`).pluck().get();
+        const [{ count }] = await query<{ count: number }>(`select count(*)::int as count from "${table}"`);
+        expect(count, table).toBe(expected);
+      }
+      const fingerprint = "select sum(id * 7 + coalesce(script_version_id, 0) + coalesce(returned_at, 0) % 1000 + appointment) as sum from attempt";
+      const [{ sum }] = await query<{ sum: number }>(fingerprint);
+      expect(Number(sum)).toBe(sqlite.prepare(fingerprint).pluck().get());
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it("is `verify`-clean: attribution and every counter recount to what was copied", async () => {
+    const db: Db = await openDatabase(url);
+    try {
+      const report = await verifyDatabase(db);
+      expect(report.differences).toEqual([]);
+      expect(report.checked.attempts).toBe(attempts);
+    } finally {
+      await db.$close();
+    }
+  });
+
+  it("leaves sequences after the copied ids and the rollup triggers on", async () => {
+    const [{ team_id: teamId, rep_id: repId, prospect_id: prospectId }] = await query<{ team_id: string; rep_id: string; prospect_id: number }>(
+      "select team_id, rep_id, prospect_id from attempt order by id desc limit 1",
+    );
+    const before = await query<{ n: number }>(`select coalesce(sum(voicemails), 0)::int as n from stats_rollup where team_id = '${teamId}'`);
+    const [{ id }] = await query<{ id: number }>(
+      `insert into attempt (team_id, rep_id, prospect_id, at, outcome, created_at) values ('${teamId}', '${repId}', ${prospectId}, ${Date.parse("2026-06-29T15:00:00Z")}, 'voicemail', 0) returning id`,
+    );
+    expect(id).toBe(attempts + 1);
+    const after = await query<{ n: number }>(`select coalesce(sum(voicemails), 0)::int as n from stats_rollup where team_id = '${teamId}'`);
+    expect(after[0].n).toBeGreaterThan(before[0].n);
+  });
+});
