@@ -326,7 +326,7 @@ export const importMapping = pgTable(
       .notNull()
       .references(() => organization.id, { onDelete: "cascade" }),
     source: text("source").notNull(),
-    kind: text("kind", { enum: ["rep", "outcome"] }).notNull(),
+    kind: text("kind", { enum: ["rep", "outcome", "column"] }).notNull(),
     external: text("external").notNull(),
     value: text("value").notNull(),
   },

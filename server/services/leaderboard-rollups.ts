@@ -53,7 +53,7 @@ export async function rollupGroupCounts(q: Queryable, teamId: string, filter: St
       join ${scriptVersion} on ${scriptVersion.id} = cast(c.key as integer)
       join ${script} on ${script.id} = ${scriptVersion.scriptId}
       ${versionDim.byTag ? sql`join ${scriptTag} on ${scriptTag.scriptId} = ${script.id}` : sql``}
-      group by ${versionDim.group}`);
+      group by ${versionDim.group}, ${versionDim.key}, ${versionDim.label}`);
   } else if (by === "rep") {
     rows = await q.all<Raw>(sql`
       select ${user.id} as "group", ${user.email} as key, ${user.name} as label, c.voicemails, c.returned, c.appointments, null as words

@@ -188,7 +188,7 @@ export async function listProspects(db: Queryable, actor: Actor, raw: ProspectLi
   if (input.status) where.push(sql`p.status = ${input.status}`);
   if (input.awaitingCallback !== undefined) where.push(input.awaitingCallback ? sql`${AWAITING}` : sql`not ${AWAITING}`);
   if (input.minUnreturned !== undefined && input.minUnreturned > 0) where.push(sql`coalesce(v.unreturned, 0) >= ${input.minUnreturned}`);
-  return (await prospectsWithVoicemailFacts(db, actor, where, sql`p.name collate nocase, p.id`, { limit: input.limit }, now)).rows;
+  return (await prospectsWithVoicemailFacts(db, actor, where, sql`lower(p.name), p.id`, { limit: input.limit }, now)).rows;
 }
 
 /** The script the actor's last voicemail used, or null. */

@@ -155,7 +155,8 @@ async function groupCounts(q: Queryable, scope: Scope, by: BoardDimension) {
   const dim = DIMENSIONS[by];
   return (await fromVoicemails(q, { group: dim.group, key: dim.key, label: dim.label, ...countColumns, words: sql<number | null>`avg(${scriptVersion.wordCount})` }, by)
     .where(and(attemptsInScope(scope, true), sql`${dim.group} is not null`))
-    .groupBy(dim.group)
+    // The key and label too: PostgreSQL groups a column of another table only when told to.
+    .groupBy(dim.group, dim.key, dim.label)
     .all())
     .map((r) => ({ ...r, group: String(r.group), key: r.key ?? "", label: r.label ?? "", ...numbers(r) }));
 }
