@@ -1,5 +1,6 @@
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { randomBytes } from "node:crypto";
 
 export const PASSWORD = "correct-horse-battery";
@@ -46,7 +47,28 @@ export async function callProcedure<T = unknown>(page: Page, path: string, input
 }
 
 /** The e2e server's database (playwright.config.ts's webServer DATABASE_URL), where its outbox is. */
-const E2E_DATABASE = "./test-results/e2e.db";
+const E2E_DATABASE = process.env.E2E_DATABASE_URL ?? "./test-results/e2e.db";
+
+type Mail = { subject: string; text: string };
+
+/** The outbox's mails to `email`, newest first, from the SQLite file or the PostgreSQL database. */
+async function mailsTo(email: string): Promise<Mail[]> {
+  if (/^postgres(ql)?:\/\//i.test(E2E_DATABASE)) {
+    const client = new pg.Client({ connectionString: E2E_DATABASE });
+    await client.connect();
+    try {
+      return (await client.query<Mail>(`select subject, text from outbox where "to" = $1 order by id desc`, [email.toLowerCase()])).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`select subject, text from outbox where "to" = ? order by id desc`).all(email.toLowerCase()) as Mail[];
+  } finally {
+    db.close();
+  }
+}
 
 /**
  * The link in the newest mail to `email` whose subject matches, read from the server's outbox
@@ -56,14 +78,8 @@ export async function linkFromOutbox(email: string, subject: RegExp): Promise<st
   let link: string | undefined;
   await expect
     .poll(
-      () => {
-        const db = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
-        try {
-          const mails = db.prepare(`select subject, text from outbox where "to" = ? order by id desc`).all(email.toLowerCase()) as { subject: string; text: string }[];
-          link = mails.find((m) => subject.test(m.subject))?.text.match(/https?:\/\/\S+/)?.[0];
-        } finally {
-          db.close();
-        }
+      async () => {
+        link = (await mailsTo(email)).find((m) => subject.test(m.subject))?.text.match(/https?:\/\/\S+/)?.[0];
         return link;
       },
       { message: `a mail to ${email} matching ${subject}` },
