@@ -11,7 +11,6 @@ import { CLIENT_ADDRESS_HEADER } from "@/server/domain/client-address";
 import { appOrigin, sendMail } from "@/server/services/mail";
 import { appOrigins } from "./app-origin";
 import { authSecret } from "./auth-secret";
-import { consumeAddressBudget } from "./services/request-budget";
 
 function perMinute(variable: string, fallback: number): number {
   const value = Number(process.env[variable]);
@@ -85,9 +84,6 @@ function createAuth(db: Db) {
         "/sign-in/email": { window: 60, max: perMinute("RINGBACK_SIGN_INS_PER_ADDRESS_PER_MINUTE", 30) },
         "/sign-up/email": { window: 60, max: perMinute("RINGBACK_SIGN_UPS_PER_ADDRESS_PER_MINUTE", 10) },
       },
-      // Not better-auth's in-process memory: every server process (and machine) on this database
-      // draws on the same counters, those of the request budgets (db/budget-store.ts).
-      customStorage: { consume: (key: string, rule: { window: number; max: number }) => consumeAddressBudget(key, rule) },
     },
     advanced: {
       cookiePrefix: "ringback",

@@ -1,4 +1,4 @@
-import { getBudgetStore, type BudgetStore } from "@/db/budget-store";
+import type { BudgetStore } from "@/db/budget-store";
 import { RateLimited } from "./errors";
 
 // Per-user budgets for the expensive calls (issue 11, item 1): a token bucket per user and kind
@@ -54,12 +54,3 @@ export async function withinConcurrency<T>(store: BudgetStore, holder: string, b
   }
 }
 
-/**
- * better-auth's per-address limits (sign-in, sign-up, …) in the shared store: `max` calls a
- * `window` of seconds, as a bucket of `max` refilled evenly over the window.
- */
-export async function consumeAddressBudget(key: string, rule: { window: number; max: number }, now = Date.now()) {
-  const perSecond = rule.max / rule.window;
-  const row = await getBudgetStore().spend({ user: key, bucket: "auth", burst: rule.max, perMs: perSecond / 1000, now });
-  return { allowed: row.granted, retryAfter: row.granted ? null : Math.max(1, Math.ceil((1 - row.tokens) / perSecond)) };
-}
