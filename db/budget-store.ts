@@ -15,6 +15,7 @@ import { databaseLocation } from "./location";
 
 export type Spend = { user: string; bucket: string; burst: number; perMs: number; now: number };
 export type Hold = { holder: string; bucket: string; max: number; now: number; expires: number };
+export type Count = { key: string; max: number; windowMs: number; now: number };
 
 export interface BudgetStore {
   /** Takes one token if there is one; `tokens` is what is left (or missing) after. */
@@ -22,6 +23,11 @@ export interface BudgetStore {
   /** Takes one of `max` places until `expires`; a lapsed hold is taken over. */
   hold(request: Hold): Promise<boolean>;
   release(holder: string, bucket: string): Promise<void>;
+  /**
+   * better-auth's per-address rule: up to `max` calls, then none until `windowMs` after the last
+   * call let through. `last` is when that was.
+   */
+  count(request: Count): Promise<{ granted: boolean; last: number }>;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,15 @@ const statements = (least: string, greatest: string, real = "") => {
         expires_ms = case when lease.expires_ms < @now or lease.held < @max then @expires else lease.expires_ms end
       returning granted`,
     release: `update lease set held = ${greatest}(0, held - 1) where holder = @holder and bucket = @bucket`,
+    count: `
+      insert into rate_window (key, count, granted, last_ms) values (@key, 1, 1, @now)
+      on conflict (key) do update set
+        count = case when @now - rate_window.last_ms >= @windowMs then 1 when rate_window.count < @max then rate_window.count + 1 else rate_window.count end,
+        granted = case when @now - rate_window.last_ms >= @windowMs or rate_window.count < @max then 1 else 0 end,
+        last_ms = case when @now - rate_window.last_ms >= @windowMs or rate_window.count < @max then @now else rate_window.last_ms end
+      returning granted, last_ms`,
+    // Windows are a minute at most: a row untouched for a day only takes room.
+    prune: `delete from rate_window where last_ms < @before`,
   };
 };
 
@@ -55,7 +70,12 @@ const TABLES = (unlogged: string, real: string, withoutRowid: string) => [
   `create ${unlogged} table if not exists lease (
     holder text not null, bucket text not null, held integer not null, granted integer not null, expires_ms bigint not null,
     primary key (holder, bucket)) ${withoutRowid}`,
+  `create ${unlogged} table if not exists rate_window (
+    key text not null primary key, count integer not null, granted integer not null, last_ms bigint not null) ${withoutRowid}`,
 ];
+
+const PRUNE_EVERY = 1000;
+const PRUNE_AGE_MS = 24 * 60 * 60_000;
 
 export const budgetStorePath = (databaseFile: string) => (databaseFile === ":memory:" ? ":memory:" : `${databaseFile}.budgets`);
 
@@ -72,6 +92,9 @@ export function openBudgetStore(file: string): BudgetStore {
   const spend = store.prepare(sql.spend);
   const hold = store.prepare(sql.hold);
   const release = store.prepare(sql.release);
+  const count = store.prepare(sql.count);
+  const prune = store.prepare(sql.prune);
+  let counted = 0;
   return {
     async spend(request) {
       const row = spend.get(request) as { tokens: number; granted: number };
@@ -82,6 +105,11 @@ export function openBudgetStore(file: string): BudgetStore {
     },
     async release(holder, bucket) {
       release.run({ holder, bucket });
+    },
+    async count(request) {
+      if (++counted % PRUNE_EVERY === 0) prune.run({ before: request.now - PRUNE_AGE_MS });
+      const row = count.get(request) as { granted: number; last_ms: number };
+      return { granted: row.granted === 1, last: row.last_ms };
     },
     async close() {
       store.close();
@@ -102,11 +130,15 @@ export function openPostgresBudgetStore(url: string): BudgetStore {
   const sql = statements("least", "greatest", "::float8");
   const spendNames = ["user", "bucket", "burst", "perMs", "now"];
   const holdNames = ["holder", "bucket", "max", "now", "expires"];
+  const countNames = ["key", "max", "windowMs", "now"];
   const queries = {
     spend: positional(sql.spend, spendNames),
     hold: positional(sql.hold, holdNames),
     release: positional(sql.release, ["holder", "bucket"]),
+    count: positional(sql.count, countNames).replace(/\$4/g, "$4::bigint").replace(/\$3/g, "$3::bigint"),
+    prune: positional(sql.prune, ["before"]),
   };
+  let counted = 0;
   let ready: Promise<unknown> | null = null;
   // Made on first use, one process at a time (two concurrent CREATE IF NOT EXISTS can collide).
   const tables = () =>
@@ -139,6 +171,12 @@ export function openPostgresBudgetStore(url: string): BudgetStore {
     async release(holder, bucket) {
       await tables();
       await pool.query(queries.release, [holder, bucket]);
+    },
+    async count(request) {
+      await tables();
+      if (++counted % PRUNE_EVERY === 0) await pool.query(queries.prune, [request.now - PRUNE_AGE_MS]);
+      const { rows } = await pool.query(queries.count, countNames.map((n) => request[n as keyof Count]));
+      return { granted: Number(rows[0].granted) === 1, last: Number(rows[0].last_ms) };
     },
     async close() {
       await pool.end();

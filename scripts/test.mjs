@@ -32,7 +32,7 @@ const vitestJson = (name) => ["--reporter=default", "--reporter=json", `--output
  * statements on the raw connection) and the migrate test, which runs both engines itself.
  */
 const SQLITE_BOUND = ["verify", "timing-cache", "sessions", "leaderboard-rollups", "postgres-migration"].map((name) => `server/services/${name}.test.ts`);
-const POSTGRES_SUITE = ["server/services", "server/trust", "server/session-context.test.ts", ...SQLITE_BOUND.flatMap((file) => ["--exclude", file])];
+const POSTGRES_SUITE = ["server/services", "server/trust", "server/session-context.test.ts", "server/auth-secret.test.ts", ...SQLITE_BOUND.flatMap((file) => ["--exclude", file])];
 const POSTGRES_E2E = ["e2e/skeleton.spec.ts", "e2e/import.spec.ts", "e2e/call-import.spec.ts", "e2e/team.spec.ts", "e2e/scripts.spec.ts"];
 
 const started = Date.now();

@@ -42,12 +42,14 @@ function tooSoon(retryAfterMs: number) {
 async function signInEmail(req: Request) {
   const body = (await req.clone().json().catch(() => null)) as { email?: unknown } | null;
   const account = typeof body?.email === "string" ? body.email.trim().toLowerCase() : null;
-  if (!account) return (await getAuth()).handler(req);
+  // Built first: it reads the session secret the device mark is signed with.
+  const auth = await getAuth();
+  if (!account) return auth.handler(req);
   const db = await getDb();
   const key = carriesDeviceMark(req, account) ? `${account}#known-device` : account;
   const reservation = await reserveSignIn(db, key);
   if (!reservation.allowed) return tooSoon(reservation.retryAfterMs);
-  const response = await (await getAuth()).handler(req);
+  const response = await auth.handler(req);
   if (response.ok) {
     await signInSucceeded(db, key);
     const secure = new URL(req.url).protocol === "https:" ? "; Secure" : "";

@@ -10,7 +10,8 @@ import { nameProblem } from "@/lib/names";
 import { CLIENT_ADDRESS_HEADER } from "@/server/domain/client-address";
 import { appOrigin, sendMail } from "@/server/services/mail";
 import { appOrigins } from "./app-origin";
-import { authSecret } from "./auth-secret";
+import { authSecret, loadAuthSecret } from "./auth-secret";
+import { consumeAddressLimit } from "./services/request-budget";
 
 function perMinute(variable: string, fallback: number): number {
   const value = Number(process.env[variable]);
@@ -84,6 +85,8 @@ function createAuth(db: Db) {
         "/sign-in/email": { window: 60, max: perMinute("RINGBACK_SIGN_INS_PER_ADDRESS_PER_MINUTE", 30) },
         "/sign-up/email": { window: 60, max: perMinute("RINGBACK_SIGN_UPS_PER_ADDRESS_PER_MINUTE", 10) },
       },
+      // Counted in the request budgets' store (db/budget-store.ts), not in this process's memory.
+      customStorage: { consume: (key: string, rule: { window: number; max: number }) => consumeAddressLimit(key, rule) },
     },
     advanced: {
       cookiePrefix: "ringback",
@@ -108,7 +111,11 @@ const globalForAuth = globalThis as unknown as { ringbackAuth?: Auth };
 
 /** Built on first use: building it opens the database, which must not happen during `next build`. */
 export async function getAuth(): Promise<Auth> {
-  globalForAuth.ringbackAuth ??= createAuth(await getDb());
+  if (!globalForAuth.ringbackAuth) {
+    const db = await getDb();
+    await loadAuthSecret();
+    globalForAuth.ringbackAuth ??= createAuth(db);
+  }
   return globalForAuth.ringbackAuth;
 }
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openBudgetStore, openPostgresBudgetStore } from "@/db/budget-store";
 import { freshPostgresDatabase } from "@/tests/support/postgres-databases";
 import { RateLimited } from "./errors";
-import { spendBudget, withinConcurrency, type BudgetRule } from "./request-budget";
+import { consumeAddressLimit, spendBudget, withinConcurrency, type BudgetRule } from "./request-budget";
 
 // Budgets live in a file every server process opens: two connections to one file stand in for
 // two processes, and each must see what the other spent.
@@ -77,6 +77,40 @@ describe("withinConcurrency", () => {
     // A failed import frees its place too.
     await expect(withinConcurrency(a, "u1", "imports", 1, "Busy.", async () => Promise.reject(new Error("bad file")))).rejects.toThrow("bad file");
     await expect(withinConcurrency(b, "u1", "imports", 1, "Busy.", async () => "again")).resolves.toBe("again");
+    await a.close();
+    await b.close();
+  });
+});
+
+describe("consumeAddressLimit", () => {
+  it("counts one address's sign-ups across processes by better-auth's rule: max calls, then a window after the last one let through", async () => {
+    const [a, b] = await twoProcesses("addresses.budgets");
+    const rule = { window: 60, max: 3 };
+    const start = 5_000_000;
+    expect(await consumeAddressLimit("203.0.113.9/sign-up/email", rule, a, start)).toEqual({ allowed: true, retryAfter: null });
+    expect((await consumeAddressLimit("203.0.113.9/sign-up/email", rule, b, start + 10_000)).allowed).toBe(true);
+    expect((await consumeAddressLimit("203.0.113.9/sign-up/email", rule, a, start + 20_000)).allowed).toBe(true);
+    // The fourth, through the other process, is refused until a minute after the third.
+    expect(await consumeAddressLimit("203.0.113.9/sign-up/email", rule, b, start + 30_000)).toEqual({ allowed: false, retryAfter: 50 });
+    // Refusals do not move the window; another address or path has its own count.
+    expect((await consumeAddressLimit("203.0.113.9/sign-up/email", rule, a, start + 79_000)).allowed).toBe(false);
+    expect((await consumeAddressLimit("203.0.113.10/sign-up/email", rule, a, start + 30_000)).allowed).toBe(true);
+    expect((await consumeAddressLimit("203.0.113.9/sign-in/email", rule, b, start + 30_000)).allowed).toBe(true);
+    // A minute after the last call let through, the count starts again from one.
+    expect((await consumeAddressLimit("203.0.113.9/sign-up/email", rule, b, start + 80_000)).allowed).toBe(true);
+    expect((await consumeAddressLimit("203.0.113.9/sign-up/email", rule, a, start + 80_001)).allowed).toBe(true);
+    expect((await consumeAddressLimit("203.0.113.9/sign-up/email", rule, a, start + 80_002)).allowed).toBe(true);
+    expect((await consumeAddressLimit("203.0.113.9/sign-up/email", rule, b, start + 80_003)).allowed).toBe(false);
+    await a.close();
+    await b.close();
+  });
+
+  it("lets exactly max of many simultaneous calls through", async () => {
+    const [a, b] = await twoProcesses("simultaneous.budgets");
+    const rule = { window: 60, max: 10 };
+    const now = 9_000_000;
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => consumeAddressLimit("198.51.100.7/sign-in/email", rule, i % 2 ? a : b, now)));
+    expect(answers.filter((x) => x.allowed)).toHaveLength(10);
     await a.close();
     await b.close();
   });

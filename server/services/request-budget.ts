@@ -1,4 +1,4 @@
-import type { BudgetStore } from "@/db/budget-store";
+import { getBudgetStore, type BudgetStore } from "@/db/budget-store";
 import { RateLimited } from "./errors";
 
 // Per-user budgets for the expensive calls (issue 11, item 1): a token bucket per user and kind
@@ -54,3 +54,14 @@ export async function withinConcurrency<T>(store: BudgetStore, holder: string, b
   }
 }
 
+
+/**
+ * better-auth's per-address limits (sign-in, sign-up, …) in the shared store rather than its
+ * in-process memory, with its own rule (`max` calls, then a `window` of seconds from the last one
+ * let through), so every server process and machine on this database counts the same calls.
+ */
+export async function consumeAddressLimit(key: string, rule: { window: number; max: number }, store = getBudgetStore(), now = Date.now()) {
+  const windowMs = rule.window * 1000;
+  const row = await store.count({ key, max: rule.max, windowMs, now });
+  return { allowed: row.granted, retryAfter: row.granted ? null : Math.max(1, Math.ceil((row.last + windowMs - now) / 1000)) };
+}
