@@ -81,15 +81,36 @@ const WRITER_LOCK = 7_241_509;
  * (the next voicemail number, re-attribution) need no per-query locking. A `deferred` transaction
  * is the read snapshot: REPEATABLE READ, READ ONLY, taking no lock.
  */
+type Session = NodePgSession<Record<string, unknown>, never>;
+
 function sqliteLikeTransactions(db: NodePgDatabase<Record<string, unknown>>) {
   const transaction = db.transaction.bind(db);
-  // A transaction begun on the database while one is open in the same request would take a second
-  // connection and wait for the writer lock the first holds: it becomes a savepoint of the first.
-  const open = new AsyncLocalStorage<{ transaction(work: (tx: unknown) => Promise<unknown>): Promise<unknown> }>();
+  // The transaction open in this request, as SQLite's queue knows it (db/sqlite-session.ts): a
+  // transaction begun on the database inside it becomes a savepoint of it instead of taking a
+  // second connection and waiting for the writer lock the first holds; and a statement issued on
+  // the database inside it runs on its connection, inside it, as on SQLite — not on another
+  // connection of the pool, where it would not see the transaction's rows nor roll back with it.
+  type Open = { tx: NodePgDatabase<Record<string, unknown>> & { session: Session }; active: boolean };
+  const open = new AsyncLocalStorage<Open>();
+  const current = () => {
+    const state = open.getStore();
+    return state?.active ? state.tx : undefined;
+  };
+  // Every handle says which engine it is on (db/types.ts engineOf): the seams read it.
+  const tagged = (tx: object) => Object.assign(tx, { $engine: "postgres" });
   db.transaction = ((work: (tx: unknown) => Promise<unknown>, config?: SQLiteTransactionConfig) => {
-    const outer = open.getStore();
-    if (outer) return outer.transaction(work);
-    const inside = (tx: Parameters<Parameters<typeof transaction>[0]>[0]) => open.run(tx as never, () => work(Object.assign(tx, { $engine: "postgres" })));
+    const outer = current();
+    if (outer) return outer.transaction((tx) => work(tagged(tx)));
+    const inside = async (tx: Parameters<Parameters<typeof transaction>[0]>[0]) => {
+      // Marked closed when the work ends: anything it left running must not reach a connection
+      // that is back in the pool, perhaps already another request's.
+      const state: Open = { tx: tx as unknown as Open["tx"], active: true };
+      try {
+        return await open.run(state, () => work(tagged(tx)));
+      } finally {
+        state.active = false;
+      }
+    };
     // Not READ ONLY: a read may record what it showed (Today's experiment arm is assigned on first look).
     if (config?.behavior === "deferred") return transaction(inside, { isolationLevel: "repeatable read" });
     return transaction(async (tx) => {
@@ -97,6 +118,12 @@ function sqliteLikeTransactions(db: NodePgDatabase<Record<string, unknown>>) {
       return inside(tx);
     });
   }) as typeof db.transaction;
+  const session = (db as unknown as { session: Session }).session;
+  const prepare = session.prepareQuery.bind(session);
+  session.prepareQuery = ((...args: Parameters<Session["prepareQuery"]>) => {
+    const outer = current();
+    return outer ? outer.session.prepareQuery(...args) : prepare(...args);
+  }) as Session["prepareQuery"];
 }
 
 export type PostgresHandle = { db: NodePgDatabase<Record<string, unknown>>; pool: pg.Pool };
