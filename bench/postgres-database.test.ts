@@ -21,10 +21,20 @@ let cluster: ThrowawayPostgres;
 let url: string;
 let attempts: number;
 let migration: Migration;
+/** A recorded take's audio: every byte value, so a blob copied as text or hex would show. */
+const audio = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256));
 
 beforeAll(async () => {
   cluster = await startThrowawayPostgres();
   attempts = (await generateDatabase(file, { attempts: 3000, seed: 15, end: "2026-06-30", reps: 6, scripts: 12 })).attempts;
+  const sqlite = new Database(file);
+  const { team_id: teamId, id: versionId } = sqlite.prepare("select s.team_id, v.id from script_version v join script s on s.id = v.script_id limit 1").get() as { team_id: string; id: number };
+  const repId = sqlite.prepare("select user_id from member where organization_id = ? limit 1").pluck().get(teamId) as string;
+  const take = sqlite
+    .prepare("insert into take (team_id, rep_id, script_version_id, spoken_ms, recorded_ms, bytes, words, created_at) values (?, ?, ?, 20000, 21000, ?, 50, 0)")
+    .run(teamId, repId, versionId, audio.length);
+  sqlite.prepare("insert into take_audio (take_id, webm) values (?, ?)").run(take.lastInsertRowid, audio);
+  sqlite.close();
   url = cluster.createDatabase("copy");
   migration = await migrateToPostgres(file, url);
 }, 120_000);
@@ -64,6 +74,11 @@ describe("migrating the bench database into PostgreSQL", () => {
     } finally {
       sqlite.close();
     }
+  });
+
+  it("copies audio byte for byte", async () => {
+    const [{ webm }] = await query<{ webm: Buffer }>("select webm from take_audio");
+    expect(Buffer.compare(webm, audio)).toBe(0);
   });
 
   it("is `verify`-clean: attribution and every counter recount to what was copied", async () => {
