@@ -7,11 +7,6 @@ export type Round = { rps: number; p50: number; p95: number; p99: number; errors
 
 export type LoadOptions = {
   url: string;
-  /**
-   * Several servers sharing one database (workers): the connections are split evenly between
-   * them, each with its own headers, and the latencies of all of them make one round.
-   */
-  targets?: { url: string; headers: Record<string, string> }[];
   connections: number;
   seconds: number;
   /** A fixed number of requests instead of a duration, so that slow answers still give samples. */
@@ -35,51 +30,40 @@ export const median = (values: number[]) => {
 };
 
 export async function runRound(options: LoadOptions): Promise<Round> {
-  const targets = options.targets ?? [{ url: options.url, headers: options.headers }];
   const latencies: number[] = [];
   let bad = 0;
-  const started = performance.now();
-  const results = await Promise.all(
-    targets.map(
-      (target, t) =>
-        new Promise<{ duration: number; errors: number; timeouts: number }>((resolve, reject) => {
-          const connections = Math.floor(options.connections / targets.length) + (t < options.connections % targets.length ? 1 : 0);
-          const amount = options.amount ? Math.round((options.amount * connections) / options.connections) : undefined;
-          const instance = autocannon(
-            {
-              url: target.url,
-              connections,
-              ...(amount ? { amount } : { duration: options.seconds }),
-              method: options.method ?? "GET",
-              headers: target.headers,
-              timeout: 10,
-              requests: [
-                {
-                  setupRequest: (request) => {
-                    const { path, body } = options.next();
-                    return { ...request, path, ...(body === undefined ? {} : { body }) };
-                  },
-                },
-              ],
+  const result = await new Promise<{ duration: number; errors: number; timeouts: number }>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections,
+        ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
+        method: options.method ?? "GET",
+        headers: options.headers,
+        timeout: 10,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const { path, body } = options.next();
+              return { ...request, path, ...(body === undefined ? {} : { body }) };
             },
-            (error, result) => (error ? reject(error) : resolve(result)),
-          );
-          instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-            latencies.push(responseTime);
-            if (statusCode < 200 || statusCode >= 300) bad++;
-          });
-        }),
-    ),
-  );
+          },
+        ],
+      },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode < 200 || statusCode >= 300) bad++;
+    });
+  });
   latencies.sort((a, b) => a - b);
-  const ok = latencies.length - bad;
-  const seconds = targets.length === 1 ? results[0].duration || options.seconds : (performance.now() - started) / 1000;
   return {
-    rps: ok / seconds,
+    rps: (latencies.length - bad) / (result.duration || options.seconds),
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
-    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0) + bad,
+    errors: result.errors + result.timeouts + bad,
     requests: latencies.length,
   };
 }

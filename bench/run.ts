@@ -1,10 +1,11 @@
-// `npm run bench [-- --engine sqlite|postgres|sqlite,postgres] [--size 100k|1M|10M] [--quick] [--only leaderboard|log] [--port 3251]`
+// `npm run bench [-- --engine sqlite|postgres|both] [--size 100k|1M|10M] [--quick] [--only leaderboard|log] [--port 3251]`
 //
 // Builds (or reuses) a generated team database of the given size, starts the production server
 // on a copy of it, signs in over HTTP and measures what issues 6 and 15 ask for; prints a table and
 // writes bench/results/latest.json plus a dated copy. See bench/README.md for what each figure means.
-// `--engine postgres` copies the same generated database into a throwaway PostgreSQL cluster
-// (bench/copy-to-postgres.ts) and measures the same figures against it; several engines are
+// `--engine postgres` migrates the same generated database into a throwaway PostgreSQL cluster
+// the way `ringback migrate --to` does (server/services/postgres-migration.ts: the copy, then its
+// proof of identical exports) and measures the same figures against it; several engines are
 // measured one after the other in the same run.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -17,12 +18,12 @@ import { BENCH_OWNER, BENCH_PASSWORD, BENCH_TIMEZONE, generateDatabase, parseSiz
 import { importSeconds } from "./import-timing";
 import { measure, median, type Round } from "./load";
 import { serviceBoardMs } from "./in-process";
-import { copySqliteToPostgres } from "./copy-to-postgres";
 import { naiveGroupByMs, naiveGroupByMsPostgres } from "./naive";
 import { firstLoadJs, lighthouse } from "./page";
 import { peakRssMb, signIn, startServer, stopServer, type BenchServer } from "./server";
 import { isBuilt } from "@/scripts/run.mjs";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/throwaway-postgres.mjs";
+import { migrateToPostgres } from "@/server/services/postgres-migration";
 
 type Engine = "sqlite" | "postgres";
 
@@ -39,18 +40,24 @@ type Results = {
   log_rps: number | null;
   log_p99_ms: number | null;
   log_errors: number | null;
-  /** The same logging load split between two server processes on the same database. */
+  /** The same logging load on the server started with `--workers 2`: one port, two processes. */
   log_rps_2_workers: number | null;
   log_p99_ms_2_workers: number | null;
   log_errors_2_workers: number | null;
   bare_rps: number | null;
   log_vs_bare: number | null;
   server_rss_mb: number | null;
+  /** The `--workers 2` server's primary and its two workers, summed. */
+  server_rss_mb_2_workers: number | null;
   lighthouse_perf: number | null;
   lcp_ms: number | null;
   tbt_ms: number | null;
   first_load_js_kb_gz: number | null;
   import_100k_s: number | null;
+  /** PostgreSQL: wall time of `ringback migrate --to`'s service from the generated SQLite file, proof included. */
+  migrate_1m_s: number | null;
+  /** Whether that migration's exports (attempts, callbacks, scripts, leaderboards) were byte for byte the same on both engines. */
+  migrate_identical: boolean | null;
   /** The leaderboard service called in the bench process (no HTTP), and the naive GROUP BY over it. */
   service_p95_ms: number | null;
   service_speedup: number | null;
@@ -145,14 +152,21 @@ function logBodies(facts: ReturnType<typeof benchFacts>) {
  * Writes arriving while the leaderboard is measured (the issue's condition for any read cache):
  * 60 a second over HTTP as the owner — dials, and every 20th a callback from a prospect just
  * dialled, which moves the cached time-to-callback of today. Returns a stop that reports the rate.
+ * At most MAX_IN_FLIGHT are unanswered at a time: a server slower than the rate (every write
+ * serialized, a loaded machine) otherwise gets an ever longer queue that starves the reads being
+ * measured; the writes skipped then show as a rate under 60.
  */
+const MAX_IN_FLIGHT = 16;
 function backgroundWrites(url: string, headers: Record<string, string>, facts: ReturnType<typeof benchFacts>, perSecond = 60) {
   const nextDial = logBodies(facts);
   let sent = 0;
   let ok = 0;
   let failed = 0;
+  let inFlight = 0;
   const started = performance.now();
   const timer = setInterval(() => {
+    if (inFlight >= MAX_IN_FLIGHT) return;
+    inFlight++;
     sent++;
     const dial = nextDial();
     const request =
@@ -165,7 +179,8 @@ function backgroundWrites(url: string, headers: Record<string, string>, facts: R
         if (r.ok) ok++;
         else failed++;
       })
-      .catch(() => failed++);
+      .catch(() => failed++)
+      .finally(() => inFlight--);
   }, 1000 / perSecond);
   return () => {
     clearInterval(timer);
@@ -186,6 +201,8 @@ type Target = {
   emptyDatabase?: () => string;
   /** What the database's sessions are doing (PostgreSQL's pg_stat_activity), for a hung measurement. */
   sessions: () => Promise<string>;
+  /** How the database was made, when it was migrated: wall time, its proof, what the proof found wrong. */
+  migration?: { seconds: number; identical: boolean; failures: string[] };
 };
 
 function sqliteTarget(base: string, file: string): Target {
@@ -203,12 +220,24 @@ function sqliteTarget(base: string, file: string): Target {
   };
 }
 
-/** The generated SQLite file copied once into the cluster; each use clones it as a template. */
+/**
+ * The generated SQLite file migrated once into the cluster by the service behind `ringback migrate
+ * --to` (copy, then both databases verified and every export compared); each use clones it.
+ */
 async function postgresTarget(cluster: ThrowawayPostgres, base: string): Promise<Target> {
   const template = cluster.createDatabase(`bench_${sizeLabel}`);
-  say(`copying ${path.relative(".", base)} into PostgreSQL`);
-  const copied = await copySqliteToPostgres(base, template, say);
-  say(`copied ${copied.rows.toLocaleString("en-US")} rows in ${copied.seconds.toFixed(1)} s`);
+  say(`migrating ${path.relative(".", base)} into PostgreSQL (ringback migrate --to)`);
+  const started = performance.now();
+  const { copied, copySeconds, proof } = await migrateToPostgres(base, template);
+  const seconds = (performance.now() - started) / 1000;
+  const rows = copied.reduce((sum, t) => sum + t.rows, 0);
+  say(`migrated in ${seconds.toFixed(1)} s: ${rows.toLocaleString("en-US")} rows copied in ${copySeconds.toFixed(1)} s; ${proof.compared - proof.differing.length} of ${proof.compared} exports identical (${proof.bytes.toLocaleString("en-US")} bytes)`);
+  const failures = [
+    ...proof.differing.map((d) => `migrate: export differs between SQLite and PostgreSQL: ${d}`),
+    ...(proof.sourceProblems + proof.targetProblems > 0 ? [`migrate: verify found ${proof.sourceProblems} problems in the SQLite file, ${proof.targetProblems} in the PostgreSQL copy`] : []),
+    ...(proof.compared === 0 ? ["migrate: no export was compared (no team)"] : []),
+  ];
+  const migration = { seconds: round1(seconds)!, identical: proof.compared > 0 && proof.differing.length === 0, failures };
   const templateName = new URL(template).pathname.slice(1);
   let clones = 0;
   const clone = async (name: string) => {
@@ -227,6 +256,7 @@ async function postgresTarget(cluster: ThrowawayPostgres, base: string): Promise
   const app = await clone("run");
   return {
     engine: "postgres",
+    migration,
     app,
     bareCopy: () => clone("bare"),
     naive: (teamId, rounds) => naiveGroupByMsPostgres(app, teamId, BENCH_TIMEZONE, rounds),
@@ -269,12 +299,10 @@ async function bareFloor(target: Target, facts: ReturnType<typeof benchFacts>) {
 
 const loadAverage = () => Math.round(os.loadavg()[0] * 100) / 100;
 
-/** The logging load (16 connections) against every server given, each with its own origin. */
-async function logRounds(servers: BenchServer[], cookie: string, facts: ReturnType<typeof benchFacts>) {
-  const targets = servers.map((s) => ({ url: s.url, headers: { cookie, origin: s.url, "content-type": "application/json" } }));
-  return summarise(
-    await measure({ url: targets[0].url, targets, headers: targets[0].headers, connections: 16, seconds: plan.logSeconds, method: "POST", next: logBodies(facts) }, plan.warm, 3),
-  );
+/** The logging load: 16 connections to the one port, however many processes answer on it. */
+async function logRounds(server: BenchServer, cookie: string, facts: ReturnType<typeof benchFacts>) {
+  const headers = { cookie, origin: server.url, "content-type": "application/json" };
+  return summarise(await measure({ url: server.url, headers, connections: 16, seconds: plan.logSeconds, method: "POST", next: logBodies(facts) }, plan.warm, 3));
 }
 
 async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>): Promise<Results> {
@@ -298,22 +326,27 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
     bare_rps: null,
     log_vs_bare: null,
     server_rss_mb: null,
+    server_rss_mb_2_workers: null,
     lighthouse_perf: null,
     lcp_ms: null,
     tbt_ms: null,
     first_load_js_kb_gz: null,
     import_100k_s: null,
+    migrate_1m_s: target.migration?.seconds ?? null,
+    migrate_identical: target.migration?.identical ?? null,
     service_p95_ms: null,
     service_speedup: null,
     writes_during_leaderboard_per_s: null,
-    failures: [],
+    failures: [...(target.migration?.failures ?? [])],
   };
   // A failing measurement (a query one engine rejects, say) costs its own figures, not the run's;
   // one that hangs is given up after `limitS`, with what the database's sessions were waiting on.
-  const section = async (name: string, work: () => Promise<void>, limitS = quick ? 180 : 300) => {
+  const section = async (name: string, work: (onGiveUp: (stop: () => void) => void) => Promise<void>, limitS = quick ? 180 : 300) => {
     let timer: NodeJS.Timeout | undefined;
+    const stops: (() => void)[] = [];
     const hung = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
+        for (const stop of stops) stop();
         void target
           .sessions()
           .catch((error) => `(sessions unreadable: ${error})`)
@@ -321,7 +354,7 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
       }, limitS * 1000);
     });
     try {
-      await Promise.race([work(), hung]);
+      await Promise.race([work((stop) => stops.push(stop)), hung]);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       results.failures.push(`${name}: ${message.slice(0, 2000)}`);
@@ -341,12 +374,13 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
     say(`naive GROUP BY: ${naive.ms.toFixed(1)} ms (${naive.rows} groups)`);
   }
 
-  const server = await startServer(target.app, port);
+  const server = await startServer(target.app, port, { workers: 1 });
+  let cookie = "";
   try {
-    const cookie = await signIn(server.url, BENCH_OWNER, BENCH_PASSWORD);
+    cookie = await signIn(server.url, BENCH_OWNER, BENCH_PASSWORD);
     const headers = { cookie, origin: server.url };
     const boardPath = (by: string) => `/api/trpc/leaderboard.get?input=${encodeURIComponent(JSON.stringify({ json: { by, range: "90d" } }))}`;
-    if (naive) await section("leaderboard", async () => {
+    if (naive) await section("leaderboard", async (onGiveUp) => {
       const check = await fetch(server.url + boardPath("script"), { headers });
       if (!check.ok) throw new Error(`leaderboard answered ${check.status}: ${(await check.text()).slice(0, 2000)}`);
       const rowCount = (await check.json()).result.data.json.rows.length;
@@ -354,6 +388,8 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
 
       let n = 0;
       const stopWrites = backgroundWrites(server.url, headers, facts);
+      // Given up on, the section must not leave its writes running into the next measurements.
+      onGiveUp(stopWrites);
       const board = summarise(
         await measure({ url: server.url, connections: 1, seconds: plan.warm, amount: plan.boardRequests, headers, next: () => ({ path: boardPath(n++ % 2 ? "rep" : "script") }) }, plan.warm, plan.rounds),
       );
@@ -371,7 +407,7 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
     });
 
     if (logging) await section("log", async () => {
-      const log = await logRounds([server], cookie, facts);
+      const log = await logRounds(server, cookie, facts);
       results.log_rps = Math.round(log.rps);
       results.log_p99_ms = round1(log.p99);
       results.log_errors = log.errors;
@@ -386,23 +422,25 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
       say(`lighthouse: ${results.lighthouse_perf}, LCP ${results.lcp_ms} ms, TBT ${results.tbt_ms} ms`);
     });
     results.server_rss_mb = round1(peakRssMb(server.child.pid!));
-    if (logging) await section("log with 2 workers", async () => {
-      // Two workers: until `npm start -- --workers N` is there, a second server process on the
-      // next free port of the bench, on the same database, takes half of the connections.
-      const second = await startServer(target.app, port + 2);
-      try {
-        const log = await logRounds([server, second], cookie, facts);
-        results.log_rps_2_workers = Math.round(log.rps);
-        results.log_p99_ms_2_workers = round1(log.p99);
-        results.log_errors_2_workers = log.errors;
-        say(`log, 2 workers (two server processes, 8 connections each): ${log.rps.toFixed(0)}/s, p99 ${log.p99.toFixed(1)} ms, ${log.errors} errors`);
-      } finally {
-        await stopServer(second);
-      }
-    });
   } finally {
     await stopServer(server);
   }
+
+  // The same server started as `npm start -- --workers 2` on the same port and database: the
+  // primary hands the 16 connections to its two workers. The session made above is valid on both.
+  if (logging && cookie) await section("log with 2 workers", async () => {
+    const workers = await startServer(target.app, port, { workers: 2 });
+    try {
+      const log = await logRounds(workers, cookie, facts);
+      results.log_rps_2_workers = Math.round(log.rps);
+      results.log_p99_ms_2_workers = round1(log.p99);
+      results.log_errors_2_workers = log.errors;
+      results.server_rss_mb_2_workers = round1(peakRssMb(workers.child.pid!));
+      say(`log, --workers 2 (one port): ${log.rps.toFixed(0)}/s, p99 ${log.p99.toFixed(1)} ms, ${log.errors} errors`);
+    } finally {
+      await stopServer(workers);
+    }
+  });
 
   if (logging) await section("bare floor", async () => {
     const bare = await bareFloor(target, facts);

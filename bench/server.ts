@@ -3,17 +3,22 @@ import path from "node:path";
 import { startProductionServer, stopProductionServer, type ProductionServer } from "@/tests/support/production-server";
 
 // The production server under test (tests/support/production-server.ts), with the bench's secret
-// and an optional CPU profile; peak memory is read from its pid.
+// and an optional CPU profile; peak memory is read from its pid and its children's.
 
 export type BenchServer = ProductionServer;
 
 export const BENCH_SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuv";
 
-export function startServer(dbFile: string, port: number): Promise<BenchServer> {
+/**
+ * `workers`: the server processes on the one port, as `npm start -- --workers N` asks for them
+ * (RINGBACK_WORKERS, server/server-processes.ts): with 2 the process started is the primary and
+ * the two workers are its children.
+ */
+export function startServer(dbFile: string, port: number, { workers = 1 }: { workers?: number } = {}): Promise<BenchServer> {
   // BENCH_CPU_PROF=DIR writes a V8 CPU profile of the server there when it stops (`node --cpu-prof`).
   const nodeArgs = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   // One user measures the leaderboard back to back: far past a person's budget of stats reads.
-  return startProductionServer(dbFile, port, { secret: BENCH_SECRET, nodeArgs, env: { RINGBACK_STATS_READS_PER_SECOND: "1000000" } });
+  return startProductionServer(dbFile, port, { secret: BENCH_SECRET, nodeArgs, env: { RINGBACK_STATS_READS_PER_SECOND: "1000000", RINGBACK_WORKERS: String(workers) } });
 }
 
 export const stopServer = (server: BenchServer) => stopProductionServer(server);
@@ -32,7 +37,11 @@ export async function signIn(url: string, email: string, password: string): Prom
     .join("; ");
 }
 
-/** Peak resident memory (VmHWM) of a process and its descendants, in MB; the kernel keeps the peak. */
+/**
+ * Peak resident memory (VmHWM, which the kernel keeps) of a process and its descendants, summed,
+ * in MB: a cluster's primary and workers each hold their own heap. The sum overstates a little
+ * what they share (the code pages of node itself).
+ */
 export function peakRssMb(pid: number): number | null {
   const pids = [pid];
   for (let i = 0; i < pids.length; i++) {
@@ -47,7 +56,7 @@ export function peakRssMb(pid: number): number | null {
   for (const p of pids) {
     try {
       const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"));
-      if (match) peak = Math.max(peak ?? 0, Number(match[1]) / 1024);
+      if (match) peak = (peak ?? 0) + Number(match[1]) / 1024;
     } catch {
       // The process ended between the listing and the read.
     }

@@ -14,8 +14,9 @@ const MIGRATOR_TABLES = new Set(["__drizzle_migrations"]);
 const OWNERS = ["organization", "user"];
 /** Held by every write transaction of the app (db/postgres-session.ts): no server writes meanwhile. */
 const WRITER_LOCK = 7_241_509;
-/** PostgreSQL allows 65,535 parameters a statement. */
-const PARAMETERS_PER_INSERT = 30_000;
+/** A batch is sent when it has this many rows or this many bytes of text and blobs (audio). */
+const ROWS_PER_INSERT = 5000;
+const BYTES_PER_INSERT = 16 * 1024 * 1024;
 
 export class TargetNotEmpty extends Error {}
 
@@ -58,17 +59,24 @@ async function assertEmpty(client: pg.ClientBase) {
   }
 }
 
-async function columnsOf(client: pg.ClientBase, table: string): Promise<Set<string>> {
-  const { rows } = await client.query<{ name: string }>(
-    "select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = $1",
+/** The target table's columns and their types (udt names: int8, text, bytea…). */
+async function columnsOf(client: pg.ClientBase, table: string): Promise<Map<string, string>> {
+  const { rows } = await client.query<{ name: string; type: string }>(
+    "select column_name as name, udt_name as type from information_schema.columns where table_schema = current_schema() and table_name = $1",
     [table],
   );
-  return new Set(rows.map((r) => r.name));
+  return new Map(rows.map((r) => [r.name, r.type]));
 }
 
-async function insertRows(client: pg.ClientBase, table: string, columns: string[], rows: unknown[][]) {
-  const placeholders = rows.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(", ")})`).join(", ");
-  await client.query(`insert into ${quote(table)} (${columns.map(quote).join(", ")}) values ${placeholders}`, rows.flat());
+/**
+ * One array parameter a column, unnested into rows: PostgreSQL parses a few arrays rather than a
+ * placeholder per value, and a batch is not bounded by the 65,535 parameters of a statement.
+ */
+async function insertRows(client: pg.ClientBase, table: string, columns: string[], types: string[], rows: unknown[][]) {
+  await client.query(
+    `insert into ${quote(table)} (${columns.map(quote).join(", ")}) select * from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})`,
+    columns.map((_, c) => rows.map((row) => row[c])),
+  );
 }
 
 /** A bigserial id's sequence set to the highest id copied, so the next insert takes the one after. */
@@ -84,7 +92,7 @@ async function continueIdsAfter(client: pg.ClientBase, table: string) {
  * (rollups, day generations) are copied as they are, consistent with the rows they derive from.
  * Each id sequence is then set past the highest id copied.
  */
-export async function copySqliteToPostgres(sqlite: Database.Database, url: string, { batchRows = 1000 } = {}): Promise<CopiedTable[]> {
+export async function copySqliteToPostgres(sqlite: Database.Database, url: string, { batchRows = ROWS_PER_INSERT } = {}): Promise<CopiedTable[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   sqlite.exec("BEGIN");
@@ -103,25 +111,39 @@ export async function copySqliteToPostgres(sqlite: Database.Database, url: strin
       const columns = (sqlite.prepare(`select name from pragma_table_info(?) order by cid`).pluck().all(table) as string[]);
       const missing = columns.filter((c) => !target.has(c));
       if (missing.length) throw new Error(`The target's ${table} table lacks the column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}.`);
+      const types = columns.map((c) => target.get(c)!);
+      // Bytes stay bytes only where the target holds bytes; SQLite may hold a text value as a blob.
+      const asText = types.map((t) => t !== "bytea");
       const read = sqlite.prepare(`select ${columns.map(quote).join(", ")} from ${quote(table)}`).raw(true);
-      const perInsert = Math.max(1, Math.min(batchRows, Math.floor(PARAMETERS_PER_INSERT / columns.length)));
       let batch: unknown[][] = [];
+      let bytes = 0;
       let rows = 0;
+      const flush = async () => {
+        if (batch.length) await insertRows(client, table, columns, types, batch);
+        rows += batch.length;
+        batch = [];
+        bytes = 0;
+      };
       for (const row of read.iterate() as IterableIterator<unknown[]>) {
-        batch.push(row);
-        if (batch.length === perInsert) {
-          await insertRows(client, table, columns, batch);
-          rows += batch.length;
-          batch = [];
+        for (let c = 0; c < row.length; c++) {
+          const value = row[c];
+          if (Buffer.isBuffer(value)) {
+            bytes += value.length;
+            if (asText[c]) row[c] = value.toString("utf8");
+          } else if (typeof value === "string") bytes += value.length;
         }
+        batch.push(row);
+        if (batch.length >= batchRows || bytes >= BYTES_PER_INSERT) await flush();
       }
-      if (batch.length) await insertRows(client, table, columns, batch);
-      rows += batch.length;
+      await flush();
       copied.push({ table, rows });
       if (target.has("id")) await continueIdsAfter(client, table);
     }
     for (const table of tables) await client.query(`alter table ${quote(table)} enable trigger user`);
     await client.query("commit");
+    // A fresh copy has no statistics until autovacuum gets to it; its first queries would be
+    // planned blind (a million-row attempt table read as if it were empty).
+    await client.query("analyze");
     return copied;
   } catch (error) {
     await client.query("rollback").catch(() => undefined);
