@@ -13,6 +13,7 @@
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Outcome } from "@/lib/vocabulary";
+import { seededRandom } from "@/server/domain/random-source";
 
 export const CALL_EXPORT_SOURCES = ["hubspot", "salesforce", "close", "pipedrive", "aircall", "twilio"] as const;
 export type CallExportSource = (typeof CALL_EXPORT_SOURCES)[number];
@@ -104,14 +105,7 @@ const cell = (value: string | number | null) => {
 };
 
 export function generateCallExport(source: CallExportSource, rows: number, reps: readonly BenchRep[] = BENCH_CALL_REPS, seed = 13): CallExport {
-  let state = seed * 2_654_435_761;
-  const random = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = seededRandom(seed * 2_654_435_761);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const team: Rep[] = reps.map((r, index) => ({ ...r, index }));
 

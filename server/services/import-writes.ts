@@ -50,6 +50,27 @@ function writtenFlags<T>(rows: readonly T[], returned: readonly T[], keyOf: (row
   });
 }
 
+/** PostgreSQL: a chunk of rows per statement, which returns the natural keys of the rows it wrote. */
+async function inChunks<R, K>(rows: readonly R[], insert: (chunk: readonly R[]) => Promise<K[]>, keyOf: (row: R | K) => string, onRow?: (done: number) => void) {
+  const written: boolean[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    written.push(...writtenFlags<R | K>(chunk, await insert(chunk), keyOf));
+    onRow?.(i + chunk.length);
+  }
+  return written;
+}
+
+/** SQLite: one prepared statement run per row; `changes` says whether it wrote. */
+async function oneByOne<R>(rows: readonly R[], run: (row: R) => Promise<{ changes: number }>, onRow?: (done: number) => void) {
+  const written: boolean[] = [];
+  for (const [i, row] of rows.entries()) {
+    written.push((await run(row)).changes > 0);
+    onRow?.(i + 1);
+  }
+  return written;
+}
+
 const attemptKey = (r: { prospectId: number; repId: string; at: Date; outcome: string }) => `${r.prospectId}|${r.repId}|${r.at.getTime()}|${r.outcome}`;
 const callbackKey = (r: { prospectId: number; at: Date; result: string }) => `${r.prospectId}|${r.at.getTime()}|${r.result}`;
 
@@ -70,17 +91,9 @@ export async function insertAttempts(tx: Tx, teamId: string, rows: readonly Atte
     source: r.source ?? null,
     sourceCallId: r.sourceCallId ?? null,
   });
-  const written: boolean[] = [];
   if (engineOf(tx) === "postgres") {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      const returned = await tx.insert(attempt).values(chunk.map(values)).onConflictDoNothing()
-        .returning({ prospectId: attempt.prospectId, repId: attempt.repId, at: attempt.at, outcome: attempt.outcome })
-        .all();
-      written.push(...writtenFlags(chunk, returned, attemptKey));
-      onRow?.(i + chunk.length);
-    }
-    return written;
+    const returning = { prospectId: attempt.prospectId, repId: attempt.repId, at: attempt.at, outcome: attempt.outcome };
+    return inChunks(rows, (chunk) => tx.insert(attempt).values(chunk.map(values)).onConflictDoNothing().returning(returning).all(), attemptKey, onRow);
   }
   // No RETURNING: `changes` says enough, and RETURNING doubled the insert time of a 100k-row file
   // (measured: 1.9 s → 1.0 s of CPU). Raw placeholders where a column's encoder cannot take null.
@@ -103,12 +116,7 @@ export async function insertAttempts(tx: Tx, teamId: string, rows: readonly Atte
     })
     .onConflictDoNothing()
     .prepare();
-  for (const [i, r] of rows.entries()) {
-    const v = values(r);
-    written.push((await insert.run({ ...v, returnedAt: r.returnedAt ?? null, appointment: v.appointment ? 1 : 0 })).changes > 0);
-    onRow?.(i + 1);
-  }
-  return written;
+  return oneByOne(rows, (r) => insert.run({ ...values(r), returnedAt: r.returnedAt ?? null, appointment: r.appointment ? 1 : 0 }), onRow);
 }
 
 /** Inserts the callbacks of a team; `written[i]` says whether row i was new. */
@@ -124,17 +132,9 @@ export async function insertCallbacks(tx: Tx, teamId: string, rows: readonly Cal
     source: r.source ?? null,
     sourceCallId: r.sourceCallId ?? null,
   });
-  const written: boolean[] = [];
   if (engineOf(tx) === "postgres") {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      const returned = await tx.insert(callback).values(chunk.map(values)).onConflictDoNothing()
-        .returning({ prospectId: callback.prospectId, at: callback.at, result: callback.result })
-        .all();
-      written.push(...writtenFlags(chunk, returned, callbackKey));
-      onRow?.(i + chunk.length);
-    }
-    return written;
+    const returning = { prospectId: callback.prospectId, at: callback.at, result: callback.result };
+    return inChunks(rows, (chunk) => tx.insert(callback).values(chunk.map(values)).onConflictDoNothing().returning(returning).all(), callbackKey, onRow);
   }
   const insert = tx
     .insert(callback)
@@ -151,11 +151,7 @@ export async function insertCallbacks(tx: Tx, teamId: string, rows: readonly Cal
     })
     .onConflictDoNothing()
     .prepare();
-  for (const [i, r] of rows.entries()) {
-    written.push((await insert.run(values(r))).changes > 0);
-    onRow?.(i + 1);
-  }
-  return written;
+  return oneByOne(rows, (r) => insert.run(values(r)), onRow);
 }
 
 export type ProspectInsert = { name: string; company: string | null; phone: string; ownerId: string };
