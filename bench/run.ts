@@ -16,6 +16,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { BENCH_OWNER, BENCH_PASSWORD, BENCH_TIMEZONE, generateDatabase, parseSize } from "./generate-db";
 import { importSeconds } from "./import-timing";
+import { callImportSeconds } from "./call-import-timing";
 import { measure, median, type Round } from "./load";
 import { serviceBoardMs } from "./in-process";
 import { naiveGroupByMs, naiveGroupByMsPostgres } from "./naive";
@@ -58,6 +59,8 @@ type Results = {
   migrate_1m_s: number | null;
   /** Whether that migration's exports (attempts, callbacks, scripts, leaderboards) were byte for byte the same on both engines. */
   migrate_identical: boolean | null;
+  /** `import calls` per source (seconds), and the rows of each file (100k; --quick: 10k). */
+  import_calls_100k_s: Record<string, number> | null;
   /** The leaderboard service called in the bench process (no HTTP), and the naive GROUP BY over it. */
   service_p95_ms: number | null;
   service_speedup: number | null;
@@ -198,7 +201,7 @@ type Target = {
   app: string;
   bareCopy: () => Promise<string>;
   naive: (teamId: string, rounds: number) => Promise<{ ms: number; rows: number }>;
-  emptyDatabase?: () => string;
+  emptyDatabase?: (name?: string) => string;
   /** What the database's sessions are doing (PostgreSQL's pg_stat_activity), for a hung measurement. */
   sessions: () => Promise<string>;
   /** How the database was made, when it was migrated: wall time, its proof, what the proof found wrong. */
@@ -260,7 +263,7 @@ async function postgresTarget(cluster: ThrowawayPostgres, base: string): Promise
     app,
     bareCopy: () => clone("bare"),
     naive: (teamId, rounds) => naiveGroupByMsPostgres(app, teamId, BENCH_TIMEZONE, rounds),
-    emptyDatabase: () => cluster.createDatabase("bench_import"),
+    emptyDatabase: (name = "bench_import") => cluster.createDatabase(name),
     sessions: async () => {
       const client = new pg.Client({ connectionString: cluster.url });
       await client.connect();
@@ -334,6 +337,7 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
     import_100k_s: null,
     migrate_1m_s: target.migration?.seconds ?? null,
     migrate_identical: target.migration?.identical ?? null,
+    import_calls_100k_s: null,
     service_p95_ms: null,
     service_speedup: null,
     writes_during_leaderboard_per_s: null,
@@ -451,6 +455,9 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
   if (full) await section("import", async () => {
     results.import_100k_s = round1(await importSeconds(100_000, target.emptyDatabase));
   });
+  if (full) await section("import calls", async () => {
+    results.import_calls_100k_s = await callImportSeconds(quick ? 10_000 : 100_000, target.emptyDatabase, say);
+  }, quick ? 300 : 900);
 
   const routes = firstLoadJs();
   for (const [route, kb] of routes) say(`first-load JS ${route}: ${kb.toFixed(1)} KB gzip`);
@@ -479,7 +486,8 @@ async function main() {
   }
 
   const figures = (Object.keys(all[0]) as (keyof Results)[]).filter((figure) => figure !== "failures");
-  console.table(figures.map((figure) => ({ figure, ...Object.fromEntries(all.map((r) => [r.engine, r[figure]])) })));
+  const shown = (value: unknown) => (value !== null && typeof value === "object" ? JSON.stringify(value) : value);
+  console.table(figures.map((figure) => ({ figure, ...Object.fromEntries(all.map((r) => [r.engine, shown(r[figure])])) })));
   for (const r of all) for (const failure of r.failures) say(`${r.engine} failed: ${failure}`);
   fs.mkdirSync("bench/results", { recursive: true });
   // One engine: its figures, as before; several: one object per engine.

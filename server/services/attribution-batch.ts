@@ -5,6 +5,11 @@ import { creditCallbacks } from "@/server/domain/attribution";
 
 const CHUNK = 500;
 
+/** The team's attribution window in days (14 unless the team set another). */
+export async function attributionWindowDays(tx: Tx, teamId: string): Promise<number> {
+  return (await tx.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, teamId)).get())?.days ?? 14;
+}
+
 /**
  * `reattributeProspect` (services/attribution.ts) for many prospects at once, for imports: the
  * same rule and the same stored facts, but read 500 prospects per query and written through
@@ -14,7 +19,7 @@ const CHUNK = 500;
 export async function reattributeProspects(tx: Tx, teamId: string, prospectIds: Iterable<number>, onProgress?: (done: number, total: number) => void) {
   const ids = [...new Set(prospectIds)];
   if (!ids.length) return;
-  const windowDays = (await tx.select({ days: organization.attributionWindowDays }).from(organization).where(eq(organization.id, teamId)).get())?.days ?? 14;
+  const windowDays = await attributionWindowDays(tx, teamId);
   const storeVoicemail = tx
     .update(attempt)
     // Raw placeholders (bound as stored: epoch ms, 0/1), since a column's encoder cannot take null.
