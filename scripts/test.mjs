@@ -33,11 +33,6 @@ const vitestJson = (name) => ["--reporter=default", "--reporter=json", `--output
  */
 const SQLITE_BOUND = ["verify", "timing-cache", "sessions", "leaderboard-rollups", "postgres-migration"].map((name) => `server/services/${name}.test.ts`);
 const POSTGRES_SUITE = ["server/services", "server/trust", "server/session-context.test.ts", ...SQLITE_BOUND.flatMap((file) => ["--exclude", file])];
-/**
- * The trust suite runs whole on PostgreSQL too (tests/trust/databases.ts gives each server a fresh
- * database of one throwaway cluster); none of its files is about SQLite's own files alone.
- */
-const TRUST_SQLITE_BOUND = [];
 const POSTGRES_E2E = ["e2e/skeleton.spec.ts", "e2e/import.spec.ts", "e2e/call-import.spec.ts", "e2e/team.spec.ts", "e2e/scripts.spec.ts"];
 
 const started = Date.now();
@@ -65,12 +60,11 @@ await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), [
   "vitest.trust.config.ts",
   ...vitestJson("trust"),
 ]);
-await mustRun(
-  "Trust suite on PostgreSQL: concurrent reps, crash, pg_dump backup",
-  bin("vitest"),
-  ["run", "--config", "vitest.trust.config.ts", ...TRUST_SQLITE_BOUND.flatMap((file) => ["--exclude", file]), ...vitestJson("trust-postgres")],
-  { env: { ...process.env, RINGBACK_TEST_ENGINE: "postgres" } },
-);
+// The whole trust suite again on PostgreSQL: tests/trust/databases.ts gives each server a fresh
+// database of one throwaway cluster, and none of its files is about SQLite's own files alone.
+await mustRun("Trust suite on PostgreSQL: concurrent reps, crash, pg_dump backup", bin("vitest"), ["run", "--config", "vitest.trust.config.ts", ...vitestJson("trust-postgres")], {
+  env: { ...process.env, RINGBACK_TEST_ENGINE: "postgres" },
+});
 
 const read = (name) => JSON.parse(readFileSync(`${REPORTS}/${name}.json`, "utf8"));
 const counts = sumCounts([read("unit"), read("unit-postgres"), read("trust"), read("trust-postgres")], [read("e2e"), read("e2e-postgres")]);
