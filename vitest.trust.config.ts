@@ -9,6 +9,8 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     fileParallelism: false,
+    // RINGBACK_TEST_ENGINE=postgres: the same suite on databases of one throwaway cluster.
+    globalSetup: ["tests/trust/postgres-setup.ts"],
     testTimeout: 300_000,
     hookTimeout: 120_000,
   },

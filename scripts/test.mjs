@@ -1,6 +1,6 @@
 // `npm test`: everything CI runs, in order, failing fast: typecheck, lint, unit and service
 // tests, production build, Playwright e2e in Debian's Chromium, then the trust suite (real
-// servers under concurrent load, killed mid-write, backed up live).
+// servers under concurrent load, killed mid-write, backed up live), on SQLite then on PostgreSQL.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { bin, mustRun } from "./run.mjs";
 import { closingLine, sumCounts } from "./test-counts.mjs";
@@ -60,9 +60,14 @@ await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), [
   "vitest.trust.config.ts",
   ...vitestJson("trust"),
 ]);
+// The whole trust suite again on PostgreSQL: tests/trust/databases.ts gives each server a fresh
+// database of one throwaway cluster, and none of its files is about SQLite's own files alone.
+await mustRun("Trust suite on PostgreSQL: concurrent reps, crash, pg_dump backup", bin("vitest"), ["run", "--config", "vitest.trust.config.ts", ...vitestJson("trust-postgres")], {
+  env: { ...process.env, RINGBACK_TEST_ENGINE: "postgres" },
+});
 
 const read = (name) => JSON.parse(readFileSync(`${REPORTS}/${name}.json`, "utf8"));
-const counts = sumCounts([read("unit"), read("unit-postgres"), read("trust")], [read("e2e"), read("e2e-postgres")]);
+const counts = sumCounts([read("unit"), read("unit-postgres"), read("trust"), read("trust-postgres")], [read("e2e"), read("e2e-postgres")]);
 if (counts.passed === 0 || counts.failed > 0) {
   console.error(`✗ The reports count ${counts.passed} passed and ${counts.failed} failed tests.`);
   console.log(closingLine(counts));

@@ -10,6 +10,7 @@ import { addUserToTeam, createTeamWithOwner } from "@/server/services/members";
 import { INVITES_PER_USER_PER_HOUR, TEAMS_PER_USER_PER_DAY } from "@/server/services/teams";
 import { startSmtpListener, type SmtpListener } from "@/tests/support/smtp-listener";
 import { ringback } from "./cli";
+import { freshDatabase } from "./databases";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
 
 // "A seat on a team is proven, not claimed", over real HTTP against the production server with
@@ -20,7 +21,7 @@ const PASSWORD = "accounts-trust-pass-1";
 const SIGN_UPS_PER_MINUTE = 25;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-accounts-"));
-const dbFile = path.join(dir, "ringback.db");
+let dbFile = "";
 const port = trustPort(3513);
 let server: RunningServer;
 let base = "";
@@ -82,6 +83,7 @@ beforeAll(async () => {
   smtp = await startSmtpListener();
   mails = smtp.mails;
 
+  dbFile = await freshDatabase(dir, "ringback");
   const db = await openDatabase(dbFile);
   const team = await createTeamWithOwner(db, { name: "Proven Co", ownerEmail: "owner@proven.test", ownerPassword: PASSWORD, ownerName: "Olga Owner" });
   await addUserToTeam(db, { teamSlug: team.slug, email: "victim@proven.test", name: "Vic Victim", role: "manager", password: PASSWORD });

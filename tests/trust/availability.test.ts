@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BATCH_CALLS } from "@/lib/batch-limit";
+import { freshDatabase } from "./databases";
 import { signedInClient, signInCookie } from "./load";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
 import { prepareTeam } from "./team";
@@ -16,13 +17,14 @@ import { prepareTeam } from "./team";
 const port = trustPort(3101);
 const STATS_READS_PER_SECOND = 0.5;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-avail-"));
-const dbFile = path.join(dir, "avail.db");
+let dbFile = "";
 let server: RunningServer;
 let busy: Awaited<ReturnType<typeof prepareTeam>>;
 let quiet: Awaited<ReturnType<typeof prepareTeam>>;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
+  dbFile = await freshDatabase(dir, "avail");
   busy = await prepareTeam(dbFile, 3, { name: "Busy Co", domain: "busy.test" });
   quiet = await prepareTeam(dbFile, 1, { name: "Quiet Co", domain: "quiet.test" });
   // The default burst (30 calls), regained slower than the default 5 a second, so a refusal

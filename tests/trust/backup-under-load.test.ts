@@ -1,10 +1,9 @@
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { integrityProblems } from "@/server/services/backup";
 import { ringbackOk } from "./cli";
+import { ENGINE_NAME, absentDatabase, copyDatabase, freshDatabase, onPostgres, rowsOf, runInOneTransaction, storageProblems } from "./databases";
 import { mixedSession, signedInClient, type Acknowledged } from "./load";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
 import { prepareTeam } from "./team";
@@ -16,7 +15,9 @@ import { prepareTeam } from "./team";
 // "The source at backup time" cannot be exported directly (the server never stops writing), so
 // the test pins that instant down from the outside and then proves the backup is exactly it:
 //  1. The load only appends (dials, callbacks, prospects, scripts), and SQLite commits one write
-//     transaction at a time with AUTOINCREMENT ids, so every table's ids grow in commit order.
+//     transaction at a time with AUTOINCREMENT ids, so every table's ids grow in commit order
+//     (on PostgreSQL too: every write transaction takes the one writer lock before its inserts
+//     draw ids from the sequences, db/postgres-session.ts).
 //     The source at any instant is therefore "every row of the final database with an id up to
 //     some cutoff", per table. A torn copy (pages from different moments) would show a hole below
 //     its highest id, a row whose columns differ from the final one, a dangling reference, or
@@ -26,6 +27,8 @@ import { prepareTeam } from "./team";
 //     and pass `ringback verify` (derived attribution recomputed from its own raw rows: 0
 //     differences). Every write acknowledged before the backup started (its partial file
 //     appeared) must be in it: a copy that misses the WAL, or an older snapshot, fails here.
+//     On PostgreSQL the backup is pg_dump's archive (server/services/backup-postgres.ts), read
+//     once restored into an empty database: pg_restore re-checks every key as it goes.
 //  3. The expected exports are then computed independently of the backup: a copy of the final
 //     source cut back to those ids. Exports of the backup file, of the restored database and of
 //     that cut-back source must be byte-identical.
@@ -52,38 +55,43 @@ const TABLES = Object.keys(RAW_COLUMNS);
 
 type Row = Record<string, unknown> & { id: number };
 
-function rawRows(file: string) {
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return Object.fromEntries(TABLES.map((t) => [t, sqlite.prepare(`SELECT ${RAW_COLUMNS[t]} FROM ${t} ORDER BY id`).all() as Row[]]));
-  } finally {
-    sqlite.close();
-  }
+async function rawRows(location: string) {
+  const rows: Record<string, Row[]> = {};
+  for (const t of TABLES) rows[t] = await rowsOf<Row>(location, `SELECT ${RAW_COLUMNS[t]} FROM ${t} ORDER BY id`);
+  return rows;
 }
 
-/** A copy of `source` with every row above the cutoffs removed: the source as it was at that instant. */
-async function cutBack(source: string, target: string, cutoffs: Record<string, number>) {
-  const from = new Database(source, { readonly: true, fileMustExist: true });
-  await from.backup(target);
-  from.close();
-  const copy = new Database(target);
-  copy.pragma("foreign_keys = OFF");
-  copy.transaction(() => {
-    copy.prepare("DELETE FROM callback WHERE id > ?").run(cutoffs.callback);
-    copy.prepare("DELETE FROM attempt WHERE id > ?").run(cutoffs.attempt);
-    copy.prepare("DELETE FROM script_tag WHERE script_id > ?").run(cutoffs.script);
-    copy.prepare("DELETE FROM script_version WHERE id > ?").run(cutoffs.script_version);
-    copy.prepare("DELETE FROM script WHERE id > ?").run(cutoffs.script);
-    copy.prepare("DELETE FROM prospect WHERE id > ?").run(cutoffs.prospect);
-  })();
-  copy.close();
+/**
+ * A copy of `source` with every row above the cutoffs removed: the source as it was at that
+ * instant. Foreign keys stay enforced: a kept row pointing at a removed one would mean the backup
+ * was no single instant of the source.
+ */
+async function cutBack(source: string, cutoffs: Record<string, number>) {
+  const copy = await copyDatabase(source, dir, "source_at_backup");
+  await runInOneTransaction(copy, [
+    `DELETE FROM callback WHERE id > ${cutoffs.callback}`,
+    `DELETE FROM attempt WHERE id > ${cutoffs.attempt}`,
+    `DELETE FROM script_tag WHERE script_id > ${cutoffs.script}`,
+    `DELETE FROM script_version WHERE id > ${cutoffs.script_version}`,
+    `DELETE FROM script WHERE id > ${cutoffs.script}`,
+    `DELETE FROM prospect WHERE id > ${cutoffs.prospect}`,
+  ]);
+  return copy;
+}
+
+/** The backup as a database to read: the SQLite file itself, or pg_dump's archive restored into an empty database. */
+async function readableBackup(backupFile: string) {
+  if (!onPostgres) return backupFile;
+  const database = await absentDatabase(dir, "backup_read");
+  await ringbackOk(database, ["restore", backupFile]);
+  return database;
 }
 
 const dataRows = (csv: string) => csv.split("\n").filter((line) => line.trim() !== "").length - 1;
 
-describe("backup under write load", () => {
+describe(`backup under write load on ${ENGINE_NAME}`, () => {
   it("takes a consistent point-in-time copy while reps write, and restores it to the same CSVs", async () => {
-    const source = path.join(dir, "source.db");
+    const source = await freshDatabase(dir, "source");
     const team = await prepareTeam(source, REPS);
     const server = await startServer(source, port);
     servers.push(server);
@@ -110,12 +118,13 @@ describe("backup under write load", () => {
 
     // Start the backup mid-stream: well after the first writes, well before the last.
     while (acknowledged.attempts.length < (REPS * DIALS) / 4) await new Promise((r) => setTimeout(r, 20));
-    const backupFile = path.join(dir, "backup.db");
+    const backupName = onPostgres ? "backup.dump" : "backup.db";
+    const backupFile = path.join(dir, backupName);
     let finished = false;
     const backingUp = ringbackOk(source, ["backup", backupFile]).finally(() => (finished = true));
     // The CLI takes a second to start; the backup itself begins when its partial file appears
     // beside the target. What was acknowledged before that instant must be in the backup.
-    while (!finished && !fs.readdirSync(dir).some((f) => f.startsWith("backup.db.partial-"))) await new Promise((r) => setTimeout(r, 1));
+    while (!finished && !fs.readdirSync(dir).some((f) => f.startsWith(`${backupName}.partial-`))) await new Promise((r) => setTimeout(r, 1));
     expect(finished, "the backup's partial file was seen").toBe(false);
     const started = Date.now();
     const before = { attempts: [...acknowledged.attempts], callbacks: [...acknowledged.callbacks], scripts: [...scripts] };
@@ -133,16 +142,14 @@ describe("backup under write load", () => {
     await stopServer(server);
 
     // The backup is intact and its derived numbers agree with its own raw rows.
-    const backupDb = new Database(backupFile, { readonly: true, fileMustExist: true });
-    expect(integrityProblems(backupDb)).toEqual([]);
-    expect(backupDb.pragma("foreign_key_check")).toEqual([]);
-    backupDb.close();
-    expect(await ringbackOk(backupFile, ["verify"])).toMatch(/^0 differences$/m);
+    const backup = await readableBackup(backupFile);
+    expect(await storageProblems(backup)).toEqual([]);
+    expect(await ringbackOk(backup, ["verify"])).toMatch(/^0 differences$/m);
 
     // The backup is the final source cut at one instant: per table, exactly the final rows up to
     // its highest id, unchanged; and it holds everything acknowledged before the backup began.
-    const inBackup = rawRows(backupFile);
-    const final = rawRows(source);
+    const inBackup = await rawRows(backup);
+    const final = await rawRows(source);
     const cutoffs: Record<string, number> = {};
     let rowsCompared = 0;
     for (const table of TABLES) {
@@ -160,26 +167,25 @@ describe("backup under write load", () => {
     expect(inBackup.attempt.length).toBeGreaterThanOrEqual(before.attempts.length);
 
     // Restore into a new database; it too verifies clean.
-    const restored = path.join(dir, "restored", "ringback.db");
+    const restored = await absentDatabase(dir, "restored");
     await ringbackOk(restored, ["restore", backupFile]);
     expect(await ringbackOk(restored, ["verify"])).toMatch(/^0 differences$/m);
 
     // The expected CSVs come from the source itself, cut back to the backup instant.
-    const atBackup = path.join(dir, "source-at-backup.db");
-    await cutBack(source, atBackup, cutoffs);
+    const atBackup = await cutBack(source, cutoffs);
     let csvRows = 0;
     for (const kind of ["attempts", "callbacks", "scripts"]) {
       const args = ["export", kind, "--team", team.slug];
       const expected = await ringbackOk(atBackup, args);
       expect(dataRows(expected), `${kind} exported`).toBeGreaterThan(0);
-      expect(await ringbackOk(backupFile, args), `${kind} from the backup`).toBe(expected);
+      expect(await ringbackOk(backup, args), `${kind} from the backup`).toBe(expected);
       expect(await ringbackOk(restored, args), `${kind} from the restored database`).toBe(expected);
       expect(await ringbackOk(source, args), `${kind} from the final source`).not.toBe(expected);
       csvRows += dataRows(expected);
     }
 
     console.log(
-      `backup (partial file to exit) in ${milliseconds} ms with ${REPS + 1} writes in flight throughout and ${duringBackup} acknowledged during it (${before.attempts.length + before.callbacks.length + before.scripts.length} before); ` +
+      `${ENGINE_NAME}: backup (partial file to exit) in ${milliseconds} ms with ${REPS + 1} writes in flight throughout and ${duringBackup} acknowledged during it (${before.attempts.length + before.callbacks.length + before.scripts.length} before); ` +
         `backup holds ${inBackup.attempt.length}/${final.attempt.length} dials, ${inBackup.callback.length}/${final.callback.length} callbacks, ` +
         `${inBackup.script.length}/${final.script.length} scripts; ${rowsCompared} rows compared with the source, ${csvRows} CSV rows × 3 exports identical, 0 differences`,
     );

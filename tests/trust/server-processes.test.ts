@@ -3,14 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ringbackOk } from "./cli";
+import { ENGINE_NAME, absentDatabase } from "./databases";
 import { repSession, signedInClient, type Acknowledged } from "./load";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
 import { storedWriteIds } from "./shared-database";
 import { prepareTeam } from "./team";
 
 // `npm start -- --workers N` (server/server-processes.ts): N server processes on one port over
-// one SQLite file. They start on an absent file (the primary migrates it once, so they never race
-// to), answer reps together, and one killed with SIGKILL mid-load is replaced while the others
+// one database (a SQLite file, or a PostgreSQL database in the suite's second pass). They start on
+// an absent file or an empty database (the primary migrates it once, so they never race to), answer reps together, and one killed with SIGKILL mid-load is replaced while the others
 // keep answering: nothing acknowledged is lost and the derived numbers stay right.
 
 const WORKERS = 3;
@@ -25,9 +26,9 @@ afterAll(async () => {
 
 const workerPids = (server: RunningServer) => [...server.output().matchAll(/server process (\d+) started/g)].map((m) => Number(m[1]));
 
-describe(`${WORKERS} server processes on one port`, () => {
+describe(`${WORKERS} server processes on one port over ${ENGINE_NAME}`, () => {
   it("migrate an absent database once, share the load, and replace a worker killed mid-load", async () => {
-    const database = path.join(dir, "absent", "ringback.db");
+    const database = await absentDatabase(dir, "absent");
     const server = await startServer(database, trustPort(3495), { RINGBACK_WORKERS: String(WORKERS) });
     servers.push(server);
     while (workerPids(server).length < WORKERS) await new Promise((r) => setTimeout(r, 50));

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/throwaway-postgres.mjs";
 import { ringbackOk } from "./cli";
+import { ENGINE_NAME, freshDatabase } from "./databases";
 import { repSession, signInCookie, type Acknowledged } from "./load";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
 import { clientWithCookie, storedWriteIds } from "./shared-database";
@@ -13,30 +13,17 @@ import { prepareTeam } from "./team";
 // or two processes on one SQLite file) behave as one. Reps log through both at once, one process
 // is killed with SIGKILL mid-load: nothing either acknowledged is lost, derived numbers stay
 // right, and a session made through one process is honoured (and its sign-out too) by the other.
+// On each pass's engine (./databases.ts).
 
 const REPS = 16;
 const DIALS = 300;
 const CALLBACKS = 60;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-trust-two-"));
 const servers: RunningServer[] = [];
-let postgres: ThrowawayPostgres | null = null;
 afterAll(async () => {
   await Promise.all(servers.map((s) => stopServer(s, "SIGKILL")));
-  postgres?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const ENGINES = [
-  {
-    engine: "PostgreSQL",
-    ports: [trustPort(3491), trustPort(3491) + 1],
-    async location() {
-      postgres ??= await startThrowawayPostgres();
-      return postgres.createDatabase("two_processes");
-    },
-  },
-  { engine: "SQLite", ports: [trustPort(3491) + 2, trustPort(3491) + 3], location: async () => path.join(dir, "two.db") },
-];
 
 async function serve(location: string, port: number) {
   const server = await startServer(location, port);
@@ -44,9 +31,10 @@ async function serve(location: string, port: number) {
   return server;
 }
 
-describe.each(ENGINES)("two server processes over one $engine database", ({ engine, ports, location }) => {
+describe(`two server processes over one ${ENGINE_NAME} database`, () => {
   it("share sessions, and lose no acknowledged write when one is killed mid-load", async () => {
-    const database = await location();
+    const database = await freshDatabase(dir, "two");
+    const ports = [trustPort(3491), trustPort(3491) + 1];
     const team = await prepareTeam(database, REPS);
     const [a, b] = await Promise.all(ports.map((port) => serve(database, port)));
 
@@ -99,7 +87,7 @@ describe.each(ENGINES)("two server processes over one $engine database", ({ engi
 
     const writes = acknowledgedAttempts.length + acknowledgedCallbacks.length;
     console.log(
-      `${engine}: ${writes} acknowledged writes through two processes in ${seconds.toFixed(1)} s (${Math.round(writes / seconds)}/s); ` +
+      `${ENGINE_NAME}: ${writes} acknowledged writes through two processes in ${seconds.toFixed(1)} s (${Math.round(writes / seconds)}/s); ` +
         `A killed after ${atKill} of its own; ${stored.attempts.size} dials and ${stored.callbacks.size} callbacks stored, 0 acknowledged lost, verify 0 differences`,
     );
   });

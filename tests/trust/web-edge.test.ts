@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, sqliteConnection } from "@/db/client";
+import { openDatabaseReadOnly } from "@/db/client";
+import { organization } from "@/db/schema";
+import { freshDatabase } from "./databases";
 import { startServer, stopServer, trustPort, type RunningServer } from "./server";
 import { prepareTeam, TRUST_PASSWORD } from "./team";
 import { cookieHeader } from "@/tests/support/fixtures";
@@ -12,11 +14,12 @@ import { cookieHeader } from "@/tests/support/fixtures";
 // answer may be cached, pages run only scripts carrying this response's nonce, and a malformed
 // address is the client's error.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringback-web-edge-"));
-const dbFile = path.join(dir, "edge.db");
+let dbFile = "";
 let server: RunningServer;
 let cookie = "";
 
 beforeAll(async () => {
+  dbFile = await freshDatabase(dir, "edge");
   await prepareTeam(dbFile, 1);
   server = await startServer(dbFile, trustPort(3513));
   const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, {
@@ -35,9 +38,9 @@ afterAll(async () => {
 });
 
 const teamName = async () => {
-  const db = await openDatabase(dbFile);
+  const db = await openDatabaseReadOnly(dbFile);
   try {
-    return (sqliteConnection(db).prepare("select name from organization").get() as { name: string }).name;
+    return (await db.select({ name: organization.name }).from(organization).get())!.name;
   } finally {
     await db.$close();
   }
