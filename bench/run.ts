@@ -21,6 +21,7 @@ import { measure, median, type Round } from "./load";
 import { serviceBoardMs } from "./in-process";
 import { naiveGroupByMs, naiveGroupByMsPostgres } from "./naive";
 import { firstLoadJs, lighthouse } from "./page";
+import { pageSettledMs, type PageTimes } from "./page-timing";
 import { peakRssMb, signIn, startServer, stopServer, type BenchServer } from "./server";
 import { isBuilt } from "@/scripts/run.mjs";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/throwaway-postgres.mjs";
@@ -66,6 +67,8 @@ type Results = {
   service_speedup: number | null;
   /** Dials and callbacks acknowledged per second while the leaderboard was measured. */
   writes_during_leaderboard_per_s: number | null;
+  /** Each page's settle time on the demo data (bench/page-timing.ts), median of 5 visits. */
+  page_settled_ms: PageTimes | null;
   /** Measurements that failed, with the error: the rest of the run goes on without their figures. */
   failures: string[];
 };
@@ -341,6 +344,7 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
     service_p95_ms: null,
     service_speedup: null,
     writes_during_leaderboard_per_s: null,
+    page_settled_ms: null,
     failures: [...(target.migration?.failures ?? [])],
   };
   // A failing measurement (a query one engine rejects, say) costs its own figures, not the run's;
@@ -458,6 +462,8 @@ async function benchEngine(target: Target, facts: ReturnType<typeof benchFacts>)
   if (full) await section("import calls", async () => {
     results.import_calls_100k_s = await callImportSeconds(quick ? 10_000 : 100_000, target.emptyDatabase, say);
   }, quick ? 300 : 900);
+
+  if (full && target.engine === "sqlite") await section("page timing", async () => void (results.page_settled_ms = await pageSettledMs(port + 3, { visits: quick ? 3 : 5 })), 900);
 
   const routes = firstLoadJs();
   for (const [route, kb] of routes) say(`first-load JS ${route}: ${kb.toFixed(1)} KB gzip`);

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { organization, statsRollup, teamZoneOffset } from "./schema";
 import { engineOf, type Queryable } from "./types";
-import { zoneOffsetTable } from "./zone-offsets";
+import { zoneOffsetTable } from "@/server/domain/zone-offsets";
 
 // Keeping the leaderboard rollups whole (schema.ts, migration 0002). The triggers keep them in
 // step with every attempt write; what they cannot do is follow a change of a team's time zone or

@@ -370,7 +370,7 @@ export const importMapping = sqliteTable(
 // kept by triggers on `attempt` (migration 0002) in the same transaction as every write, so
 // the leaderboard sums a few hundred rows instead of scanning a quarter of a million dials.
 // `verify` recounts them from the attempts. The triggers bucket days with `team_zone_offset`,
-// the team's zone as a table of offsets (db/zone-offsets.ts), because SQLite knows no IANA zones.
+// the team's zone as a table of offsets (server/domain/zone-offsets.ts), because SQLite knows no IANA zones.
 // ---------------------------------------------------------------------------
 
 export const teamZoneOffset = sqliteTable(

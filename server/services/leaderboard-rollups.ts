@@ -73,3 +73,31 @@ export async function rollupGroupCounts(q: Queryable, teamId: string, filter: St
     words: r.words === null ? null : Number(r.words),
   }));
 }
+
+export type DayGroupCounts = { date: string; group: string; voicemails: number; returned: number; appointments: number };
+
+/**
+ * Voicemails, returned and appointments per local date and script (or rep) from the day counters,
+ * for an unfiltered view over `firstDate`…`lastDate` (or all time); null when the view has
+ * filters. A weekly trend sums these instead of counting every voicemail per quarter-hour.
+ */
+export async function rollupDayCounts(q: Queryable, teamId: string, filter: StatsFilter, by: "script" | "rep", firstDate?: string, lastDate?: string): Promise<DayGroupCounts[] | null> {
+  if (!isUnfiltered(filter) || (firstDate === undefined) !== (lastDate === undefined)) return null;
+  const inRange = firstDate === undefined ? sql`` : sql`and ${statsRollup.period} >= ${firstDate} and ${statsRollup.period} <= ${lastDate}`;
+  const rows =
+    by === "script"
+      ? await q.all<DayGroupCounts>(sql`
+          select ${statsRollup.period} as date, ${scriptVersion.scriptId} as "group", sum(${statsRollup.voicemails}) as voicemails,
+            sum(${statsRollup.returned}) as returned, sum(${statsRollup.appointments}) as appointments
+          from ${statsRollup} join ${scriptVersion} on ${scriptVersion.id} = cast(${statsRollup.key} as integer)
+          where ${statsRollup.teamId} = ${teamId} and ${statsRollup.dim} = 'version' and ${statsRollup.grain} = 'day' ${inRange}
+          group by ${statsRollup.period}, ${scriptVersion.scriptId}`)
+      : await q.all<DayGroupCounts>(sql`
+          select ${statsRollup.period} as date, ${statsRollup.key} as "group", ${statsRollup.voicemails} as voicemails,
+            ${statsRollup.returned} as returned, ${statsRollup.appointments} as appointments
+          from ${statsRollup}
+          where ${statsRollup.teamId} = ${teamId} and ${statsRollup.dim} = 'rep' and ${statsRollup.grain} = 'day' ${inRange}`);
+  return rows
+    .map((r) => ({ date: r.date, group: String(r.group), voicemails: Number(r.voicemails), returned: Number(r.returned), appointments: Number(r.appointments ?? 0) }))
+    .filter((r) => r.voicemails > 0);
+}

@@ -204,6 +204,12 @@ describe("team overview", () => {
     expect(overview.activity.map((d) => d.date)).toEqual(["2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06", "2025-03-07"]);
     expect(overview.lateAttemptScripts.map((r) => [r.key, r.voicemails, r.returned, r.stage])).toEqual([["Bravo", 1, 1, "last-try"]]);
     expect(overview.trend.weeks).toEqual(["2025-03-03"]);
+    // The trend sums the rollups' day counters: its one week is the script board of the same days.
+    const board = await manager.caller.leaderboard.get({ by: "script", range: "custom", from: "2025-03-03", to: "2025-03-07" });
+    const weekOf = (key: string) => overview.trend.series.find((s) => s.key === key)!.points[0];
+    expect(board.rows.map((r) => [r.key, weekOf(r.key).voicemails, weekOf(r.key).returned, weekOf(r.key).appointments])).toEqual(
+      board.rows.map((r) => [r.key, r.voicemails, r.returned, r.appointments]),
+    );
     expect(overview.readTime.map((p) => p.key).sort()).toEqual(["Alpha", "Bravo"]);
   });
 });

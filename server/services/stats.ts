@@ -1,14 +1,15 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attempt, callback, member, organization, script, scriptTag, scriptVersion, user } from "@/db/schema";
+import { attempt, callback, member, organization, script, scriptTag, scriptVersion, teamZoneOffset, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import type { BoardDimension, LeaderboardInput, RepStatsInput, StatsFilter } from "@/lib/inputs/leaderboard";
 import { ATTEMPT_BUCKETS, PRIVATE_DRAFTS, STAGES } from "@/lib/vocabulary";
 import { readSeconds } from "@/server/domain/script-template";
 import { addCounts, rankByLowerBound, rateEvidence, timeToCallback, type Counts } from "@/server/domain/stats";
-import { addDays, chartSpan, DAY_MS, localTime, resolvePeriod, SLOT_MS, slotClock, weekStart, type Period } from "@/server/domain/time-buckets";
+import { addDays, chartSpan, DAY_MS, localTime, resolvePeriod, SLOT_MS, weekStart, type Period } from "@/server/domain/time-buckets";
+import { offsetTableClock } from "@/server/domain/zone-offsets";
 import { isManager, type Actor } from "./actor";
-import { isUnfiltered, rollupGroupCounts } from "./leaderboard-rollups";
+import { isUnfiltered, rollupDayCounts, rollupGroupCounts } from "./leaderboard-rollups";
 import { cachedTimeToCallback, cachedUnattributedCallbacks, teamTiming, type TeamTiming } from "./timing-cache";
 import { Forbidden, NotFound } from "./errors";
 import { visibleTo } from "./scripts";
@@ -70,6 +71,17 @@ async function scopeFor(db: Db, q: Queryable, actor: Actor, filter: StatsFilter,
     throw new NotFound("No such script.");
   }
   return { team, period: resolvePeriod(filter.range, filter, now, team.timezone), filter, timing: teamTiming(db, team.id), hidden };
+}
+
+/** Local time of a quarter-hour slot, by the zone offsets the team's rollups are bucketed with. */
+async function teamClock(q: Queryable, team: TeamSettings) {
+  const stored = await q
+    .select({ fromMs: teamZoneOffset.fromMs, offsetMs: teamZoneOffset.offsetMs })
+    .from(teamZoneOffset)
+    .where(and(eq(teamZoneOffset.teamId, team.id), eq(teamZoneOffset.timeZone, team.timezone)))
+    .orderBy(teamZoneOffset.fromMs)
+    .all();
+  return offsetTableClock(team.timezone, stored.map((o) => ({ fromMs: Number(o.fromMs), offsetMs: Number(o.offsetMs) })));
 }
 
 const readSnapshot = <T>(db: Db, read: (tx: Queryable) => Promise<T>): Promise<T> => db.transaction(async (tx) => read(tx), { behavior: "deferred" });
@@ -183,26 +195,39 @@ async function groupTimes(q: Queryable, scope: Scope, by: BoardDimension): Promi
 // when both are the same text, and two bound parameters are two different texts.
 const slotSql = (column: typeof attempt.at | typeof callback.at) => sql<number>`${column} / ${sql.raw(String(SLOT_MS))}`;
 
-/** Voicemail counts per UTC quarter-hour (and group), for local hours, days and weeks. */
-async function slotCounts(q: Queryable, scope: Scope, by: BoardDimension | null) {
-  const group = by ? DIMENSIONS[by].group : sql`''`;
+/** Voicemail counts per UTC quarter-hour and group, for local weeks. */
+async function slotCounts(q: Queryable, scope: Scope, by: BoardDimension) {
+  const group = DIMENSIONS[by].group;
   const slot = slotSql(attempt.at);
   return (await fromVoicemails(q, { slot, group, ...countColumns }, by)
     .where(attemptsInScope(scope, true))
-    .groupBy(...(by ? [slot, group] : [slot]))
+    .groupBy(slot, group)
     .all())
     .map((r) => ({ slot: Number(r.slot), group: String(r.group), ...numbers(r) }));
 }
 
-/** Every dial (any outcome) per quarter-hour. */
+/** Every dial (any outcome) per quarter-hour, with its voicemails' counts: the activity chart and the heatmap read one scan. */
 async function dialSlots(q: Queryable, scope: Scope) {
   const slot = slotSql(attempt.at);
-  return (await fromVoicemails(q, { slot, dials: sql<number>`count(*)`, voicemails: sql<number>`sum(case when ${attempt.outcome} = 'voicemail' then 1 else 0 end)` }, null)
+  const ifVoicemail = (value: SQL) => sql`case when ${attempt.outcome} = 'voicemail' then ${value} else 0 end`;
+  return (await fromVoicemails(
+    q,
+    {
+      slot,
+      dials: sql<number>`count(*)`,
+      voicemails: sql<number>`sum(${ifVoicemail(sql`1`)})`,
+      returned: sql<number>`sum(${ifVoicemail(sql`case when ${attempt.returnedAt} is not null then 1 else 0 end`)})`,
+      appointments: sql<number>`sum(${ifVoicemail(sql`${attempt.appointment}`)})`,
+    },
+    null,
+  )
     .where(attemptsInScope(scope, false))
     .groupBy(slot)
     .all())
-    .map((r) => ({ slot: Number(r.slot), dials: Number(r.dials), voicemails: Number(r.voicemails ?? 0) }));
+    .map((r) => ({ slot: Number(r.slot), dials: Number(r.dials), ...numbers({ voicemails: Number(r.voicemails ?? 0), returned: Number(r.returned ?? 0), appointments: r.appointments }) }));
 }
+
+type DialSlot = Awaited<ReturnType<typeof dialSlots>>[number];
 
 /**
  * Callbacks received per quarter-hour (by callback time). Filters apply to the voicemail each is
@@ -397,15 +422,15 @@ export async function leaderboardFilters(db: Db, actor: Actor) {
 
 type DayActivity = { date: string; dials: number; voicemails: number; callbacks: number; appointments: number };
 
-async function dailyActivity(q: Queryable, scope: Scope, now: Date): Promise<DayActivity[]> {
-  const clock = slotClock(scope.team.timezone);
+async function dailyActivity(q: Queryable, scope: Scope, now: Date, slots?: DialSlot[]): Promise<DayActivity[]> {
+  const clock = await teamClock(q, scope.team);
   const byDate = new Map<string, DayActivity>();
   const day = (date: string) => {
     let entry = byDate.get(date);
     if (!entry) byDate.set(date, (entry = { date, dials: 0, voicemails: 0, callbacks: 0, appointments: 0 }));
     return entry;
   };
-  for (const r of await dialSlots(q, scope)) {
+  for (const r of slots ?? (await dialSlots(q, scope))) {
     const entry = day(clock(r.slot).date);
     entry.dials += r.dials;
     entry.voicemails += r.voicemails;
@@ -421,10 +446,11 @@ async function dailyActivity(q: Queryable, scope: Scope, now: Date): Promise<Day
 export type HeatCell = Counts & { weekday: number; hour: number; rate: number | null; ciLow: number; ciHigh: number };
 
 /** Callback rate by local weekday and hour of the voicemail. */
-async function hourByWeekday(q: Queryable, scope: Scope): Promise<HeatCell[]> {
-  const clock = slotClock(scope.team.timezone);
+async function hourByWeekday(q: Queryable, scope: Scope, slots: DialSlot[]): Promise<HeatCell[]> {
+  const clock = await teamClock(q, scope.team);
   const cells = new Map<string, Counts>();
-  for (const r of await slotCounts(q, scope, null)) {
+  for (const r of slots) {
+    if (!r.voicemails) continue;
     const local = clock(r.slot);
     addCounts(cells, `${local.weekday}:${local.hour}`, r);
   }
@@ -436,18 +462,26 @@ async function hourByWeekday(q: Queryable, scope: Scope): Promise<HeatCell[]> {
 
 export type TrendPoint = Counts & { week: string; rate: number | null; ciLow: number; ciHigh: number };
 
-/** Weekly counts per group (local Monday-start weeks), zero-filled across the period. */
-async function weeklyTrend(q: Queryable, scope: Scope, by: BoardDimension | null, now: Date, keep?: Set<string>) {
-  const clock = slotClock(scope.team.timezone);
+/**
+ * Weekly counts per group (local Monday-start weeks), zero-filled across the period. Unfiltered
+ * views by script or rep sum the rollups' day counters; others count voicemails per quarter-hour.
+ */
+async function weeklyTrend(q: Queryable, scope: Scope, by: "script" | "rep", now: Date, keep?: Set<string>) {
   const series = new Map<string, Map<string, Counts>>();
   const seen: string[] = [];
-  for (const slot of await slotCounts(q, scope, by)) {
-    const r = by && isHiddenGroup(scope.hidden, by, slot.group) ? { ...slot, group: PRIVATE_DRAFTS.key } : slot;
-    if (keep && !keep.has(r.group)) continue;
-    const week = weekStart(clock(r.slot).date);
+  const add = (date: string, counts: Counts & { group: string }) => {
+    const r = isHiddenGroup(scope.hidden, by, counts.group) ? { ...counts, group: PRIVATE_DRAFTS.key } : counts;
+    if (keep && !keep.has(r.group)) return;
+    const week = weekStart(date);
     seen.push(week);
     if (!series.has(r.group)) series.set(r.group, new Map());
     addCounts(series.get(r.group)!, week, r);
+  };
+  const days = scope.withoutHidden ? null : await rollupDayCounts(q, scope.team.id, scope.filter, by, scope.period.firstDate, scope.period.lastDate);
+  if (days) for (const day of days) add(day.date, day);
+  else {
+    const clock = await teamClock(q, scope.team);
+    for (const slot of await slotCounts(q, scope, by)) add(clock(slot.slot).date, slot);
   }
   const dates = await chartDates(q, scope, seen, now);
   const weeks = dates.length ? weeksBetween(weekStart(dates[0]), weekStart(dates[dates.length - 1])) : [];
@@ -490,16 +524,17 @@ export async function teamOverview(db: Db, actor: Actor, input: StatsFilter, now
         .map((s) => [String(s.id), s.stage]),
     );
     const measured = await sharedTakeMedians(tx, actor);
+    const slots = await dialSlots(tx, scope);
     return {
       period: periodSummary(scope),
       minSample: scope.team.minSample,
       wordsPerMinute: scope.team.wordsPerMinute,
       unattributedCallbacks: await unattributedCallbacks(tx, scope),
-      activity: await dailyActivity(tx, scope, now),
+      activity: await dailyActivity(tx, scope, now, slots),
       funnel: { ...total, ...rateEvidence(total.returned, total.voicemails), appointmentRate: total.voicemails ? total.appointments / total.voicemails : null },
       byAttempt: inAttemptOrder((await boardRows(tx, scope, "attempt-number")).map(publicRow)),
       lateAttemptScripts: (await boardRows(tx, lateScope, "script")).map((r) => ({ ...publicRow(r), stage: stageOf.get(r.group) ?? "any" })),
-      heatmap: await hourByWeekday(tx, scope),
+      heatmap: await hourByWeekday(tx, scope, slots),
       readTime: scripts
         .filter((r) => r.words !== null)
         .map((r) => ({

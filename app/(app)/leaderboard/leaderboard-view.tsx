@@ -1,7 +1,6 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { ChartSkeleton } from "@/app/_components/chart-frame";
@@ -12,6 +11,7 @@ import type { BoardDimension, LeaderboardInput } from "@/lib/inputs/leaderboard"
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { PRIVATE_DRAFTS } from "@/lib/vocabulary";
 import { describePeriod } from "./period-label";
+import { EntryName, RankingList } from "./ranking-list";
 import { mixesStages, ranksTagsByStage, StageRankings } from "./stage-rankings";
 import { BOARD_TABS } from "./view-controls";
 
@@ -101,7 +101,12 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
           .filter(Boolean)
           .join(" ")}
       >
-        <div className="overflow-x-auto">
+        <RankingList
+          label={`${question} — ranking`}
+          rows={data.rows}
+          href={(key) => (drillable(key) ? `/leaderboard/reps/${repIds.get(key)}` : null)}
+        />
+        <div className="hidden overflow-x-auto sm:block">
           <table className="w-full min-w-[880px] text-sm [&_td:not(:last-child)]:pr-3 [&_th:not(:last-child)]:pr-3">
             <caption className="sr-only">{question} — leaderboard table</caption>
             <thead className="text-left text-xs text-faint">
@@ -123,18 +128,7 @@ export function LeaderboardView({ view, me, canDrill }: { view: LeaderboardInput
                 <tr key={r.key}>
                   <RankCell row={r} />
                   <td className="py-2">
-                    {drillable(r.key) ? (
-                      <Link href={`/leaderboard/reps/${repIds.get(r.key)}`} className="font-medium text-accent hover:underline">
-                        <bdi>{r.label}</bdi>
-                      </Link>
-                    ) : (
-                      <bdi className="font-medium">{r.label}</bdi>
-                    )}
-                    {r.key === PRIVATE_DRAFTS.key ? (
-                      <span className="block text-xs text-faint">teammates&apos; unshared scripts, counted together</span>
-                    ) : (
-                      r.key !== r.label && <span className="block text-xs text-faint">{r.key}</span>
-                    )}
+                    <EntryName row={r} href={drillable(r.key) ? `/leaderboard/reps/${repIds.get(r.key)}` : null} />
                   </td>
                   <td className="tabular py-2 whitespace-nowrap">{formatEvidence(r)}</td>
                   <td className="tabular py-2 whitespace-nowrap text-muted">{interval(r.ciLow, r.ciHigh)}</td>
