@@ -36,6 +36,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "teams.revokeInvite": "manager",
   "teams.removeMember": "manager",
   "teams.changeRole": "manager",
+  "teams.roleChanges": "manager",
   "teams.updateSettings": "owner",
   "profile.get": "member",
   "profile.update": "member",

@@ -173,6 +173,10 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   // Dials of today, so "today", "awaiting callback" and recent ranges have something of A's to leak.
   const today = await owner.attempts.log({ prospect: { name: "Quentin Quagga", phone: "212-555-0148", company: "Quagga Quarry" }, outcome: "voicemail", scriptId: opener.id });
   const invite = await managerA.caller.teams.invite({ email: "pending.acme.invitee@example.test", role: "rep" });
+  // A role change and its Undo, so A's role trail has rows to leak.
+  const repMemberA = (await owner.teams.members()).find((m) => m.userId === repA.user.id)!.memberId;
+  await managerA.caller.teams.changeRole({ memberId: repMemberA, role: "manager" });
+  await managerA.caller.teams.changeRole({ memberId: repMemberA, role: "rep", undo: true });
   // Uploads are an HTTP route, not a procedure: the takes are saved by the service it calls.
   const takeOf = async (teamId: string, who: TeamMember, versionId: number) =>
     (await saveTake(db, { userId: who.user.id, teamId, role: "rep" }, { versionId, spokenMs: 2000, recordedMs: 2580 }, recordedTake())).id;

@@ -17,6 +17,7 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "teams.updateSettings": () => ({ name: "Bravo Sales", timezone: "America/New_York", attributionWindowDays: 14, minSample: 5, wordsPerMinute: 160 }),
   "teams.invite": () => ({ email: "new.person@example.test", role: "rep" }),
   "teams.invites": () => undefined,
+  "teams.roleChanges": () => undefined,
   "teams.revokeInvite": (b) => ({ inviteId: b.inviteId }),
   "teams.removeMember": (b) => ({ memberId: b.repMemberId }),
   "teams.changeRole": (b) => ({ memberId: b.repMemberId, role: "manager" }),
