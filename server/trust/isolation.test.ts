@@ -96,6 +96,10 @@ const PROBES: Record<string, Probe[]> = {
     refused("close A's prospect", ({ a }) => ({ id: a.prospectId, status: "closed-lost" })),
     refused("give B's prospect to A's rep", ({ a, b }) => ({ id: b.prospectId, ownerId: a.rep.user.id })),
   ],
+  "prospects.merge": [
+    refused("merge A's prospect into B's", ({ a, b }) => ({ keepId: b.prospectId, duplicateId: a.prospectId })),
+    refused("merge B's prospect into A's", ({ a, b }) => ({ keepId: a.prospectId, duplicateId: b.prospectId })),
+  ],
   "prospects.awaitingCallback": [shown("awaiting my callbacks", none, true)],
   "prospects.dialContext": [
     refused("A's prospect", ({ a }) => ({ prospectId: a.prospectId })),

@@ -56,6 +56,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "prospects.list": "member",
   "prospects.get": "member",
   "prospects.update": "member",
+  "prospects.merge": "manager",
   "prospects.awaitingCallback": "member",
   "prospects.dialContext": "member",
   "scripts.pickable": "member",
