@@ -155,6 +155,31 @@ export const invitation = pgTable(
   (t) => [index("invitation_team_idx").on(t.organizationId), index("invitation_email_idx").on(t.email)],
 );
 
+/**
+ * Who gave whom which role, and when (issue 12): a role change decides what someone may see, so
+ * it leaves a trail like a delete does. An Undo is its own row, marked, so the trail shows it.
+ */
+export const roleChange = pgTable(
+  "role_change",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    actorUserId: text("actor_user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    memberUserId: text("member_user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    fromRole: text("from_role", { enum: ["owner", "manager", "rep"] }).notNull(),
+    toRole: text("to_role", { enum: ["owner", "manager", "rep"] }).notNull(),
+    undo: smallint("undo").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("role_change_team_time_idx").on(t.organizationId, t.createdAt)],
+);
+
 export const prospect = pgTable(
   "prospect",
   {

@@ -17,10 +17,6 @@ test("an owner makes a rep a manager, the rep's next page has manager tools, and
   await owner.getByLabel("Role of Rosa Promoted").selectOption("manager");
   const notice = owner.getByRole("status").filter({ hasText: "Rosa Promoted is now a manager" });
   await expect(notice).toBeVisible();
-  await owner.screenshot({ path: testInfo.outputPath("team-role-1280.png"), fullPage: true });
-  await owner.setViewportSize({ width: 375, height: 812 });
-  await owner.screenshot({ path: testInfo.outputPath("team-role-375.png"), fullPage: true });
-  await owner.setViewportSize({ width: 1280, height: 720 });
 
   await rep.reload();
   await expect(rep.getByRole("region", { name: "Invite a teammate" })).toBeVisible();
@@ -28,9 +24,19 @@ test("an owner makes a rep a manager, the rep's next page has manager tools, and
   await notice.getByRole("button", { name: "Undo" }).click();
   await expect(notice).toBeHidden();
   await expect(owner.getByLabel("Role of Rosa Promoted")).toHaveValue("rep");
+  // The role trail, newest first: the Undo is its own, marked line.
+  const trail = owner.getByRole("list", { name: "Recent role changes" }).getByRole("listitem");
+  await expect(trail).toHaveCount(2);
+  await expect(trail.nth(0)).toContainText("Rosa Promoted: manager → rep (undo) by Olivia Owner");
+  await expect(trail.nth(1)).toContainText("Rosa Promoted: rep → manager by Olivia Owner");
+  await owner.screenshot({ path: testInfo.outputPath("team-role-1280.png"), fullPage: true });
+  await owner.setViewportSize({ width: 375, height: 812 });
+  await owner.screenshot({ path: testInfo.outputPath("team-role-375.png"), fullPage: true });
+  await owner.setViewportSize({ width: 1280, height: 720 });
   await rep.reload();
   await expect(rep.getByRole("region", { name: "Members" })).toBeVisible();
   await expect(rep.getByRole("region", { name: "Invite a teammate" })).toHaveCount(0);
+  await expect(rep.getByRole("region", { name: "Recent role changes" })).toHaveCount(0);
 });
 
 test("a pending invite's link is copied again, then revoked so it no longer works", async ({ browser }) => {

@@ -97,3 +97,9 @@ export const updateProspectInput = z.object({
   ownerId: z.string().min(1).max(64).optional(),
 });
 export type UpdateProspectInput = z.infer<typeof updateProspectInput>;
+
+/** Two prospects that are one person: `duplicateId`'s history moves to `keepId`, then it goes. */
+export const mergeProspectsInput = z
+  .object({ keepId: id, duplicateId: id })
+  .refine((v) => v.keepId !== v.duplicateId, { message: "Pick another prospect to merge: a prospect cannot be merged into itself.", path: ["duplicateId"] });
+export type MergeProspectsInput = z.infer<typeof mergeProspectsInput>;

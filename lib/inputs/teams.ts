@@ -26,5 +26,10 @@ export type TeamSettingsInput = z.infer<typeof teamSettingsInput>;
 export const removeMemberInput = z.object({ memberId: z.string().trim().min(1).max(64) });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
 
-export const changeRoleInput = z.object({ memberId: removeMemberInput.shape.memberId, role: z.enum(ROLES) });
+export const changeRoleInput = z.object({
+  memberId: removeMemberInput.shape.memberId,
+  role: z.enum(ROLES),
+  /** Set by the Undo button, so the role trail tells an undo from a new decision. */
+  undo: z.boolean().optional(),
+});
 export type ChangeRoleInput = z.infer<typeof changeRoleInput>;

@@ -7,6 +7,7 @@ import {
   dialContextInput,
   logAttemptInput,
   logCallbackInput,
+  mergeProspectsInput,
   prospectListInput,
   updateAttemptInput,
   updateCallbackInput,
@@ -16,7 +17,8 @@ import { instant } from "@/lib/inputs/fields";
 import { listMyAttempts, logAttempt, removeAttempt, restoreAttempt, todaysDials, updateAttempt } from "@/server/services/attempts";
 import { logCallback, previewCallback, removeCallback, restoreCallback, updateCallback } from "@/server/services/callbacks";
 import { awaitingCallback, dialContext, listProspects, prospectDetail, searchProspects, updateProspect } from "@/server/services/prospects";
-import { createTRPCRouter, memberProcedure } from "@/server/trpc";
+import { mergeProspects } from "@/server/services/prospect-merge";
+import { createTRPCRouter, managerProcedure, memberProcedure } from "@/server/trpc";
 
 export const attemptsRouter = createTRPCRouter({
   log: memberProcedure.input(logAttemptInput).mutation(({ ctx, input }) => logAttempt(ctx.db, ctx.actor, input)),
@@ -44,6 +46,7 @@ export const prospectsRouter = createTRPCRouter({
   list: memberProcedure.input(prospectListInput).query(({ ctx, input }) => listProspects(ctx.db, ctx.actor, input)),
   get: memberProcedure.input(z.object({ id: z.number().int().positive() })).query(({ ctx, input }) => prospectDetail(ctx.db, ctx.actor, input.id)),
   update: memberProcedure.input(updateProspectInput).mutation(({ ctx, input }) => updateProspect(ctx.db, ctx.actor, input)),
+  merge: managerProcedure.input(mergeProspectsInput).mutation(({ ctx, input }) => mergeProspects(ctx.db, ctx.actor, input)),
   awaitingCallback: memberProcedure.input(awaitingCallbackInput.optional()).query(({ ctx, input }) => awaitingCallback(ctx.db, ctx.actor, input)),
   dialContext: memberProcedure.input(dialContextInput).query(({ ctx, input }) => dialContext(ctx.db, ctx.actor, input)),
 });

@@ -15,6 +15,7 @@ import {
   switchTeam,
   updateTeamSettings,
 } from "@/server/services/teams";
+import { listRoleChanges } from "@/server/services/role-changes";
 import { authedProcedure, createTRPCRouter, managerProcedure, memberProcedure, ownerProcedure, publicProcedure } from "@/server/trpc";
 
 const inviteId = z.object({ inviteId: z.string().min(10).max(64) });
@@ -29,6 +30,7 @@ export const teamsRouter = createTRPCRouter({
   members: memberProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
   updateSettings: ownerProcedure.input(teamSettingsInput).mutation(({ ctx, input }) => updateTeamSettings(ctx.db, ctx.actor, input)),
   changeRole: managerProcedure.input(changeRoleInput).mutation(({ ctx, input }) => changeRole(ctx.db, ctx.actor, input)),
+  roleChanges: managerProcedure.query(({ ctx }) => listRoleChanges(ctx.db, ctx.actor)),
   removeMember: managerProcedure.input(removeMemberInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.memberId)),
   invite: managerProcedure.input(inviteInput).mutation(({ ctx, input }) => createInvite(ctx.db, ctx.actor, input)),
   invites: managerProcedure.query(({ ctx }) => listInvites(ctx.db, ctx.actor)),

@@ -18,8 +18,38 @@ describe("changing a member's role", () => {
     expect(await rep.caller.teams.invites()).toEqual([]);
     expect((await rep.caller.teams.current()).role).toBe("manager");
 
-    await manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "rep" });
+    await manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "rep", undo: true });
     expect(await codeOf(rep.caller.teams.invites())).toBe("FORBIDDEN");
+  });
+
+  it("records who changed whom from what to what, and when, an Undo marked; managers and owners read it, reps and other teams do not", async () => {
+    const team = await makeTeam(db, "Audit Team", "Olga Owner");
+    const manager = await team.join("manager", "Max Manager");
+    const rep = await team.join("rep", "Rosa Rep");
+    const before = Date.now();
+    await manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "manager" });
+    await manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "rep", undo: true });
+    await team.owner.caller.teams.changeRole({ memberId: await memberIdOf(team, manager), role: "owner" });
+    // Asking for the role someone already has changes nothing, so it leaves no line.
+    await team.owner.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "rep" });
+    // A refused change leaves no line either.
+    expect(await codeOf(manager.caller.teams.changeRole({ memberId: await memberIdOf(team, rep), role: "banana" as never }))).toBe("BAD_REQUEST");
+
+    const trail = await team.owner.caller.teams.roleChanges();
+    expect(trail.map(({ byName, memberName, fromRole, toRole, undo }) => ({ byName, memberName, fromRole, toRole, undo }))).toEqual([
+      { byName: "Olga Owner", memberName: "Max Manager", fromRole: "manager", toRole: "owner", undo: false },
+      { byName: "Max Manager", memberName: "Rosa Rep", fromRole: "manager", toRole: "rep", undo: true },
+      { byName: "Max Manager", memberName: "Rosa Rep", fromRole: "rep", toRole: "manager", undo: false },
+    ]);
+    for (const line of trail) {
+      expect(line.at.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(line.at.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    expect(await manager.caller.teams.roleChanges()).toHaveLength(3);
+    expect(await codeOf(rep.caller.teams.roleChanges())).toBe("FORBIDDEN");
+
+    const other = await makeTeam(db, "Audit Other");
+    expect(await other.owner.caller.teams.roleChanges()).toEqual([]);
   });
 
   it("leaves owners to owners, keeps the last owner, refuses reps and other teams' members", async () => {

@@ -10,6 +10,7 @@ import { isManager, type Actor } from "./actor";
 import { reattributeProspects } from "./attribution-batch";
 import { Conflict, Forbidden, Invalid, NotFound, TooMany } from "./errors";
 import { newId } from "./ids";
+import { recordRoleChange } from "./role-changes";
 
 const INVITE_LIFETIME_MS = 7 * 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -249,6 +250,7 @@ export async function removeMember(db: Db, actor: Actor, memberId: string) {
  * Gives a member another role. Managers move people between rep and manager; only an owner
  * makes or unmakes an owner, and the last owner stays one. No session carries the role: every
  * procedure resolves the membership per request, so the change holds from the member's next one.
+ * Every change, and every Undo (`undo: true`), goes into the team's role trail in the same transaction.
  */
 export async function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners change roles.");
@@ -258,6 +260,7 @@ export async function changeRole(db: Db, actor: Actor, input: ChangeRoleInput) {
     if ((target.role === "owner" || input.role === "owner") && actor.role !== "owner") throw new Forbidden("Only an owner can make or unmake an owner.");
     if (target.role === "owner") await keepAnOwner(tx, actor.teamId);
     await tx.update(member).set({ role: input.role }).where(eq(member.id, target.id)).run();
+    await recordRoleChange(tx, actor, { memberUserId: target.userId, fromRole: target.role, toRole: input.role, undo: input.undo ?? false });
     return { ...target, role: input.role, previousRole: target.role };
   });
 }

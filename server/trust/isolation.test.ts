@@ -49,6 +49,7 @@ const PROBES: Record<string, Probe[]> = {
   "teams.revokeInvite": [refused("revoke A's invite", ({ a }) => ({ inviteId: a.inviteId }))],
   "teams.removeMember": [refused("remove A's rep", ({ a }) => ({ memberId: a.repMemberId }))],
   "teams.changeRole": [refused("make A's rep a manager", ({ a }) => ({ memberId: a.repMemberId, role: "manager" }))],
+  "teams.roleChanges": [shown("role changes", none, true)],
   // An invite link is a 144-bit secret made to be sent outside the team: holding it is what
   // entitles someone to see whom it invites, to what team and role. Nothing else shows.
   "profile.get": [shown("B's owner's own profile", none)],
@@ -94,6 +95,10 @@ const PROBES: Record<string, Probe[]> = {
   "prospects.update": [
     refused("close A's prospect", ({ a }) => ({ id: a.prospectId, status: "closed-lost" })),
     refused("give B's prospect to A's rep", ({ a, b }) => ({ id: b.prospectId, ownerId: a.rep.user.id })),
+  ],
+  "prospects.merge": [
+    refused("merge A's prospect into B's", ({ a, b }) => ({ keepId: b.prospectId, duplicateId: a.prospectId })),
+    refused("merge B's prospect into A's", ({ a, b }) => ({ keepId: a.prospectId, duplicateId: b.prospectId })),
   ],
   "prospects.awaitingCallback": [shown("awaiting my callbacks", none, true)],
   "prospects.dialContext": [

@@ -130,6 +130,8 @@ export type OwnTeam = {
   manager: TeamMember;
   rep: TeamMember;
   prospectId: number;
+  /** Another prospect of B's, for a merge into `prospectId`. */
+  duplicateProspectId: number;
   scriptId: number;
   draftId: number;
   versionId: number;
@@ -173,6 +175,10 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   // Dials of today, so "today", "awaiting callback" and recent ranges have something of A's to leak.
   const today = await owner.attempts.log({ prospect: { name: "Quentin Quagga", phone: "212-555-0148", company: "Quagga Quarry" }, outcome: "voicemail", scriptId: opener.id });
   const invite = await managerA.caller.teams.invite({ email: "pending.acme.invitee@example.test", role: "rep" });
+  // A role change and its Undo, so A's role trail has rows to leak.
+  const repMemberA = (await owner.teams.members()).find((m) => m.userId === repA.user.id)!.memberId;
+  await managerA.caller.teams.changeRole({ memberId: repMemberA, role: "manager" });
+  await managerA.caller.teams.changeRole({ memberId: repMemberA, role: "rep", undo: true });
   // Uploads are an HTTP route, not a procedure: the takes are saved by the service it calls.
   const takeOf = async (teamId: string, who: TeamMember, versionId: number) =>
     (await saveTake(db, { userId: who.user.id, teamId, role: "rep" }, { versionId, spokenMs: 2000, recordedMs: 2580 }, recordedTake())).id;
@@ -191,6 +197,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const experimentB = await managerB.caller.experiments.start({ name: "Bravo Opener Test", scriptIds: [scriptB.id, secondB.id], fromVoicemail: 1, toVoicemail: 1 });
   const vmB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravoprospect", phone: "646-555-0199" }, outcome: "voicemail", scriptId: scriptB.id, at: T0 });
   const cbB = await teamB.owner.caller.callbacks.log({ prospect: { id: vmB.prospectId }, result: "interested", at: minutesAfter(30) });
+  // A second prospect of B's, the one a merge folds into the first.
+  const duplicateB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravo Duplicate", phone: "646-555-0198" }, outcome: "no-message", at: minutesAfter(45) });
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
   const takeB = await takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
   await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
@@ -240,6 +248,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       manager: managerB,
       rep: repB,
       prospectId: vmB.prospectId,
+      duplicateProspectId: duplicateB.prospectId,
       scriptId: scriptB.id,
       draftId: draftB.id,
       versionId: scriptB.latestVersion.id,

@@ -17,6 +17,7 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "teams.updateSettings": () => ({ name: "Bravo Sales", timezone: "America/New_York", attributionWindowDays: 14, minSample: 5, wordsPerMinute: 160 }),
   "teams.invite": () => ({ email: "new.person@example.test", role: "rep" }),
   "teams.invites": () => undefined,
+  "teams.roleChanges": () => undefined,
   "teams.revokeInvite": (b) => ({ inviteId: b.inviteId }),
   "teams.removeMember": (b) => ({ memberId: b.repMemberId }),
   "teams.changeRole": (b) => ({ memberId: b.repMemberId, role: "manager" }),
@@ -43,6 +44,7 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "prospects.list": (b) => ({ query: "Bea", ownerId: b.team.owner.user.id, status: "open", awaitingCallback: false, minUnreturned: 0, limit: 10 }),
   "prospects.get": (b) => ({ id: b.prospectId }),
   "prospects.update": (b) => ({ id: b.prospectId, name: "Bea B. Bravoprospect", company: "Bravo Co", status: "engaged", ownerId: b.team.owner.user.id }),
+  "prospects.merge": (b) => ({ keepId: b.prospectId, duplicateId: b.duplicateProspectId }),
   "prospects.awaitingCallback": () => undefined,
   "prospects.dialContext": (b) => ({ prospectId: b.prospectId }),
 

@@ -20,6 +20,7 @@ export function MemberList() {
       onSuccess: () => {
         setChanged(null);
         void queryClient.invalidateQueries({ queryKey: trpc.teams.members.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.teams.roleChanges.queryKey() });
       },
       onError: (error) => setRoleError(error.message),
     }),
@@ -31,7 +32,7 @@ export function MemberList() {
           <span>
             {changed.name} is now {changed.role === "owner" ? "an owner" : `a ${changed.role}`}, from their next page or click.
           </span>
-          <Button variant="secondary" className="h-8" disabled={undo.isPending} onClick={() => undo.mutate({ memberId: changed.memberId, role: changed.previousRole })}>
+          <Button variant="secondary" className="h-8" disabled={undo.isPending} onClick={() => undo.mutate({ memberId: changed.memberId, role: changed.previousRole, undo: true })}>
             Undo
           </Button>
         </div>

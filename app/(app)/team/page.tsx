@@ -3,6 +3,7 @@ import { serverCaller, HydrateClient, prefetch, trpc } from "@/app/_trpc/server"
 import { PageHeader } from "@/app/_components/ui";
 import { InvitePanel } from "./invite-panel";
 import { MemberList } from "./member-list";
+import { RoleChangeList } from "./role-change-list";
 import { TeamSettings } from "./team-settings";
 
 export const metadata = { title: "Team" };
@@ -12,7 +13,10 @@ export default async function TeamPage() {
   const team = await caller.teams.current();
   const canManage = team.role !== "rep";
   prefetch(trpc.teams.members.queryOptions());
-  if (canManage) prefetch(trpc.teams.invites.queryOptions());
+  if (canManage) {
+    prefetch(trpc.teams.invites.queryOptions());
+    prefetch(trpc.teams.roleChanges.queryOptions());
+  }
   return (
     <HydrateClient>
       <PageHeader
@@ -30,6 +34,11 @@ export default async function TeamPage() {
         <MemberList />
         {canManage && <InvitePanel canInviteOwner={team.role === "owner"} />}
       </div>
+      {canManage && (
+        <div className="mt-6">
+          <RoleChangeList />
+        </div>
+      )}
       {team.role === "owner" && (
         <div className="mt-6">
           <TeamSettings

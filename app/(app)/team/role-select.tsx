@@ -17,6 +17,7 @@ export function RoleSelect({ member, onChanged, onError }: Props) {
     trpc.teams.changeRole.mutationOptions({
       onSuccess: (result) => {
         void queryClient.invalidateQueries({ queryKey: trpc.teams.members.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.teams.roleChanges.queryKey() });
         onChanged({ memberId: result.id, name: result.name, role: result.role, previousRole: result.previousRole });
       },
       onError: (error) => onError(error.message),

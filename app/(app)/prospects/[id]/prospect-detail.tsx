@@ -13,6 +13,7 @@ import { STATUS_LABELS, statusTone } from "../prospect-status";
 import { EditDialDialog, type EditableDial } from "../../today/edit-dial-dialog";
 import { EditCallbackDialog, type EditableCallback } from "./edit-callback-dialog";
 import { EditProspectDialog } from "./edit-prospect-dialog";
+import { MergeProspectDialog } from "./merge-prospect-dialog";
 import { Timeline } from "./timeline";
 
 export function ProspectDetail({ id }: { id: number }) {
@@ -24,6 +25,8 @@ export function ProspectDetail({ id }: { id: number }) {
   const [editing, setEditing] = useState<EditableCallback | null>(null);
   const [editingDial, setEditingDial] = useState<EditableDial | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [mergedName, setMergedName] = useState<string | null>(null);
   const update = useMutation(trpc.prospects.update.mutationOptions({ onSuccess: invalidate }));
   const canReassign = team.role !== "rep";
 
@@ -35,14 +38,24 @@ export function ProspectDetail({ id }: { id: number }) {
         </Link>
       </p>
       <PageHeader title={p.name} description={[p.company, formatPhoneForDisplay(p.phone)].filter(Boolean).join(" · ")} actions={
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>
             <Button variant="secondary" className="h-8" onClick={() => setEditingDetails(true)}>
               Edit details
             </Button>
+            {canReassign && (
+              <Button variant="secondary" className="h-8" onClick={() => setMerging(true)}>
+                Merge a duplicate…
+              </Button>
+            )}
           </div>
         }
       />
+      {mergedName && (
+        <p role="status" className="mb-4 rounded-md bg-surface-2 px-3 py-2 text-sm">
+          <bdi>{mergedName}</bdi> is merged into <bdi>{p.name}</bdi>: the timeline below holds both histories.
+        </p>
+      )}
       <div className="grid gap-6 lg:grid-cols-[320px_1fr]">
         <Card title="Details">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
@@ -103,6 +116,16 @@ export function ProspectDetail({ id }: { id: number }) {
         </Suspense>
       )}
       {editingDetails && <EditProspectDialog prospect={p} onClose={() => setEditingDetails(false)} />}
+      {merging && (
+        <MergeProspectDialog
+          prospect={p}
+          onClose={() => setMerging(false)}
+          onMerged={(name) => {
+            setMerging(false);
+            setMergedName(name);
+          }}
+        />
+      )}
     </>
   );
 }
