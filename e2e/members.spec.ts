@@ -25,7 +25,7 @@ test("an owner makes a rep a manager, the rep's next page has manager tools, and
   await expect(notice).toBeHidden();
   await expect(owner.getByLabel("Role of Rosa Promoted")).toHaveValue("rep");
   // The role trail, newest first: the Undo is its own, marked line.
-  const trail = owner.getByRole("list", { name: "Recent role changes" }).getByRole("listitem");
+  const trail = owner.getByRole("list", { name: "Access changes" }).getByRole("listitem");
   await expect(trail).toHaveCount(2);
   await expect(trail.nth(0)).toContainText("Rosa Promoted: manager → rep (undo) by Olivia Owner");
   await expect(trail.nth(1)).toContainText("Rosa Promoted: rep → manager by Olivia Owner");
@@ -36,7 +36,7 @@ test("an owner makes a rep a manager, the rep's next page has manager tools, and
   await rep.reload();
   await expect(rep.getByRole("region", { name: "Members" })).toBeVisible();
   await expect(rep.getByRole("region", { name: "Invite a teammate" })).toHaveCount(0);
-  await expect(rep.getByRole("region", { name: "Recent role changes" })).toHaveCount(0);
+  await expect(rep.getByRole("region", { name: "Access changes" })).toHaveCount(0);
 });
 
 test("a pending invite's link is copied again, then revoked so it no longer works", async ({ browser }) => {
