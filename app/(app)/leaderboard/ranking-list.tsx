@@ -1,20 +1,12 @@
+import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { Badge } from "@/app/_components/ui";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
 import { PRIVATE_DRAFTS } from "@/lib/vocabulary";
+import type { AppRouter } from "@/server/routers/_app";
 
-type Row = Parameters<typeof formatEvidence>[0] & {
-  key: string;
-  label: string;
-  ranked: boolean;
-  rank: number | null;
-  ciLow: number;
-  ciHigh: number;
-  appointments: number;
-  appointmentRate: number | null;
-  medianMinutesToCallback: number | null;
-  p80MinutesToCallback: number | null;
-};
+// The rows the leaderboard procedure returns, as the table twin shows them.
+type Row = inferRouterOutputs<AppRouter>["leaderboard"]["get"]["rows"][number];
 
 /**
  * The leaderboard table as a list of cards, for screens narrower than its ten columns (issue 12,
