@@ -9,6 +9,7 @@ import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie"
 import { sessionByToken } from "@/server/services/sessions";
 import type { Actor } from "@/server/services/actor";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound, RateLimited, TooMany } from "@/server/services/errors";
+import { inTurn } from "@/server/services/read-turns";
 import { importRule, spendBudget, statsReadRule, withinConcurrency, type BudgetRule } from "@/server/services/request-budget";
 import { liveSession, resolveMembership } from "@/server/services/teams";
 
@@ -136,9 +137,15 @@ const spending = (rule: () => BudgetRule) =>
     return next();
   });
 
+/** A user's reads of `rule`'s kind run a few at a time, so one user's burst does not hold everyone's connections. */
+const takingTurns = t.middleware(({ ctx, next }) => {
+  const userId = (ctx as { user?: SignedInUser | null }).user?.id;
+  return userId ? inTurn(userId, () => next()) : next();
+});
+
 /** Leaderboards, overview and drill-downs: each call reads and folds many rows. */
-export const memberStatsProcedure = memberProcedure.use(spending(statsReadRule));
-export const managerStatsProcedure = managerProcedure.use(spending(statsReadRule));
+export const memberStatsProcedure = memberProcedure.use(spending(statsReadRule)).use(takingTurns);
+export const managerStatsProcedure = managerProcedure.use(spending(statsReadRule)).use(takingTurns);
 
 /** One import in flight per user, within the import budget (the queue runs one per team). */
 export const importProcedure = managerProcedure.use(spending(importRule)).use(({ ctx, next }) =>

@@ -15,10 +15,12 @@ async function stateOf(db: Queryable, key: Key) {
 }
 
 /** Reserves an attempt for `key` before its password is checked. */
-export async function reserveSignIn(db: Db, key: Key, now = Date.now()): Promise<Reservation> {
+export async function reserveSignIn(db: Db, key: Key, now?: number): Promise<Reservation> {
   return db.transaction(
     async (tx) => {
-      const reservation = reserveAttempt(await stateOf(tx, key), now);
+      // The clock is read once the lock is held: read before, a wait behind a burst of other
+      // sign-ins would make the Retry-After it answers longer than the delay.
+      const reservation = reserveAttempt(await stateOf(tx, key), now ?? Date.now());
       if (reservation.allowed) {
         const row = { key, ...reservation.state };
         await tx.insert(signInBrake).values(row).onConflictDoUpdate({ target: signInBrake.key, set: reservation.state }).run();
@@ -35,11 +37,11 @@ export async function signInSucceeded(db: Db, key: Key) {
 }
 
 /** The password was wrong: the attempt stays counted, and the delay runs from now. */
-export async function signInFailed(db: Db, key: Key, now = Date.now()) {
+export async function signInFailed(db: Db, key: Key, now?: number) {
   await db.transaction(
     async (tx) => {
       const state = await stateOf(tx, key);
-      if (state) await tx.update(signInBrake).set(failedAttempt(state, now)).where(eq(signInBrake.key, key)).run();
+      if (state) await tx.update(signInBrake).set(failedAttempt(state, now ?? Date.now())).where(eq(signInBrake.key, key)).run();
     },
     { behavior: "immediate" },
   );
