@@ -1,46 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { inTurn } from "./read-turns";
+import { AT_ONCE_PER_USER, inTurn } from "./read-turns";
 
-const gate = () => {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { open, opened };
-};
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A read that runs until its gate is opened, noting when it started. */
+function reads(started: string[]) {
+  const gates = new Map<string, () => void>();
+  const read = (user: string, name: string) =>
+    inTurn(user, async () => {
+      started.push(name);
+      await new Promise<void>((resolve) => gates.set(name, resolve));
+      return name;
+    });
+  return { read, open: (name: string) => gates.get(name)!() };
+}
 
 describe("statistics reads take turns per user", () => {
-  it("runs two of one user's reads at once, the rest in order, and never holds up another user", async () => {
+  it(`runs ${AT_ONCE_PER_USER} of one user's reads at once, the rest in order, and never holds up another user`, async () => {
     const started: string[] = [];
-    const gates = new Map<string, ReturnType<typeof gate>>();
-    const read = (user: string, name: string) => {
-      const g = gate();
-      gates.set(name, g);
-      return inTurn(user, async () => {
-        started.push(name);
-        await g.opened;
-        return name;
-      });
-    };
-    const hammer = ["a1", "a2", "a3", "a4"].map((name) => read("a", name));
+    const { read, open } = reads(started);
+    const names = Array.from({ length: AT_ONCE_PER_USER + 2 }, (_, i) => `a${i + 1}`);
+    const hammer = names.map((name) => read("a", name));
     const other = read("b", "b1");
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(started).toEqual(["a1", "a2", "b1"]);
+    await settle();
+    expect(started).toEqual([...names.slice(0, AT_ONCE_PER_USER), "b1"]);
 
-    gates.get("b1")!.open();
+    open("b1");
     expect(await other).toBe("b1");
-    gates.get("a2")!.open();
-    await hammer[1];
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(started).toEqual(["a1", "a2", "b1", "a3"]);
+    await settle();
+    expect(started).toHaveLength(AT_ONCE_PER_USER + 1);
 
-    for (const name of ["a1", "a3", "a4"]) gates.get(name)?.open();
-    await new Promise((resolve) => setImmediate(resolve));
-    gates.get("a4")!.open();
-    expect(await Promise.all(hammer)).toEqual(["a1", "a2", "a3", "a4"]);
+    open("a2");
+    await hammer[1];
+    await settle();
+    expect(started.at(-1)).toBe(names[AT_ONCE_PER_USER]);
+    for (const name of names) {
+      await settle();
+      if (name !== "a2") open(name);
+    }
+    expect(await Promise.all(hammer)).toEqual(names);
   });
 
   it("frees the turn when a read fails", async () => {
-    await expect(inTurn("c", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    await expect(inTurn("c", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await Promise.all([inTurn("c", async () => 1), inTurn("c", async () => 2), inTurn("c", async () => 3)])).toEqual([1, 2, 3]);
+    for (let i = 0; i < AT_ONCE_PER_USER + 1; i++) await expect(inTurn("c", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    const many = Array.from({ length: AT_ONCE_PER_USER * 2 }, (_, i) => i);
+    expect(await Promise.all(many.map((i) => inTurn("c", async () => i)))).toEqual(many);
   });
 });

@@ -4,7 +4,7 @@
 // Kept in memory on purpose: what it shares out is this process's own pool, and a wait is
 // never a refusal — the budgets (request-budget.ts), which are shared, decide those.
 
-const AT_ONCE_PER_USER = 2;
+export const AT_ONCE_PER_USER = 3;
 
 type Turns = { running: number; waiting: (() => void)[] };
 const byUser = new Map<string, Turns>();
