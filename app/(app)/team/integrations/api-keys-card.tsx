@@ -31,8 +31,8 @@ export function ApiKeysCard({ canMakeOwnerKeys }: { canMakeOwnerKeys: boolean })
     <Card title="API keys" description="A key acts as you, with the role you give it (never more than yours). A rep key can log only your own dials.">
       <form onSubmit={form.handleSubmit((v) => create.mutate(v))} className="flex flex-col gap-4 sm:flex-row sm:items-end" noValidate>
         <div className="flex-1">
-          <Field id="api-key-name" label="Key name" error={form.formState.errors.name?.message} hint="What will use it, e.g. “Aircall sync”.">
-            <Input id="api-key-name" autoComplete="off" {...form.register("name")} />
+          <Field id="api-key-name" label="Key name" error={form.formState.errors.name?.message}>
+            <Input id="api-key-name" autoComplete="off" placeholder="e.g. Aircall sync" {...form.register("name")} />
           </Field>
         </div>
         <Field id="api-key-role" label="Key role">
