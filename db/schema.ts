@@ -576,3 +576,33 @@ export const takeAudio = sqliteTable("take_audio", {
     .references(() => take.id, { onDelete: "cascade" }),
   webm: blob("webm", { mode: "buffer" }).notNull(),
 });
+
+// ---------------------------------------------------------------------------
+// Team API keys (issue 14): a key acts as its creator, with a role no higher than the creator's
+// (capped again at every use, so a demoted creator's keys shrink with them). Only the SHA-256 of
+// the key is kept: a key is 32 random bytes, so a fast hash is as good as a slow one, and lookup
+// by hash keeps the check constant-time with respect to the stored keys.
+// ---------------------------------------------------------------------------
+
+export const apiKey = sqliteTable(
+  "api_key",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The key's first characters (`rbk_` and 8 more), shown in lists and used to revoke it. */
+    prefix: text("prefix").notNull(),
+    /** Hex SHA-256 of the whole key. */
+    keyHash: text("key_hash").notNull(),
+    role: text("role", { enum: ["owner", "manager", "rep"] }).notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("api_key_hash_uq").on(t.keyHash), uniqueIndex("api_key_team_prefix_uq").on(t.teamId, t.prefix), index("api_key_team_idx").on(t.teamId)],
+);

@@ -26,6 +26,7 @@ import { importCalls, importSucceeded } from "@/server/services/call-imports";
 import { SOURCE_IDS } from "@/server/domain/call-sources/source";
 import { callImportJson, describeCallImport, describeCallRejection } from "@/server/cli-calls";
 import { teamOwnerActor } from "@/server/services/owner-actor";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/server/services/api-keys";
 
 /** Service field names as the options that carry them, so a validation message names the flag. */
 const FLAGS: Record<string, string> = { teamSlug: "--team" };
@@ -344,6 +345,54 @@ exportCommand("leaderboard", "the leaderboard (by,key,label,voicemails,returned,
 exportCommand("experiments", "every experiment's arms (experiment,status,arm,script,assigned,voicemails,returned,rate,ci_low,ci_high,always_valid_p,verdict); --from/--to do not apply", (db, actor) =>
   experimentsCsv(db, actor),
 );
+
+// Team API keys (issue 14), made by the team's owner: `create` prints only the key, so
+// `KEY=$(ringback apikey create …)` captures it.
+const apikey = program.command("apikey").description("team API keys for the REST API (/api/v1)");
+apikey
+  .command("create")
+  .description("create a key and print it (only the key, on stdout; it is shown this once)")
+  .requiredOption("--team <slug>", "the team's slug")
+  .requiredOption("--name <name>", "what the key is for")
+  .option("--role <role>", "rep | manager (a rep key acts as the team's owner but may log only the owner's own dials)", "rep")
+  .action((opts) =>
+    run(() =>
+      withDatabase(openDatabase, async (db) => {
+        if (!["rep", "manager"].includes(opts.role)) throw new Error("--role must be rep or manager");
+        const created = await createApiKey(db, await teamOwnerActor(db, opts.team), { name: opts.name, role: opts.role });
+        console.log(created.key);
+      }),
+    ),
+  );
+apikey
+  .command("list")
+  .description("the team's keys: prefix, name, role, creator, last use (revoked ones marked)")
+  .requiredOption("--team <slug>", "the team's slug")
+  .action((opts) =>
+    run(() =>
+      withDatabase(openDatabaseReadOnly, async (db) => {
+        const keys = await listApiKeys(db, await teamOwnerActor(db, opts.team));
+        if (keys.length === 0) note(`team ${opts.team} has no API keys`);
+        for (const k of keys) {
+          const used = k.lastUsedAt ? `last used ${k.lastUsedAt.toISOString()}` : "never used";
+          console.log([k.prefix, k.name, k.role, k.createdByEmail, k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : used].join("\t"));
+        }
+      }),
+    ),
+  );
+apikey
+  .command("revoke")
+  .description("revoke a key by the prefix `apikey list` shows; it stops working at once")
+  .argument("<prefix>", "the key's prefix, e.g. rbk_ab12cd34")
+  .requiredOption("--team <slug>", "the team's slug")
+  .action((prefix: string, opts) =>
+    run(() =>
+      withDatabase(openDatabase, async (db) => {
+        const revoked = await revokeApiKey(db, await teamOwnerActor(db, opts.team), { prefix });
+        console.log(`revoked ${revoked.prefix}`);
+      }),
+    ),
+  );
 
 // No top-level await: tsx runs this file as CommonJS (package.json has no "type": "module").
 void program.parseAsync(process.argv);

@@ -8,7 +8,7 @@ import { getAuth } from "@/server/auth";
 import { sessionCookieFacts, signedSessionToken } from "@/server/session-cookie";
 import { sessionByToken } from "@/server/services/sessions";
 import type { Actor } from "@/server/services/actor";
-import { Conflict, DomainError, Forbidden, Invalid, NotFound, RateLimited, TooMany } from "@/server/services/errors";
+import { DomainError, domainErrorCode } from "@/server/services/errors";
 import { inTurn } from "@/server/services/read-turns";
 import { importRule, spendBudget, statsReadRule, withinConcurrency, type BudgetRule } from "@/server/services/request-budget";
 import { liveSession, resolveMembership } from "@/server/services/teams";
@@ -77,22 +77,13 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const DOMAIN_CODES = [
-  [NotFound, "NOT_FOUND"],
-  [Forbidden, "FORBIDDEN"],
-  [Conflict, "CONFLICT"],
-  [Invalid, "BAD_REQUEST"],
-  [RateLimited, "TOO_MANY_REQUESTS"],
-  [TooMany, "TOO_MANY_REQUESTS"],
-] as const;
-
 /** Services throw domain errors; callers see the matching tRPC code with the same message. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) {
-      const code = DOMAIN_CODES.find(([Type]) => cause instanceof Type)?.[1] ?? "BAD_REQUEST";
+      const code = domainErrorCode(cause)[1];
       throw new TRPCError({ code, message: cause.message, cause });
     }
   }

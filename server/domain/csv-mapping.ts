@@ -79,6 +79,12 @@ export const RESULT_SPELLINGS: Record<string, CallbackResult> = {
 
 const spelling = (raw: string) => raw.trim().toLowerCase().replace(/\s+/g, " ");
 
+/** An outcome as a CSV, a CRM or the REST API spells it (case and spacing ignored), or undefined. */
+// Own keys only: "constructor" is no outcome, whatever Object.prototype says.
+const spelled = <T>(table: Record<string, T>, raw: string): T | undefined => (Object.hasOwn(table, spelling(raw)) ? table[spelling(raw)] : undefined);
+export const outcomeOfSpelling = (raw: string): Outcome | undefined => spelled(OUTCOME_SPELLINGS, raw);
+export const resultOfSpelling = (raw: string): CallbackResult | undefined => spelled(RESULT_SPELLINGS, raw);
+
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -175,7 +181,7 @@ export function mapAttemptRecord(record: CsvRecord, columns: Columns<AttemptColu
   const prospectCompany = text("prospect_company", "prospect_company", 200) || null;
 
   const outcomeText = raw("outcome");
-  const outcome = OUTCOME_SPELLINGS[spelling(outcomeText)];
+  const outcome = outcomeOfSpelling(outcomeText);
   if (!outcome) {
     problems.push(
       outcomeText.trim()
@@ -234,7 +240,7 @@ export function mapCallbackRecord(record: CsvRecord, columns: Columns<CallbackCo
   else if (!prospectPhone) problems.push(`prospect_phone “${phoneText}” is not a phone number`);
 
   const resultText = raw("result");
-  const result = RESULT_SPELLINGS[spelling(resultText)];
+  const result = resultOfSpelling(resultText);
   if (!result) {
     problems.push(
       resultText.trim() ? `result “${resultText.trim()}” is not one of appointment (or meeting booked), interested, not-interested, other` : "result is empty",

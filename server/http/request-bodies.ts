@@ -43,9 +43,11 @@ const LINGER_MS = 2000;
 export function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, status: 411 | 413, message: string) {
   const socket = req.socket;
   if (res.headersSent) return void socket.destroy();
-  const body = JSON.stringify({ error: { status, message } });
+  // The REST API answers every refusal as an RFC 9457 problem document, this one included.
+  const problem = req.url?.startsWith("/api/v1/") ?? false;
+  const body = JSON.stringify(problem ? { type: "about:blank", title: http.STATUS_CODES[status], status, detail: message } : { error: { status, message } });
   socket.end(
-    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncache-control: no-store\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: ${problem ? "application/problem+json" : "application/json"}\r\ncache-control: no-store\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }

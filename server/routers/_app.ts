@@ -1,3 +1,4 @@
+import { apiKeysRouter } from "./api-keys";
 import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
 import { experimentsRouter } from "./experiments";
 import { firstRunRouter } from "./first-run";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   experiments: experimentsRouter,
   takes: takesRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm"
 import { isUniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/client";
 import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
-import type { Queryable } from "@/db/types";
+import type { Queryable, Tx } from "@/db/types";
 import type { LogAttemptInput, UpdateAttemptInput } from "@/lib/inputs/calls";
 import { ENTRY_TIME_REASONS, entryTimeProblem } from "@/server/domain/entry-time";
 import { startOfDayIn } from "@/server/domain/team-day";
@@ -19,38 +19,47 @@ export function requireEntryTime(at: Date, now: Date = new Date()) {
   if (problem) throw new Invalid(`This time ${ENTRY_TIME_REASONS[problem]}.`);
 }
 
+/** Where a dial came from when not typed in: the REST API's `api` and the caller's id for the call. */
+export type DialOrigin = { source: string; sourceCallId: string | null };
+
 /** Logs one dial; a voicemail is stamped with the script's current version. One transaction. */
 export async function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
   const at = input.at ?? new Date();
   requireEntryTime(at);
-  return db.transaction(async (tx) => {
-    const target = await findOrCreateProspect(tx, actor, input.prospect);
-    const version = input.outcome === "voicemail" && input.scriptId !== undefined ? await usableVersion(tx, actor, input.scriptId) : null;
-    const attribution = input.outcome === "voicemail" ? await attributeNewVoicemail(tx, actor.teamId, target.id, at) : null;
-    const inserted = await tx
-      .insert(attempt)
-      .values({
-        teamId: actor.teamId,
-        repId: actor.userId,
-        prospectId: target.id,
-        at,
-        outcome: input.outcome,
-        scriptVersionId: version?.id ?? null,
-        messageSeconds: input.outcome === "voicemail" ? (input.messageSeconds ?? null) : null,
-        notes: input.notes || null,
-        ...attribution?.facts,
-      })
-      .onConflictDoNothing()
-      .returning({ id: attempt.id })
-      .get();
-    if (!inserted) throw new Conflict("That dial is already logged.");
-    await attribution?.store(inserted.id);
-    if (attribution?.facts.voicemailNumber != null && input.scriptId !== undefined) {
-      const voicemail = { attemptId: inserted.id, prospectId: target.id, voicemailNumber: attribution.facts.voicemailNumber, at, readScriptId: input.scriptId };
-      await recordExperimentVoicemail(tx, actor, voicemail);
-    }
-    return { id: inserted.id, prospectId: target.id };
-  });
+  return db.transaction(async (tx) => logAttemptIn(tx, actor, { ...input, at }));
+}
+
+/** logAttempt's work inside the caller's transaction (the REST API's idempotent dials). */
+export async function logAttemptIn(tx: Tx, actor: Actor, input: LogAttemptInput & { at: Date }, origin?: DialOrigin) {
+  const at = input.at;
+  const target = await findOrCreateProspect(tx, actor, input.prospect);
+  const version = input.outcome === "voicemail" && input.scriptId !== undefined ? await usableVersion(tx, actor, input.scriptId) : null;
+  const attribution = input.outcome === "voicemail" ? await attributeNewVoicemail(tx, actor.teamId, target.id, at) : null;
+  const inserted = await tx
+    .insert(attempt)
+    .values({
+      teamId: actor.teamId,
+      repId: actor.userId,
+      prospectId: target.id,
+      at,
+      outcome: input.outcome,
+      scriptVersionId: version?.id ?? null,
+      messageSeconds: input.outcome === "voicemail" ? (input.messageSeconds ?? null) : null,
+      notes: input.notes || null,
+      source: origin?.source ?? null,
+      sourceCallId: origin?.sourceCallId ?? null,
+      ...attribution?.facts,
+    })
+    .onConflictDoNothing()
+    .returning({ id: attempt.id })
+    .get();
+  if (!inserted) throw new Conflict("That dial is already logged.");
+  await attribution?.store(inserted.id);
+  if (attribution?.facts.voicemailNumber != null && input.scriptId !== undefined) {
+    const voicemail = { attemptId: inserted.id, prospectId: target.id, voicemailNumber: attribution.facts.voicemailNumber, at, readScriptId: input.scriptId };
+    await recordExperimentVoicemail(tx, actor, voicemail);
+  }
+  return { id: inserted.id, prospectId: target.id };
 }
 
 /** A dial of the actor's team that the actor may change: reps their own, managers any. */

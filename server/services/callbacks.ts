@@ -7,7 +7,7 @@ import type { CallbackPreviewInput, LogCallbackInput, UpdateCallbackInput } from
 import { creditFor } from "@/server/domain/attribution";
 import { normalisePhone } from "@/server/domain/phone";
 import { isManager, type Actor } from "./actor";
-import { requireEntryTime } from "./attempts";
+import { requireEntryTime, type DialOrigin } from "./attempts";
 import { reattributeProspect } from "./attribution";
 import { Conflict, Forbidden, Invalid, NotFound } from "./errors";
 import { findOrCreateProspect, getProspect, teamRegion } from "./prospects";
@@ -16,19 +16,31 @@ import { findOrCreateProspect, getProspect, teamRegion } from "./prospects";
 export async function logCallback(db: Db, actor: Actor, input: LogCallbackInput) {
   const at = input.at ?? new Date();
   requireEntryTime(at);
-  return db.transaction(async (tx) => {
-    const target = await findOrCreateProspect(tx, actor, input.prospect);
-    const inserted = await tx
-      .insert(callback)
-      .values({ teamId: actor.teamId, prospectId: target.id, at, result: input.result, notes: input.notes || null, loggedById: actor.userId })
-      .onConflictDoNothing()
-      .returning({ id: callback.id })
-      .get();
-    if (!inserted) throw new Conflict("That callback is already logged.");
-    await reattributeProspect(tx, actor.teamId, target.id);
-    if (input.result === "appointment") await tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, target.id)).run();
-    return { id: inserted.id, prospectId: target.id, credit: await creditedVoicemail(tx, inserted.id) };
-  });
+  return db.transaction(async (tx) => logCallbackIn(tx, actor, { ...input, at }));
+}
+
+/** logCallback's work inside the caller's transaction (the REST API's idempotent callbacks). */
+export async function logCallbackIn(tx: Tx, actor: Actor, input: LogCallbackInput & { at: Date }, origin?: DialOrigin) {
+  const target = await findOrCreateProspect(tx, actor, input.prospect);
+  const inserted = await tx
+    .insert(callback)
+    .values({
+      teamId: actor.teamId,
+      prospectId: target.id,
+      at: input.at,
+      result: input.result,
+      notes: input.notes || null,
+      loggedById: actor.userId,
+      source: origin?.source ?? null,
+      sourceCallId: origin?.sourceCallId ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: callback.id })
+    .get();
+  if (!inserted) throw new Conflict("That callback is already logged.");
+  await reattributeProspect(tx, actor.teamId, target.id);
+  if (input.result === "appointment") await tx.update(prospect).set({ status: "appointment" }).where(eq(prospect.id, target.id)).run();
+  return { id: inserted.id, prospectId: target.id, credit: await creditedVoicemail(tx, inserted.id) };
 }
 
 const voicemailDescription = {

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import type { LeaderboardInput } from "@/lib/inputs/leaderboard";
+import { leaderboardInput, type LeaderboardInput } from "@/lib/inputs/leaderboard";
+import { apiLeaderboardQuery } from "@/server/domain/api-bodies";
 import { formatCsv } from "@/server/domain/csv";
 import type { Actor } from "./actor";
 import { leaderboard, type LeaderboardRow } from "./stats";
@@ -51,4 +52,23 @@ export async function leaderboardCsv(db: Db, actor: Actor, input: LeaderboardInp
 export function leaderboardCsvFileName(input: LeaderboardInput): string {
   const span = input.range === "custom" ? `${input.from ?? "start"}-to-${input.to ?? "now"}` : input.range;
   return `ringback-leaderboard-${input.by}-${span}.csv`;
+}
+
+/** A CSV cell back as the JSON value it spells: numbers as numbers, `true`/`false`, empty as null. */
+const jsonValue = (column: (typeof LEADERBOARD_CSV_COLUMNS)[number], cell: string | number) => {
+  if (cell === "") return null;
+  if (column === "ranked") return cell === "true";
+  return ["by", "key", "label"].includes(column) ? cell : Number(cell);
+};
+
+/** GET /api/v1/leaderboard: the CSV's rows as JSON objects, same column names, same values. */
+export async function apiLeaderboard(db: Db, actor: Actor, query: unknown, now: Date = new Date()) {
+  const { by, from, to } = apiLeaderboardQuery.parse(query);
+  const input = leaderboardInput.parse({ by, range: from !== undefined || to !== undefined ? "custom" : "all", from, to });
+  const board = await leaderboard(db, actor, input, now);
+  const rows = board.rows.map((row) => {
+    const cells = leaderboardCsvRow(row);
+    return Object.fromEntries(LEADERBOARD_CSV_COLUMNS.map((c) => [c, jsonValue(c, cells[c])]));
+  });
+  return { by, from: from ?? null, to: to ?? null, rows };
 }

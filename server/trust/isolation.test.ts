@@ -185,6 +185,10 @@ const PROBES: Record<string, Probe[]> = {
     refused("B's scripts for A's rep", ({ a, b }) => ({ name: "Borrowed rep", scriptIds: [b.scriptId, b.secondScriptId], fromVoicemail: 2, toVoicemail: 2, repIds: [a.rep.user.id] })),
   ],
   "experiments.end": [refused("end A's experiment", ({ a }) => ({ id: a.experimentId }))],
+
+  "apiKeys.list": [shown("API keys", none, true)],
+  "apiKeys.create": [shown("a key named like A's", () => ({ name: "Acme Zebra dialer", role: "manager" }))],
+  "apiKeys.revoke": [refused("revoke A's key", ({ a }) => ({ id: a.apiKeyId }))],
 };
 
 /** A's strings that this probe's own input does not already hold (an echo of the input is no leak). */

@@ -93,6 +93,10 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "takes.setReference": "member",
   "takes.comment": "manager",
   "takes.useMeasuredRate": "member",
+  // API keys open the team's data to another program: managers and owners hand them out.
+  "apiKeys.list": "manager",
+  "apiKeys.create": "manager",
+  "apiKeys.revoke": "manager",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

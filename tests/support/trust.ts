@@ -120,6 +120,8 @@ export type VictimTeam = {
   /** A rehearsal take A's rep shared with A, and one they kept to themselves. */
   sharedTakeId: number;
   privateTakeId: number;
+  /** An API key A's manager made. */
+  apiKeyId: number;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -144,6 +146,7 @@ export type OwnTeam = {
   experimentId: number;
   /** A take of B's owner, shared with B. */
   takeId: number;
+  apiKeyId: number;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -186,6 +189,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   await repA.caller.takes.setShared({ id: sharedTakeA, shared: true });
   await managerA.caller.takes.comment({ id: sharedTakeA, comment: "Acme secret coaching note" });
   const privateTakeA = await takeOf(teamA.id, repA, v2.latestVersion.id);
+  const keyA = await managerA.caller.apiKeys.create({ name: "Acme Zebra dialer", role: "rep" });
 
   const teamB = await makeTeam(db, "Bravo Sales", "Bob Bravoowner");
   const managerB = await teamB.join("manager", "Mike Bravomanager");
@@ -202,6 +206,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
   const takeB = await takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
   await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
+  const keyB = await teamB.owner.caller.apiKeys.create({ name: "Bravo dialer", role: "manager" });
   const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
   return {
@@ -224,6 +229,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       experimentId: experimentA.id,
       sharedTakeId: sharedTakeA,
       privateTakeId: privateTakeA,
+      apiKeyId: keyA.id,
       secrets: [
         "Acme",
         "Zanzibar",
@@ -238,6 +244,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
         "5550148",
         "555-0147",
         "pending.acme.invitee",
+        keyA.prefix,
         teamA.id,
         teamA.slug,
         ...[teamA.owner, managerA, repA].flatMap((m) => [m.user.id, m.user.email]),
@@ -260,6 +267,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       secondScriptId: secondB.id,
       experimentId: experimentB.id,
       takeId: takeB,
+      apiKeyId: keyB.id,
     },
   };
 }

@@ -90,4 +90,8 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "experiments.plan": () => ({ fromVoicemail: 1, toVoicemail: 1, arms: 2, minDifferencePoints: 10 }),
   "experiments.start": (b) => ({ name: "Bravo Second Test", scriptIds: [b.scriptId, b.secondScriptId], fromVoicemail: 2, toVoicemail: 3, repIds: [b.rep.user.id], minDifferencePoints: 10 }),
   "experiments.end": (b) => ({ id: b.experimentId }),
+
+  "apiKeys.list": () => undefined,
+  "apiKeys.create": () => ({ name: "Bravo CRM sync", role: "rep" }),
+  "apiKeys.revoke": (b) => ({ id: b.apiKeyId }),
 };
