@@ -2,6 +2,7 @@ import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
 import { experimentsRouter } from "./experiments";
 import { firstRunRouter } from "./first-run";
 import { importsRouter } from "./imports";
+import { integrationsRouter } from "./integrations";
 import { leaderboardRouter } from "./leaderboard";
 import { profileRouter } from "./profile";
 import { scriptsRouter } from "./scripts";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   experiments: experimentsRouter,
   takes: takesRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

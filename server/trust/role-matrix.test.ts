@@ -93,6 +93,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "takes.setReference": "member",
   "takes.comment": "manager",
   "takes.useMeasuredRate": "member",
+  // Webhook integrations hold the team's telephony secrets: managers and owners only.
+  "integrations.list": "manager",
+  "integrations.create": "manager",
+  "integrations.replaceSecret": "manager",
+  "integrations.revoke": "manager",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

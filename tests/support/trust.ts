@@ -120,6 +120,8 @@ export type VictimTeam = {
   /** A rehearsal take A's rep shared with A, and one they kept to themselves. */
   sharedTakeId: number;
   privateTakeId: number;
+  /** A's Twilio integration: its id is the secret part of its webhook URL. */
+  integrationId: string;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -144,6 +146,8 @@ export type OwnTeam = {
   experimentId: number;
   /** A take of B's owner, shared with B. */
   takeId: number;
+  /** B's Aircall integration. */
+  integrationId: string;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -186,6 +190,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   await repA.caller.takes.setShared({ id: sharedTakeA, shared: true });
   await managerA.caller.takes.comment({ id: sharedTakeA, comment: "Acme secret coaching note" });
   const privateTakeA = await takeOf(teamA.id, repA, v2.latestVersion.id);
+  const integrationA = await managerA.caller.integrations.create({ provider: "twilio", name: "Acme Zebra Twilio", secret: "acme-twilio-auth-token-0147" });
 
   const teamB = await makeTeam(db, "Bravo Sales", "Bob Bravoowner");
   const managerB = await teamB.join("manager", "Mike Bravomanager");
@@ -202,6 +207,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
   const takeB = await takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
   await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
+  const integrationB = await teamB.owner.caller.integrations.create({ provider: "aircall", name: "Bravo Aircall", secret: "bravo-aircall-token" });
   const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
   return {
@@ -224,7 +230,10 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       experimentId: experimentA.id,
       sharedTakeId: sharedTakeA,
       privateTakeId: privateTakeA,
+      integrationId: integrationA.id,
       secrets: [
+        integrationA.id,
+        "acme-twilio-auth-token",
         "Acme",
         "Zanzibar",
         "Zebra",
@@ -260,6 +269,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       secondScriptId: secondB.id,
       experimentId: experimentB.id,
       takeId: takeB,
+      integrationId: integrationB.id,
     },
   };
 }
