@@ -24,9 +24,14 @@ export default async function TeamPage() {
         description={`Time zone ${team.timezone} · attribution window ${team.attributionWindowDays} days · ranked from ${team.minSample} voicemails`}
         actions={
           canManage && (
-            <Link href="/team/import" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
-              Import and export
-            </Link>
+            <div className="flex flex-wrap gap-2">
+              <Link href="/team/integrations" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+                Integrations
+              </Link>
+              <Link href="/team/import" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+                Import and export
+              </Link>
+            </div>
           )
         }
       />
