@@ -14,7 +14,7 @@ const read = (source: "twilio" | "aircall", cells: CallCells) => {
   return readCallRecord({ line: 2, fields: Object.values(cells) }, sourceColumns(source, header), context);
 };
 
-const twilio = (fields: Record<string, string>) => Object.entries(fields) as [string, string][];
+const twilio = (fields: Record<string, string | undefined>) => Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined);
 
 describe("twilioStatusCells", () => {
   it.each([

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { HydrateClient, prefetch, serverCaller, trpc } from "@/app/_trpc/server";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { PageHeader } from "@/app/_components/ui";
+import { BackToTeam, ManagersOnly } from "../team-subpage";
 import { ExportPanel } from "./export-panel";
 import { ImportPanel } from "./import-panel";
 import { FileFormat } from "./file-format";
@@ -10,21 +10,7 @@ export const metadata = { title: "Import and export" };
 export default async function ImportPage() {
   const caller = await serverCaller();
   const team = await caller.teams.current();
-  const back = (
-    <Link href="/team" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
-      Back to team
-    </Link>
-  );
-  if (team.role === "rep") {
-    return (
-      <>
-        <PageHeader title="Import and export" actions={back} />
-        <Card>
-          <p className="text-sm text-muted">Only managers and owners can import and export the team&apos;s data.</p>
-        </Card>
-      </>
-    );
-  }
+  if (team.role === "rep") return <ManagersOnly title="Import and export" what="import and export the team's data" />;
   // The rep pickers of a call export list the team's members.
   prefetch(trpc.teams.members.queryOptions());
   return (
@@ -32,7 +18,7 @@ export default async function ImportPage() {
       <PageHeader
         title="Import and export"
         description={`Bring a call log or callbacks in from your CRM, or take ${team.name}'s data out. An import is all or nothing: one bad row and nothing is written.`}
-        actions={back}
+        actions={<BackToTeam />}
       />
       {/* The import gets the full width: a call log's preview is ten columns wide. */}
       <div className="grid grid-cols-1 gap-6">

@@ -74,7 +74,7 @@ export function WebhooksPanel() {
           <p className="text-sm font-medium">
             {WEBHOOK_PROVIDER_LABELS[made.provider]} connected as <bdi>{made.name}</bdi>.
           </p>
-          <WebhookUrl id={`made-url-${made.id}`} label={`URL to paste into ${WEBHOOK_PROVIDER_LABELS[made.provider]}`} url={made.url} />
+          <WebhookUrl id={`made-url-${made.id}`} label={made.provider === "ringback" ? "URL your system posts to" : `URL to paste into ${WEBHOOK_PROVIDER_LABELS[made.provider]}`} url={made.url} />
           <p className="text-xs text-muted">{PROVIDER_STEPS[made.provider]}</p>
           {made.secret && <ShownOnce id={`made-secret-${made.id}`} secret={made.secret} />}
         </div>
