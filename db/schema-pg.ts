@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, customType, index, pgTable, primaryKey, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { ROLLUP_DIMENSIONS, ROLLUP_GRAINS } from "./schema";
+import { INTEGRATION_PROVIDERS, ROLLUP_DIMENSIONS, ROLLUP_GRAINS } from "./schema";
 
 // The PostgreSQL twin of db/schema.ts, which stays the query schema on both engines: every table
 // here stores its values exactly as SQLite does, so one set of table objects reads and writes
@@ -540,4 +540,24 @@ export const apiKey = pgTable(
     revokedAt: bigint("revoked_at", { mode: "number" }),
   },
   (t) => [uniqueIndex("api_key_hash_uq").on(t.keyHash), uniqueIndex("api_key_team_prefix_uq").on(t.teamId, t.prefix), index("api_key_team_idx").on(t.teamId)],
+);
+
+export const integration = pgTable(
+  "integration",
+  {
+    id: text("id").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: INTEGRATION_PROVIDERS }).notNull(),
+    name: text("name").notNull(),
+    secret: text("secret").notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    revokedAt: bigint("revoked_at", { mode: "number" }),
+    lastEventAt: bigint("last_event_at", { mode: "number" }),
+  },
+  (t) => [index("integration_team_idx").on(t.teamId)],
 );

@@ -606,3 +606,32 @@ export const apiKey = sqliteTable(
   },
   (t) => [uniqueIndex("api_key_hash_uq").on(t.keyHash), uniqueIndex("api_key_team_prefix_uq").on(t.teamId, t.prefix), index("api_key_team_idx").on(t.teamId)],
 );
+
+// ---------------------------------------------------------------------------
+// Telephony webhooks (Live issue). The id is the unguessable part of the URL a manager pastes
+// into the provider's console; the secret is what the provider signs with (Twilio's auth token,
+// Aircall's webhook token, pasted by the manager) or, for the generic 'ringback' provider, one we
+// generate and show once. Stored as given: every signature check needs the key itself.
+// ---------------------------------------------------------------------------
+
+export const INTEGRATION_PROVIDERS = ["twilio", "aircall", "ringback"] as const;
+
+export const integration = sqliteTable(
+  "integration",
+  {
+    id: text("id").primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    provider: text("provider", { enum: INTEGRATION_PROVIDERS }).notNull(),
+    name: text("name").notNull(),
+    secret: text("secret").notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    lastEventAt: integer("last_event_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("integration_team_idx").on(t.teamId)],
+);

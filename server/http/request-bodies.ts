@@ -12,6 +12,13 @@ export const BODY_LIMIT_BYTES = 1_000_000;
  */
 export const IMPORT_BODY_LIMIT_BYTES = 160_000_000;
 
+/**
+ * A telephony webhook's body: a Twilio status callback is about 1 KB of form fields, an Aircall
+ * call.ended event a few KB of JSON (participants, tags, comments); nothing a provider sends is
+ * near this, so anything larger is refused before it is parsed.
+ */
+export const WEBHOOK_BODY_LIMIT_BYTES = 256_000;
+
 // The import procedures (imports.run, imports.calls) take whole files.
 export const IMPORT_PATH = "/api/trpc/imports.";
 

@@ -3,6 +3,7 @@ import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
 import { experimentsRouter } from "./experiments";
 import { firstRunRouter } from "./first-run";
 import { importsRouter } from "./imports";
+import { integrationsRouter } from "./integrations";
 import { leaderboardRouter } from "./leaderboard";
 import { profileRouter } from "./profile";
 import { scriptsRouter } from "./scripts";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   experiments: experimentsRouter,
   takes: takesRouter,
   apiKeys: apiKeysRouter,
+  integrations: integrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -303,12 +303,9 @@ async function readFile(db: Db, teamId: string, csvText: string, sourceId: Sourc
   }
 }
 
-export async function importCalls(db: Db, actor: Actor, csvText: string, options: CallImportOptions = {}): Promise<CallImportSummary> {
-  if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
-  const team = await getTeam(db, actor.teamId);
-  const summary: CallImportSummary = {
-    source: options.source && options.source !== "auto" ? options.source : null,
-    dryRun: Boolean(options.dryRun),
+const emptySummary = (source: SourceId | null, dryRun: boolean): CallImportSummary => ({
+    source,
+    dryRun,
     written: false,
     rows: 0,
     dials: noDials(),
@@ -324,7 +321,12 @@ export async function importCalls(db: Db, actor: Actor, csvText: string, options
     detected: null,
     columns: null,
     repIdentifiers: [],
-  };
+});
+
+export async function importCalls(db: Db, actor: Actor, csvText: string, options: CallImportOptions = {}): Promise<CallImportSummary> {
+  if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
+  const team = await getTeam(db, actor.teamId);
+  const summary = emptySummary(options.source && options.source !== "auto" ? options.source : null, Boolean(options.dryRun));
   const file = await readFile(db, actor.teamId, csvText, options.source ?? "auto", options.columns ?? []);
   summary.detected = file.detected;
   summary.columns = file.reading;
@@ -349,6 +351,9 @@ export async function importCalls(db: Db, actor: Actor, csvText: string, options
   return { ...result, written: !options.dryRun && importSucceeded(result) };
 }
 
+/** Per call id, the row of another source (or typed by hand) that a call of the file was found to repeat. */
+type MergedInto = Map<string, { dialId: number } | { callbackId: number }>;
+
 async function writeCalls(
   tx: Tx,
   actor: Actor,
@@ -357,6 +362,7 @@ async function writeCalls(
   options: CallImportOptions,
   summary: CallImportSummary,
   team: { timezone: string; defaultRegion: string },
+  mergedInto?: MergedInto,
 ): Promise<CallImportSummary> {
   const source = columns.source.id;
   const outcomeMappings = new Map<string, OutcomeMapping>();
@@ -459,7 +465,10 @@ async function writeCalls(
     const at = row.at.getTime();
     const outcome = row.outcome!;
     const key = `${prospectId}|${repId}|${at}|${outcome}`;
-    if (dialIds.has(row.callId) || fileKeys.has(key) || (!prospects.isNew(prospectId) && await otherSourceDial.get({ prospectId, repId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS }))) {
+    const repeated = dialIds.has(row.callId) || fileKeys.has(key);
+    const other = repeated || prospects.isNew(prospectId) ? undefined : await otherSourceDial.get({ prospectId, repId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS });
+    if (repeated || other) {
+      if (other) mergedInto?.set(row.callId, { dialId: other.id });
       summary.alreadyImported++;
       continue;
     }
@@ -505,7 +514,10 @@ async function writeCalls(
     }
     const at = row.at.getTime();
     const key = `${prospectId}|${at}`;
-    if (callbackIds.has(row.callId) || fileKeys.has(key) || (!prospects.isNew(prospectId) && await otherSourceCallback.get({ prospectId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS }))) {
+    const repeated = callbackIds.has(row.callId) || fileKeys.has(key);
+    const other = repeated || prospects.isNew(prospectId) ? undefined : await otherSourceCallback.get({ prospectId, from: at - DUPLICATE_WINDOW_MS, to: at + DUPLICATE_WINDOW_MS });
+    if (repeated || other) {
+      if (other) mergedInto?.set(row.callId, { callbackId: other.id });
       summary.alreadyImported++;
       continue;
     }
@@ -595,4 +607,49 @@ export async function importCallsFromPage(db: Db, actor: Actor, input: CallImpor
 export async function rememberMappings(db: Db, actor: Actor, source: SourceId, mappings: Mapping[]) {
   if (!isManager(actor)) throw new Forbidden("Only managers and owners can import.");
   await db.transaction(async (tx) => storeMappings(tx, actor, source, mappings));
+}
+
+/** What one call of a source came to: a dial or callback (new, or the one it repeats), or why nothing was written. */
+export type CallRecordResult =
+  | { kind: "dial"; id: number; outcome: Outcome; voicemailNumber: number | null; repeat: boolean; merged: boolean }
+  | { kind: "callback"; id: number; creditedAttemptId: number | null; repeat: boolean; merged: boolean }
+  | { kind: "ignored"; reason: string }
+  | { kind: "error"; reason: string };
+
+/**
+ * One call as `sourceId`'s export would list it (a webhook's event, header → cell), through the
+ * same rules and writes as a file's rows, inside the caller's transaction: a repeat of its call
+ * id, or the same prospect and rep within 2 minutes of a dial logged by hand or by another
+ * source, writes nothing and answers the row already there.
+ */
+export async function writeCallRecord(tx: Tx, actor: Actor, sourceId: SourceId, cells: Readonly<Record<string, string>>, now: Date): Promise<CallRecordResult> {
+  const header = Object.keys(cells);
+  const table: CsvTable = { header, headerLine: 1, records: [{ line: 2, fields: Object.values(cells) }] };
+  const columns = sourceColumns(sourceId, header);
+  const mergedInto: MergedInto = new Map();
+  const team = await getTeam(tx, actor.teamId);
+  const summary = await writeCalls(tx, actor, table, columns, { now }, emptySummary(sourceId, false), team, mergedInto);
+  if (summary.errors.length) return { kind: "error", reason: summary.errors[0].reason };
+  if (summary.unresolvedReps.length) return { kind: "ignored", reason: `no member of the team is ${summary.unresolvedReps[0].identifier} (set the member's phone on their profile)` };
+  if (summary.skipped.length) return { kind: "ignored", reason: summary.skipped[0].reason };
+  const read = readCallRecord(table.records[0], columns, { offsetAt: zoneOffsets(team.timezone), region: team.defaultRegion, now });
+  if (read.kind !== "call") return { kind: "ignored", reason: "not a call" };
+  const repeat = summary.alreadyImported > 0;
+  const merged = mergedInto.get(read.callId);
+  if (read.direction === "outbound") {
+    const id = merged && "dialId" in merged ? merged.dialId : (await attemptIdsByCall(tx, actor.teamId, sourceId, [read.callId])).get(read.callId);
+    const dial = id === undefined ? undefined : await tx.select({ outcome: attempt.outcome, voicemailNumber: attempt.voicemailNumber }).from(attempt).where(eq(attempt.id, id)).get();
+    if (id === undefined || !dial) return { kind: "ignored", reason: "the dial was not written" };
+    return { kind: "dial", id, outcome: dial.outcome, voicemailNumber: dial.voicemailNumber, repeat, merged: Boolean(merged) };
+  }
+  const found =
+    merged && "callbackId" in merged
+      ? await tx.select({ id: callback.id, credited: callback.creditedAttemptId }).from(callback).where(eq(callback.id, merged.callbackId)).get()
+      : await tx
+          .select({ id: callback.id, credited: callback.creditedAttemptId })
+          .from(callback)
+          .where(and(eq(callback.teamId, actor.teamId), eq(callback.source, sourceId), eq(callback.sourceCallId, read.callId)))
+          .get();
+  if (!found) return { kind: "ignored", reason: "the callback was not written" };
+  return { kind: "callback", id: found.id, creditedAttemptId: found.credited, repeat, merged: Boolean(merged) };
 }

@@ -177,6 +177,14 @@ const PROBES: Record<string, Probe[]> = {
     })),
   ],
 
+  "integrations.list": [shown("integrations", none, true)],
+  "integrations.create": [shown("B's own Twilio integration", () => ({ provider: "twilio", name: "Bravo Twilio", secret: "bravo-twilio-auth-token" }))],
+  "integrations.replaceSecret": [
+    refused("replace A's Twilio token", ({ a }) => ({ id: a.integrationId, secret: "taken-over-token" })),
+    refused("regenerate A's secret", ({ a }) => ({ id: a.integrationId })),
+  ],
+  "integrations.revoke": [refused("revoke A's integration", ({ a }) => ({ id: a.integrationId }))],
+
   "experiments.list": [shown("experiments", none, true)],
   "experiments.get": [refused("A's experiment", ({ a }) => ({ id: a.experimentId }))],
   "experiments.plan": [shown("a plan from B's own base rate", () => ({ fromVoicemail: 1, toVoicemail: 1 }))],

@@ -97,6 +97,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "apiKeys.list": "manager",
   "apiKeys.create": "manager",
   "apiKeys.revoke": "manager",
+  // Webhook integrations hold the team's telephony secrets: managers and owners only.
+  "integrations.list": "manager",
+  "integrations.create": "manager",
+  "integrations.replaceSecret": "manager",
+  "integrations.revoke": "manager",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

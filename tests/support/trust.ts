@@ -122,6 +122,8 @@ export type VictimTeam = {
   privateTakeId: number;
   /** An API key A's manager made. */
   apiKeyId: number;
+  /** A's Twilio integration: its id is the secret part of its webhook URL. */
+  integrationId: string;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -147,6 +149,8 @@ export type OwnTeam = {
   /** A take of B's owner, shared with B. */
   takeId: number;
   apiKeyId: number;
+  /** B's Aircall integration. */
+  integrationId: string;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -190,6 +194,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   await managerA.caller.takes.comment({ id: sharedTakeA, comment: "Acme secret coaching note" });
   const privateTakeA = await takeOf(teamA.id, repA, v2.latestVersion.id);
   const keyA = await managerA.caller.apiKeys.create({ name: "Acme Zebra dialer", role: "rep" });
+  const integrationA = await managerA.caller.integrations.create({ provider: "twilio", name: "Acme Zebra Twilio", secret: "acme-twilio-auth-token-0147" });
 
   const teamB = await makeTeam(db, "Bravo Sales", "Bob Bravoowner");
   const managerB = await teamB.join("manager", "Mike Bravomanager");
@@ -207,6 +212,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const takeB = await takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
   await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
   const keyB = await teamB.owner.caller.apiKeys.create({ name: "Bravo dialer", role: "manager" });
+  const integrationB = await teamB.owner.caller.integrations.create({ provider: "aircall", name: "Bravo Aircall", secret: "bravo-aircall-token" });
   const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
   return {
@@ -230,7 +236,10 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       sharedTakeId: sharedTakeA,
       privateTakeId: privateTakeA,
       apiKeyId: keyA.id,
+      integrationId: integrationA.id,
       secrets: [
+        integrationA.id,
+        "acme-twilio-auth-token",
         "Acme",
         "Zanzibar",
         "Zebra",
@@ -268,6 +277,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       experimentId: experimentB.id,
       takeId: takeB,
       apiKeyId: keyB.id,
+      integrationId: integrationB.id,
     },
   };
 }

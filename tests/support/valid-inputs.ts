@@ -85,6 +85,11 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
 
   "imports.run": () => ({ kind: "callbacks", csv: "time,prospect_phone,result,notes\r\n2025-03-06T10:00:00Z,6465550199,interested,Imported.\r\n", createMissing: false, dryRun: false }),
 
+  "integrations.list": () => undefined,
+  "integrations.create": () => ({ provider: "twilio", name: "Bravo Twilio", secret: "bravo-twilio-auth-token" }),
+  "integrations.replaceSecret": (b) => ({ id: b.integrationId, secret: "bravo-aircall-token-2" }),
+  "integrations.revoke": (b) => ({ id: b.integrationId }),
+
   "experiments.list": () => undefined,
   "experiments.get": (b) => ({ id: b.experimentId }),
   "experiments.plan": () => ({ fromVoicemail: 1, toVoicemail: 1, arms: 2, minDifferencePoints: 10 }),

@@ -2,7 +2,7 @@ import { TAKE_LIMITS, uploadTakeInput } from "@/lib/inputs/takes";
 import { Conflict, DomainError, NotFound } from "@/server/services/errors";
 import { saveTake } from "@/server/services/takes";
 import { memberOfRequest, textResponse } from "../csv-download";
-import { boundedBody } from "./bounded-body";
+import { boundedBody } from "@/server/http/bounded-body";
 
 // A rehearsal take's upload: the recorder's WebM as the body, the version and the browser's
 // measured lengths in the query string. Only audio/webm is accepted, which also keeps other sites

@@ -24,6 +24,7 @@ export const twilio: CallSource = {
   directions: { inbound: "inbound", "outbound-api": "outbound", "outbound-dial": "outbound" },
   outcomes: { completed: "connected", "no-answer": "no-message", busy: "no-message" },
   answeredBy: { machine_end_beep: "voicemail", machine_end_silence: "voicemail", machine_end_other: "voicemail" },
-  skips: [{ field: "status", values: ["failed", "canceled", "queued", "ringing", "in-progress"], reason: "not a completed call (status)" }],
+  // `initiated` is a status callback's only (the Calls export never lists it): a webhook's first event of a call.
+  skips: [{ field: "status", values: ["failed", "canceled", "queued", "initiated", "ringing", "in-progress"], reason: "not a completed call (status)" }],
   phones: { prospect: { outbound: "to", inbound: "from" }, rep: { outbound: "from", inbound: "to" } },
 };
