@@ -49,7 +49,7 @@ export function RateChart({
   if (!inBrowser) return loading;
   return (
     <Suspense fallback={loading}>
-      <ChartFrame {...frame} state="loaded" drawWhenNear>
+      <ChartFrame {...frame} state="loaded">
         <RatePlot data={rows} tone={tone} />
       </ChartFrame>
     </Suspense>
