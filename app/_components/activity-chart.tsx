@@ -49,6 +49,7 @@ export function ActivityChart({ title, testId, days }: { title: string; testId: 
   const when = (date: string) => (weekly ? `Week of ${shortDate(date)}${date === partial?.week ? " (so far)" : ""}` : shortDate(date));
   return (
     <ChartFrame
+      drawWhenNear
       title={title}
       testId={testId}
       height={ACTIVITY_HEIGHT}

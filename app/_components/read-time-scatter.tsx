@@ -122,6 +122,7 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
   };
   return (
     <ChartFrame
+      drawWhenNear
       title={title}
       testId={testId}
       height={SCATTER_HEIGHT}

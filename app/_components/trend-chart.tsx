@@ -47,6 +47,7 @@ export function TrendChart({
   const ticks = evenlySpaced(weeks, width ? Math.max(3, Math.floor(width / 80)) : 6);
   return (
     <ChartFrame
+      drawWhenNear
       title={title}
       testId={testId}
       height={TREND_HEIGHT}

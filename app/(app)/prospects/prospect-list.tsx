@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
+import { FactCards } from "@/app/_components/fact-cards";
 import { Badge, Card, Input, Select } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { PROSPECT_STATUSES, type ProspectStatus } from "@/lib/vocabulary";
@@ -66,7 +67,31 @@ export function ProspectList() {
           <Input type="number" min={0} max={100} inputMode="numeric" value={minUnreturned} onChange={(e) => setMinUnreturned(e.target.value)} />
         </label>
       </div>
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 sm:hidden" aria-busy={isFetching}>
+        <FactCards
+          label="Prospects"
+          empty="No prospects match."
+          cards={data.map((p) => ({
+            key: p.id,
+            name: p.name,
+            title: (
+              <Link href={`/prospects/${p.id}`} className="font-medium hover:underline">
+                {p.name}
+              </Link>
+            ),
+            aside: <Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>,
+            facts: [
+              { term: "Company", value: p.company ?? "—" },
+              { term: "Phone", value: formatPhoneForDisplay(p.phone) },
+              { term: "Owner", value: <bdi>{p.ownerName ?? "—"}</bdi> },
+              { term: "Voicemails", value: p.voicemails },
+              { term: "Unreturned", value: p.unreturned >= 3 ? <Badge tone="warn">{p.unreturned}</Badge> : p.unreturned },
+              { term: "Last voicemail", value: <span suppressHydrationWarning>{p.lastVoicemailAt ? dateOnly(p.lastVoicemailAt) : "—"}</span> },
+            ],
+          }))}
+        />
+      </div>
+      <div className="mt-4 hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[720px] text-sm" aria-busy={isFetching}>
           <caption className="sr-only">Prospects</caption>
           <thead className="text-left text-xs text-faint">

@@ -17,6 +17,7 @@ export function EvidenceChart({ points }: { points: { voicemails: number; p: num
   const ticks = [1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6].filter((t) => t >= lowest / 10);
   return (
     <ChartFrame
+      drawWhenNear
       title={TITLE}
       testId="evidence-chart"
       height={260}

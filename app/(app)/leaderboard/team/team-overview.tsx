@@ -9,7 +9,8 @@ import { HEATMAP_HEIGHT, HEATMAP_PHONE_HEIGHT, HourHeatmap } from "@/app/_compon
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { ReadTimeScatter, SCATTER_HEIGHT } from "@/app/_components/read-time-scatter";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
-import { RankCell } from "@/app/_components/rank-cell";
+import { FactCards } from "@/app/_components/fact-cards";
+import { RankCell, RankMark } from "@/app/_components/rank-cell";
 import { Badge, Card, StatTile } from "@/app/_components/ui";
 import type { StatsFilter } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent, hourSpan } from "@/lib/format";
@@ -140,7 +141,21 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
         title="At the 4th voicemail and later, which scripts get called back?"
         description="Last-try scripts compared only with scripts used at the same point of a cadence, never with first touches."
       >
-        <div className="overflow-x-auto">
+        <FactCards
+          label="Scripts used at the 4th voicemail and later — list"
+          empty="No 4th-or-later voicemails in this period."
+          cards={data.lateAttemptScripts.map((r) => ({
+            key: r.key,
+            name: r.label,
+            aside: <RankMark row={r} prefix="#" />,
+            facts: [
+              { term: "Callback rate", value: formatEvidence(r), wide: true },
+              { term: "Stage", value: <Badge tone={r.stage === "last-try" ? "accent" : "neutral"}>{STAGE_LABELS[r.stage]}</Badge> },
+              { term: "Appointments", value: r.appointments },
+            ],
+          }))}
+        />
+        <div className="hidden overflow-x-auto sm:block">
           <table className="w-full min-w-[560px] text-sm [&_td:not(:last-child)]:pr-4 [&_th:not(:last-child)]:pr-4">
             <caption className="sr-only">Scripts used at the 4th voicemail and later — table</caption>
             <thead className="text-left text-xs text-faint">

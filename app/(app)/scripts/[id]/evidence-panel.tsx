@@ -1,5 +1,6 @@
 "use client";
 
+import { FactCards } from "@/app/_components/fact-cards";
 import { Badge, Card } from "@/app/_components/ui";
 import { formatEvidence, formatMinutes } from "@/lib/format";
 import type { ScriptPageData, VersionEvidence } from "./script-data";
@@ -44,7 +45,7 @@ export function EvidencePanel({ script }: { script: ScriptPageData }) {
           ))}
         </dl>
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[420px] text-sm">
+          <table className="w-full text-sm sm:min-w-[420px]">
             <caption className="mb-2 text-left text-xs font-semibold text-text">Callback rate by attempt number</caption>
             <thead className="text-left text-xs text-faint">
               <tr>
@@ -62,7 +63,25 @@ export function EvidencePanel({ script }: { script: ScriptPageData }) {
             </tbody>
           </table>
         </div>
-        <div className="overflow-x-auto">
+        <div className="sm:hidden">
+          <h3 className="text-xs font-semibold text-text">By version</h3>
+          <FactCards
+            label="By version"
+            cards={script.versions.map((v) => ({
+              key: v.id,
+              name: `v${v.number}`,
+              facts: [
+                { term: "Callback rate", value: <RateCell evidence={v.evidence} minSample={script.minSample} />, wide: true },
+                { term: "Voicemails", value: v.evidence.voicemails },
+                { term: "Returned", value: v.evidence.returned },
+                { term: "Appointment rate", value: formatEvidence(v.evidence.appointmentRate), wide: true },
+                { term: "Median / 80th pct to callback", value: `${formatMinutes(v.evidence.medianMinutesToCallback)} / ${formatMinutes(v.evidence.p80MinutesToCallback)}`, wide: true },
+                { term: "Median message", value: v.evidence.medianMessageSeconds === null ? "—" : `${Math.round(v.evidence.medianMessageSeconds)} s` },
+              ],
+            }))}
+          />
+        </div>
+        <div className="hidden overflow-x-auto sm:block">
           <table className="w-full min-w-[760px] text-sm">
             <caption className="mb-2 text-left text-xs font-semibold text-text">By version</caption>
             <thead className="text-left text-xs text-faint">

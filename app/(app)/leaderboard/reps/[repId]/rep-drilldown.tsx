@@ -6,7 +6,8 @@ import { ActivityChart, activityIsWeekly } from "@/app/_components/activity-char
 import { ChartSkeleton } from "@/app/_components/chart-frame";
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
-import { RankCell } from "@/app/_components/rank-cell";
+import { FactCards } from "@/app/_components/fact-cards";
+import { RankCell, RankMark } from "@/app/_components/rank-cell";
 import { Card, StatTile } from "@/app/_components/ui";
 import type { RepStatsInput } from "@/lib/inputs/leaderboard";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
@@ -62,7 +63,22 @@ export function RepDrilldown({ input, name }: { input: RepStatsInput; name: stri
 
       <Card title={q.scripts} description={`Ranked by the interval's lower end; ${data.minSample} voicemails to be ranked (grey until then).`}>
         <RateChart title={q.scripts} testId="rep-scripts" data={data.scripts} height={rateChartHeight(Math.max(5, data.scripts.length))} />
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 sm:hidden">
+          <FactCards
+            label={`${q.scripts} — list`}
+            cards={data.scripts.map((r) => ({
+              key: r.key,
+              name: r.label,
+              aside: <RankMark row={r} prefix="#" />,
+              facts: [
+                { term: "Callback rate", value: formatEvidence(r), wide: true },
+                { term: "Appointments", value: r.appointments },
+                { term: "Median to callback", value: formatMinutes(r.medianMinutesToCallback) },
+              ],
+            }))}
+          />
+        </div>
+        <div className="mt-4 hidden overflow-x-auto sm:block">
           <table className="w-full min-w-[560px] text-sm [&_td:not(:last-child)]:pr-4 [&_th:not(:last-child)]:pr-4">
             <caption className="sr-only">{q.scripts} — table</caption>
             <thead className="text-left text-xs text-faint">
