@@ -3,6 +3,7 @@ import { experimentsRouter } from "./experiments";
 import { firstRunRouter } from "./first-run";
 import { importsRouter } from "./imports";
 import { leaderboardRouter } from "./leaderboard";
+import { liveRouter } from "./live";
 import { profileRouter } from "./profile";
 import { scriptsRouter } from "./scripts";
 import { takesRouter } from "./takes";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   experiments: experimentsRouter,
   takes: takesRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -93,6 +93,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "takes.setReference": "member",
   "takes.comment": "manager",
   "takes.useMeasuredRate": "member",
+  "live.callbackCursor": "member",
+  "live.creditedToMe": "member",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";
