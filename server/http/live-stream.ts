@@ -25,42 +25,54 @@ export async function liveStream(request: Request, teamId: string, viewer: strin
 
   const encoder = new TextEncoder();
   let close = () => {};
+  // Subscribed before the response goes out: a client that has the headers sees every later write.
+  let started: Promise<void> = Promise.resolve();
   const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      let closed = false;
-      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
-      let unsubscribe = () => {};
-      close = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        openInProcess--;
-        const left = (openByViewer.get(viewer) ?? 1) - 1;
-        if (left > 0) openByViewer.set(viewer, left);
-        else openByViewer.delete(viewer);
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the client.
-        }
-      };
-      request.signal.addEventListener("abort", close);
-      unsubscribe = await (await liveWatcher()).subscribe(teamId, (change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
-      if (closed) unsubscribe();
-      send("retry: 2000\nevent: ready\ndata: {}\n\n");
+    start(controller) {
+      started = open(controller);
+      return started;
     },
     cancel() {
       close();
     },
   });
+  async function open(controller: ReadableStreamDefaultController<Uint8Array>) {
+    const send = (text: string) => {
+      try {
+        controller.enqueue(encoder.encode(text));
+      } catch {
+        close();
+      }
+    };
+    let closed = false;
+    const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+    let unsubscribe = () => {};
+    close = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      openInProcess--;
+      const left = (openByViewer.get(viewer) ?? 1) - 1;
+      if (left > 0) openByViewer.set(viewer, left);
+      else openByViewer.delete(viewer);
+      try {
+        controller.close();
+      } catch {
+        // Already closed by the client.
+      }
+    };
+    request.signal.addEventListener("abort", close);
+    try {
+      unsubscribe = await (await liveWatcher()).subscribe(teamId, (change) => send(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
+    } catch (error) {
+      close();
+      throw error;
+    }
+    if (closed) unsubscribe();
+    send("retry: 2000\nevent: ready\ndata: {}\n\n");
+  }
+  await started;
   return new Response(body, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

@@ -1,4 +1,5 @@
 import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
+import { displayLinksRouter } from "./display-links";
 import { experimentsRouter } from "./experiments";
 import { firstRunRouter } from "./first-run";
 import { importsRouter } from "./imports";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   experiments: experimentsRouter,
   takes: takesRouter,
   live: liveRouter,
+  displayLinks: displayLinksRouter,
 });
 
 export type AppRouter = typeof appRouter;

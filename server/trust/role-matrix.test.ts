@@ -95,6 +95,9 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "takes.useMeasuredRate": "member",
   "live.callbackCursor": "member",
   "live.creditedToMe": "member",
+  "displayLinks.list": "manager",
+  "displayLinks.create": "manager",
+  "displayLinks.revoke": "manager",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

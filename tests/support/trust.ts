@@ -120,6 +120,8 @@ export type VictimTeam = {
   /** A rehearsal take A's rep shared with A, and one they kept to themselves. */
   sharedTakeId: number;
   privateTakeId: number;
+  /** A sales floor display link of A's, made by A's manager. */
+  displayLinkId: number;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -144,6 +146,7 @@ export type OwnTeam = {
   experimentId: number;
   /** A take of B's owner, shared with B. */
   takeId: number;
+  displayLinkId: number;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -202,6 +205,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
   const takeB = await takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
   await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
+  const displayLinkA = await managerA.caller.displayLinks.create({ name: "Acme Lobby Screen" });
+  const displayLinkB = await teamB.owner.caller.displayLinks.create({ name: "Bravo Floor" });
   const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
   return {
@@ -224,6 +229,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       experimentId: experimentA.id,
       sharedTakeId: sharedTakeA,
       privateTakeId: privateTakeA,
+      displayLinkId: displayLinkA.id,
       secrets: [
         "Acme",
         "Zanzibar",
@@ -260,6 +266,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       secondScriptId: secondB.id,
       experimentId: experimentB.id,
       takeId: takeB,
+      displayLinkId: displayLinkB.id,
     },
   };
 }

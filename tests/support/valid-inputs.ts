@@ -84,6 +84,9 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "takes.useMeasuredRate": () => ({ use: false }),
   "live.callbackCursor": () => undefined,
   "live.creditedToMe": () => ({ afterId: 0 }),
+  "displayLinks.list": () => undefined,
+  "displayLinks.create": () => ({ name: "Floor screen" }),
+  "displayLinks.revoke": (b) => ({ id: b.displayLinkId }),
 
   "imports.run": () => ({ kind: "callbacks", csv: "time,prospect_phone,result,notes\r\n2025-03-06T10:00:00Z,6465550199,interested,Imported.\r\n", createMissing: false, dryRun: false }),
 
