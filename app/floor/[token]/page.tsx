@@ -45,7 +45,7 @@ export default async function SalesFloor({ params }: { params: Promise<{ token: 
         <ol aria-hidden className="flex flex-col gap-3 md:gap-5">
           {rows.map((r) => (
             <li key={r.key} className="grid grid-cols-[3ch_1fr_auto] items-center gap-3 md:gap-6">
-              <span className="tabular text-2xl font-semibold text-muted md:text-5xl">{r.rank ?? "·"}</span>
+              <span className="tabular text-2xl font-semibold text-muted md:text-5xl">{r.rank ?? "–"}</span>
               <span className="flex min-w-0 flex-col gap-1">
                 <span className="truncate text-2xl font-semibold md:text-5xl">{r.label}</span>
                 <span className="h-3 rounded-full bg-accent md:h-5" style={{ width: `${Math.max(2, ((r.rate ?? 0) / best) * 100)}%` }} />
@@ -54,6 +54,7 @@ export default async function SalesFloor({ params }: { params: Promise<{ token: 
                 {percent(r.rate)}
                 <span className="block text-base font-normal text-muted md:text-2xl">
                   {r.returned}/{r.voicemails}
+                  {r.ranked ? "" : " · unranked"}
                 </span>
               </span>
             </li>
