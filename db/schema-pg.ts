@@ -561,3 +561,29 @@ export const integration = pgTable(
   },
   (t) => [index("integration_team_idx").on(t.teamId)],
 );
+
+export const teamChange = pgTable("team_change", {
+  teamId: text("team_id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  dialSeq: bigint("dial_seq", { mode: "number" }).notNull(),
+  callbackSeq: bigint("callback_seq", { mode: "number" }).notNull(),
+  at: bigint("at", { mode: "number" }).notNull(),
+});
+
+export const displayLink = pgTable(
+  "display_link",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    revokedAt: bigint("revoked_at", { mode: "number" }),
+  },
+  (t) => [uniqueIndex("display_link_token_uq").on(t.tokenHash), index("display_link_team_idx").on(t.teamId)],
+);

@@ -635,3 +635,40 @@ export const integration = sqliteTable(
   },
   (t) => [index("integration_team_idx").on(t.teamId)],
 );
+
+// ---------------------------------------------------------------------------
+// Live boards (issue 14).
+// ---------------------------------------------------------------------------
+
+/**
+ * One row per team whose dials or callbacks ever changed: triggers on attempt and callback move
+ * the counters in the same transaction as the write (the custom live-trigger migration), whatever
+ * wrote it — a form, an import, the CLI, the REST API, a webhook. Each server process's watcher
+ * (server/services/live-feed.ts) compares them with what it last saw and pushes the change.
+ */
+export const teamChange = sqliteTable("team_change", {
+  teamId: text("team_id").primaryKey(),
+  seq: integer("seq").notNull(),
+  dialSeq: integer("dial_seq").notNull(),
+  callbackSeq: integer("callback_seq").notNull(),
+  at: integer("at").notNull(),
+});
+
+/** A read-only link to the team's leaderboard for a wall display; only its hash is stored. */
+export const displayLink = sqliteTable(
+  "display_link",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("display_link_token_uq").on(t.tokenHash), index("display_link_team_idx").on(t.teamId)],
+);

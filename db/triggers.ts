@@ -13,6 +13,13 @@ export const EXPECTED_TRIGGERS = [
   { table: "callback", name: "callback_day_generation_insert" },
   { table: "callback", name: "callback_day_generation_delete" },
   { table: "callback", name: "callback_day_generation_update" },
+  // The live boards' change counter: migrations live_triggers on both engines.
+  { table: "attempt", name: "attempt_live_insert" },
+  { table: "attempt", name: "attempt_live_delete" },
+  { table: "attempt", name: "attempt_live_update" },
+  { table: "callback", name: "callback_live_insert" },
+  { table: "callback", name: "callback_live_delete" },
+  { table: "callback", name: "callback_live_update" },
 ] as const;
 
 export type TriggerRef = { table: string; name: string };

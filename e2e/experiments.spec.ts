@@ -1,13 +1,4 @@
-import type { Page } from "@playwright/test";
-import { callProcedure, expect, inviteByLink, newOwnerWithTeam, test } from "./fixtures";
-
-/** A tRPC query over HTTP as the page's user (queries answer GET only). */
-async function queryProcedure<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  const body = await response.json();
-  expect(response.ok(), JSON.stringify(body)).toBe(true);
-  return body.result.data.json as T;
-}
+import { callProcedure, expect, inviteByLink, newOwnerWithTeam, queryProcedure, test } from "./fixtures";
 
 // Issue 16: a manager starts a fair test of two openers; a rep's next matching voicemail is
 // assigned one of them on Today ("Experiment: read this one"), and the experiment page counts it.

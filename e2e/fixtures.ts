@@ -46,6 +46,14 @@ export async function callProcedure<T = unknown>(page: Page, path: string, input
   return body.result.data.json as T;
 }
 
+/** Reads a tRPC query over HTTP (GET) as the page's signed-in user; callProcedure's twin for queries. */
+export async function queryProcedure<T = unknown>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const body = await response.json();
+  expect(response.ok(), JSON.stringify(body)).toBe(true);
+  return body.result.data.json as T;
+}
+
 /** The e2e server's database (playwright.config.ts's webServer DATABASE_URL), where its outbox is. */
 const E2E_DATABASE = process.env.E2E_DATABASE_URL ?? "./test-results/e2e.db";
 

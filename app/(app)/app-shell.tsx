@@ -5,6 +5,7 @@ import { BarChart3, CircleUser, FileText, FlaskConical, LogOut, Phone, Users, Us
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { BrandMark } from "@/app/_components/brand-mark";
+import { LiveUpdates } from "@/app/_components/live-updates";
 import { LogCallbackDialog } from "@/app/_components/log-callback-dialog";
 import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { useTRPC } from "@/app/_trpc/client";
@@ -95,6 +96,7 @@ export function AppShell({ user, teams, current, children }: Props) {
         </div>
         <div className="px-4 pb-2 md:px-3 md:pb-3">
           <LogCallbackDialog />
+          <LiveUpdates />
         </div>
         {/* On a phone the sections sit in one bar at the bottom, all at once, in thumb reach; the two
             long names are shortened there so six fit 375 px (the link's name stays the full one). */}

@@ -1,10 +1,12 @@
 import { apiKeysRouter } from "./api-keys";
 import { attemptsRouter, callbacksRouter, prospectsRouter } from "./calls";
+import { displayLinksRouter } from "./display-links";
 import { experimentsRouter } from "./experiments";
 import { firstRunRouter } from "./first-run";
 import { importsRouter } from "./imports";
 import { integrationsRouter } from "./integrations";
 import { leaderboardRouter } from "./leaderboard";
+import { liveRouter } from "./live";
 import { profileRouter } from "./profile";
 import { scriptsRouter } from "./scripts";
 import { takesRouter } from "./takes";
@@ -27,6 +29,8 @@ export const appRouter = createTRPCRouter({
   takes: takesRouter,
   apiKeys: apiKeysRouter,
   integrations: integrationsRouter,
+  live: liveRouter,
+  displayLinks: displayLinksRouter,
 });
 
 export type AppRouter = typeof appRouter;

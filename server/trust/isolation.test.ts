@@ -168,6 +168,11 @@ const PROBES: Record<string, Probe[]> = {
   "takes.comment": [refused("coach on A's shared take", ({ a }) => ({ id: a.sharedTakeId, comment: "Ours now." })), refused("coach on A's private take", ({ a }) => ({ id: a.privateTakeId, comment: "Ours now." }))],
   // A's rep's speech never counts for B: B's owner's own takes alone are measured (the service tests say so).
   "takes.useMeasuredRate": [shown("return to the team's rate", () => ({ use: false }))],
+  "live.callbackCursor": [shown("the newest callback of B's team", none)],
+  "live.creditedToMe": [shown("every callback credited since the first", () => ({ afterId: 0 }))],
+  "displayLinks.list": [shown("B's display links", none)],
+  "displayLinks.create": [shown("a display link of B's", () => ({ name: "Bravo Lobby" }))],
+  "displayLinks.revoke": [refused("revoke A's display link", ({ a }) => ({ id: a.displayLinkId }))],
 
   "imports.run": [
     shown("callbacks from A's prospect's phone", () => ({ kind: "callbacks", csv: "time,prospect_phone,result\r\n2025-03-04T10:00:00Z,2125550147,interested\r\n" })),

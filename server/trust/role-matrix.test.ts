@@ -102,6 +102,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "integrations.create": "manager",
   "integrations.replaceSecret": "manager",
   "integrations.revoke": "manager",
+  "live.callbackCursor": "member",
+  "live.creditedToMe": "member",
+  "displayLinks.list": "manager",
+  "displayLinks.create": "manager",
+  "displayLinks.revoke": "manager",
 };
 
 type Probe = "signedOut" | "noTeam" | "rep" | "manager" | "owner";

@@ -124,6 +124,8 @@ export type VictimTeam = {
   apiKeyId: number;
   /** A's Twilio integration: its id is the secret part of its webhook URL. */
   integrationId: string;
+  /** A sales floor display link of A's, made by A's manager. */
+  displayLinkId: number;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -151,6 +153,7 @@ export type OwnTeam = {
   apiKeyId: number;
   /** B's Aircall integration. */
   integrationId: string;
+  displayLinkId: number;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -213,6 +216,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
   const keyB = await teamB.owner.caller.apiKeys.create({ name: "Bravo dialer", role: "manager" });
   const integrationB = await teamB.owner.caller.integrations.create({ provider: "aircall", name: "Bravo Aircall", secret: "bravo-aircall-token" });
+  const displayLinkA = await managerA.caller.displayLinks.create({ name: "Acme Lobby Screen" });
+  const displayLinkB = await teamB.owner.caller.displayLinks.create({ name: "Bravo Floor" });
   const memberIdOf = async (team: TestTeam, who: TeamMember) => (await team.owner.caller.teams.members()).find((m) => m.userId === who.user.id)!.memberId;
 
   return {
@@ -237,6 +242,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       privateTakeId: privateTakeA,
       apiKeyId: keyA.id,
       integrationId: integrationA.id,
+      displayLinkId: displayLinkA.id,
       secrets: [
         integrationA.id,
         "acme-twilio-auth-token",
@@ -278,6 +284,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       takeId: takeB,
       apiKeyId: keyB.id,
       integrationId: integrationB.id,
+      displayLinkId: displayLinkB.id,
     },
   };
 }

@@ -82,6 +82,11 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "takes.setReference": (b) => ({ id: b.takeId, reference: true }),
   "takes.comment": (b) => ({ id: b.takeId, comment: "Leave the number earlier." }),
   "takes.useMeasuredRate": () => ({ use: false }),
+  "live.callbackCursor": () => undefined,
+  "live.creditedToMe": () => ({ afterId: 0 }),
+  "displayLinks.list": () => undefined,
+  "displayLinks.create": () => ({ name: "Floor screen" }),
+  "displayLinks.revoke": (b) => ({ id: b.displayLinkId }),
 
   "imports.run": () => ({ kind: "callbacks", csv: "time,prospect_phone,result,notes\r\n2025-03-06T10:00:00Z,6465550199,interested,Imported.\r\n", createMissing: false, dryRun: false }),
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { serverCaller, HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
+import { DisplayLinks } from "./display-links";
 import { InvitePanel } from "./invite-panel";
 import { MemberList } from "./member-list";
 import { RoleChangeList } from "./role-change-list";
@@ -16,6 +17,7 @@ export default async function TeamPage() {
   if (canManage) {
     prefetch(trpc.teams.invites.queryOptions());
     prefetch(trpc.teams.roleChanges.queryOptions());
+    prefetch(trpc.displayLinks.list.queryOptions());
   }
   return (
     <HydrateClient>
@@ -42,6 +44,11 @@ export default async function TeamPage() {
       {canManage && (
         <div className="mt-6">
           <RoleChangeList />
+        </div>
+      )}
+      {canManage && (
+        <div className="mt-6">
+          <DisplayLinks />
         </div>
       )}
       {team.role === "owner" && (
