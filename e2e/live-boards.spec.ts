@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { addSharedScript, callProcedure, expect, inviteByLink, newOwnerWithTeam, queryProcedure, test } from "./fixtures";
 
@@ -40,6 +41,26 @@ test("a teammate's callback shows on the rep's open Today and the owner's open L
     await expect(notice).toBeVisible();
     await rep.screenshot({ path: testInfo.outputPath(`today-callback-notice-${label}.png`) });
   }
+});
+
+test("a callback a phone system posts to the signed webhook shows on the rep's open Today within 2 s", async ({ browser }) => {
+  const owner = await (await browser.newContext()).newPage();
+  await newOwnerWithTeam(owner, "Live Hooks");
+  await addSharedScript(owner, "Second touch", "follow-up", "Hi {prospect.firstName}, {rep.name} again.");
+  const hook = await callProcedure<{ id: string; secret: string; url: string }>(owner, "integrations.create", { provider: "ringback", name: "Our dialer" });
+  const { page: rep } = await inviteByLink(browser, owner, "Robin Rep");
+  const scripts = await queryProcedure<{ id: number; title: string }[]>(rep, "scripts.pickable", undefined);
+  const script = scripts.find((s) => s.title === "Second touch")!;
+  await callProcedure(rep, "attempts.log", { prospect: { name: "Dana Whitfield", phone: "516-541-8160" }, outcome: "voicemail", scriptId: script.id });
+  await openLive(rep, "/today");
+
+  const body = JSON.stringify({ prospect_phone: "+1 516 541 8160", result: "interested", external_id: "pbx-call-77" });
+  const t = Math.floor(Date.now() / 1000);
+  const signature = `t=${t},v1=${createHmac("sha256", hook.secret).update(`${t}.${body}`).digest("hex")}`;
+  const posted = await owner.request.post(new URL(hook.url).pathname, { headers: { "content-type": "application/json", "x-ringback-signature": signature }, data: body });
+  expect(posted.status()).toBe(201);
+  await expect(rep.getByRole("status", { name: "Callbacks credited to you" })).toHaveText('Dana Whitfield called back — credited to your voicemail #1 ("Second touch")', { timeout: 2000 });
+  await expect(rep.getByLabel("Callbacks today")).toHaveText("1", { timeout: 2000 });
 });
 
 test("a manager's display link opens the live sales floor without a session, and refuses once revoked", async ({ browser }, testInfo) => {
