@@ -61,11 +61,8 @@ await mustRun("Trust suite: concurrent reps, crash, backup", bin("vitest"), [
   ...vitestJson("trust"),
 ]);
 // The trust suite again on PostgreSQL: tests/trust/databases.ts gives each server a fresh
-// database of one throwaway cluster. availability is left out there: on this 2-core machine its
-// bystander's p95 under the heavy-read hammer is over 300 ms whenever PostgreSQL's backends share
-// the cores with the load (the closing note of 2026-12-01 gives the figures).
-const TRUST_FAILING_ON_POSTGRES = ["tests/trust/availability.test.ts"];
-await mustRun("Trust suite on PostgreSQL: concurrent reps, crash, pg_dump backup", bin("vitest"), ["run", "--config", "vitest.trust.config.ts", ...TRUST_FAILING_ON_POSTGRES.flatMap((file) => ["--exclude", file]), ...vitestJson("trust-postgres")], {
+// database of one throwaway cluster.
+await mustRun("Trust suite on PostgreSQL: concurrent reps, crash, pg_dump backup", bin("vitest"), ["run", "--config", "vitest.trust.config.ts", ...vitestJson("trust-postgres")], {
   env: { ...process.env, RINGBACK_TEST_ENGINE: "postgres" },
 });
 

@@ -241,12 +241,18 @@ describe("long work off the request thread", () => {
         await response.arrayBuffer();
       }
     };
+    // The bystander reads the board at a person's pace, inside the budget this server runs with
+    // (counted in calls, a fast engine would make it a hammer too), and its team otherwise.
+    const BOARD_EVERY_MS = 1000 / STATS_READS_PER_SECOND;
+    let boardAt = 0;
     const watch = async () => {
-      for (let i = 0; measuring(); i++) {
+      while (measuring()) {
         const t = performance.now();
         try {
-          if (i % 8 === 0) await bystander.leaderboard.get.query({ by: "script", range: "90d" });
-          else await bystander.teams.current.query();
+          if (t - boardAt >= BOARD_EVERY_MS) {
+            boardAt = t;
+            await bystander.leaderboard.get.query({ by: "script", range: "90d" });
+          } else await bystander.teams.current.query();
           latencies.push(performance.now() - t);
         } catch (error) {
           failures.push(`bystander: ${error}`);
