@@ -5,6 +5,7 @@ import { NodePgPreparedQuery, NodePgSession } from "drizzle-orm/node-postgres/se
 import { PgDatabase, PgDeleteBase, PgInsertBase, PgSelectBase, PgUpdateBase } from "drizzle-orm/pg-core";
 import type { SQLiteTransactionConfig } from "drizzle-orm/sqlite-core";
 import pg from "pg";
+import { FifoLock } from "./fifo-lock";
 
 // PostgreSQL behind the service layer's one vocabulary. The services speak Drizzle's async SQLite
 // API — the builders plus the terminal `.all()`, `.get()`, `.run()`, `.values()` — because Drizzle
@@ -92,6 +93,19 @@ function sqliteLikeTransactions(db: NodePgDatabase<Record<string, unknown>>) {
   // connection of the pool, where it would not see the transaction's rows nor roll back with it.
   type Open = { tx: NodePgDatabase<Record<string, unknown>> & { session: Session }; active: boolean };
   const open = new AsyncLocalStorage<Open>();
+  // A process's writers take their turn here before they take a pool connection: only one of them
+  // at a time waits for (or holds) the writer lock, so queued writes never hold every connection
+  // of the pool while reads wait for one, and the lock has one waiter per process, not one per
+  // connection.
+  const writers = new FifoLock();
+  const writeInTurn = async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = await writers.acquire(Symbol("writer"));
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  };
   const current = () => {
     const state = open.getStore();
     return state?.active ? state.tx : undefined;
@@ -113,10 +127,12 @@ function sqliteLikeTransactions(db: NodePgDatabase<Record<string, unknown>>) {
     };
     // Not READ ONLY: a read may record what it showed (Today's experiment arm is assigned on first look).
     if (config?.behavior === "deferred") return transaction(inside, { isolationLevel: "repeatable read" });
-    return transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${WRITER_LOCK})`);
-      return inside(tx);
-    });
+    return writeInTurn(() =>
+      transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${WRITER_LOCK})`);
+        return inside(tx);
+      }),
+    );
   }) as typeof db.transaction;
   const session = (db as unknown as { session: Session }).session;
   const prepare = session.prepareQuery.bind(session);

@@ -4,6 +4,7 @@ import { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { BetterSQLiteSession, PreparedQuery } from "drizzle-orm/better-sqlite3/session";
 import { extractTablesRelationalConfig, createTableRelationsHelpers } from "drizzle-orm/relations";
 import { SQLiteSyncDialect, SQLiteTransaction, type SQLiteTransactionConfig } from "drizzle-orm/sqlite-core";
+import { FifoLock } from "./fifo-lock";
 
 // The service layer is written once, awaiting every query, for SQLite and PostgreSQL alike
 // (DIALECTS.md §4). better-sqlite3 is synchronous and refuses a transaction callback that returns
@@ -12,26 +13,6 @@ import { SQLiteSyncDialect, SQLiteTransaction, type SQLiteTransactionConfig } fr
 // Knex do: one connection, one process-wide queue. A transaction holds the connection from BEGIN
 // to COMMIT; a statement from outside it waits its turn; the transaction's own statements,
 // recognised through AsyncLocalStorage, go straight through.
-
-type Release = () => void;
-
-/** A FIFO lock: the connection's one transaction at a time. */
-class ConnectionQueue {
-  private waiting: (() => void)[] = [];
-  holder: symbol | null = null;
-
-  acquire(owner: symbol): Promise<Release> {
-    const grant = (): Release => {
-      this.holder = owner;
-      return () => {
-        this.holder = null;
-        this.waiting.shift()?.();
-      };
-    };
-    if (this.holder === null && this.waiting.length === 0) return Promise.resolve(grant());
-    return new Promise((resolve) => this.waiting.push(() => resolve(grant())));
-  }
-}
 
 const running = new AsyncLocalStorage<symbol>();
 
@@ -71,7 +52,7 @@ export function queuedSqliteDatabase<TSchema extends Record<string, unknown>>(sq
   const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
   const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
   const session = new BetterSQLiteSession(sqlite, dialect, relational as never) as Session;
-  const queue = new ConnectionQueue();
+  const queue = new FifoLock();
   let savepoints = 0;
 
   /** Outside the running transaction a statement waits for it; inside, or when idle, it runs now. */
