@@ -7,6 +7,11 @@ export class FifoLock {
   private waiting: (() => void)[] = [];
   holder: symbol | null = null;
 
+  /** Nobody holds it and nobody waits. */
+  get idle() {
+    return this.holder === null && this.waiting.length === 0;
+  }
+
   acquire(owner: symbol): Promise<Release> {
     const grant = (): Release => {
       this.holder = owner;

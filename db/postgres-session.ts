@@ -6,6 +6,7 @@ import { PgDatabase, PgDeleteBase, PgInsertBase, PgSelectBase, PgUpdateBase } fr
 import type { SQLiteTransactionConfig } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { FifoLock } from "./fifo-lock";
+import type { WriteLock } from "./team-writes";
 
 // PostgreSQL behind the service layer's one vocabulary. The services speak Drizzle's async SQLite
 // API — the builders plus the terminal `.all()`, `.get()`, `.run()`, `.values()` — because Drizzle
@@ -74,6 +75,13 @@ function addTerminalsOnce() {
 
 /** Every write transaction takes this lock first: one writer at a time, as on SQLite. */
 const WRITER_LOCK = 7_241_509;
+/**
+ * A team's writers (db/team-writes.ts) take the writer lock shared and then their team's own,
+ * keyed in this namespace by a hash of the team id: teams write side by side, a team's writers
+ * one at a time, and a writer that spans teams (exclusive) still waits for all of them. Always
+ * in this order, so no two writers wait for each other.
+ */
+const TEAM_WRITERS = 7_241_510;
 
 /**
  * Transactions with SQLite's meaning on PostgreSQL. A write transaction (the default) runs READ
@@ -97,13 +105,17 @@ function sqliteLikeTransactions(db: NodePgDatabase<Record<string, unknown>>) {
   // at a time waits for (or holds) the writer lock, so queued writes never hold every connection
   // of the pool while reads wait for one, and the lock has one waiter per process, not one per
   // connection.
-  const writers = new FifoLock();
-  const writeInTurn = async <T>(work: () => Promise<T>): Promise<T> => {
-    const release = await writers.acquire(Symbol("writer"));
+  // A team's writers queue apart from other teams' ("" is the whole database's).
+  const writers = new Map<string, FifoLock>();
+  const writeInTurn = async <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    let turn = writers.get(key);
+    if (!turn) writers.set(key, (turn = new FifoLock()));
+    const release = await turn.acquire(Symbol("writer"));
     try {
       return await work();
     } finally {
       release();
+      if (turn.idle) writers.delete(key);
     }
   };
   const current = () => {
@@ -127,9 +139,14 @@ function sqliteLikeTransactions(db: NodePgDatabase<Record<string, unknown>>) {
     };
     // Not READ ONLY: a read may record what it showed (Today's experiment arm is assigned on first look).
     if (config?.behavior === "deferred") return transaction(inside, { isolationLevel: "repeatable read" });
-    return writeInTurn(() =>
+    const team = (config as WriteLock | undefined)?.team;
+    const lock =
+      team === undefined
+        ? sql`select pg_advisory_xact_lock(${WRITER_LOCK})`
+        : sql`select pg_advisory_xact_lock_shared(${WRITER_LOCK}), pg_advisory_xact_lock(${TEAM_WRITERS}, hashtext(${team}))`;
+    return writeInTurn(team ?? "", () =>
       transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${WRITER_LOCK})`);
+        await tx.execute(lock);
         return inside(tx);
       }),
     );

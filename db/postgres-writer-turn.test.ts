@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayPostgres, type ThrowawayPostgres } from "@/scripts/throwaway-postgres.mjs";
 import { openDatabase, type Db } from "./client";
 import { organization } from "./schema";
+import { teamTransaction } from "./team-writes";
 
 // PostgreSQL's writers are serialized by an advisory lock (db/postgres-session.ts). A process's
 // writers wait for their turn in the process, not each on a pool connection of its own: ten queued
@@ -52,5 +53,45 @@ describe("writes waiting for PostgreSQL's writer lock", () => {
     await Promise.all([first, ...queued]);
     expect(await exists("holds-the-lock")).toBe(true);
     for (let i = 0; i < 5; i++) expect(await exists(`queued-${i}`)).toBe(true);
+  });
+
+  it("of one team do not wait for another team's writers; the same team's and whole-database writers do", async () => {
+    await db.insert(organization).values([team("team-a"), team("team-b")]).run();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const done: string[] = [];
+    const teamA = teamTransaction(db, "id-team-a", async (tx) => {
+      await tx.update(organization).set({ name: "A, first" }).where(eq(organization.id, "id-team-a")).run();
+      holding();
+      await gate;
+      done.push("A first");
+    });
+    await held;
+    const sameTeam = teamTransaction(db, "id-team-a", async (tx) => {
+      await tx.update(organization).set({ name: "A, second" }).where(eq(organization.id, "id-team-a")).run();
+      done.push("A second");
+    });
+    // Team B writes and commits while team A's first write is still open.
+    await teamTransaction(db, "id-team-b", async (tx) => {
+      await tx.update(organization).set({ name: "B" }).where(eq(organization.id, "id-team-b")).run();
+      done.push("B");
+    });
+    expect(done).toEqual(["B"]);
+    // A writer across teams waits for team A (and, once it waits, so do every team's new
+    // writers: PostgreSQL queues them behind it, so it is never starved).
+    const wholeDatabase = db.transaction(async (tx) => {
+      await tx.insert(organization).values(team("spans-teams")).run();
+      done.push("whole database");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(done).toEqual(["B"]);
+    release();
+    await Promise.all([teamA, sameTeam, wholeDatabase]);
+    expect(done.slice(0, 2)).toEqual(["B", "A first"]);
+    expect(new Set(done)).toEqual(new Set(["B", "A first", "A second", "whole database"]));
+    const names = await db.select({ id: organization.id, name: organization.name }).from(organization).all();
+    expect(names.find((o) => o.id === "id-team-a")?.name).toBe("A, second");
   });
 });

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { teamTransaction } from "@/db/team-writes";
 import type { Db } from "@/db/client";
 import { attempt, callback, member, prospect, script, scriptVersion, user } from "@/db/schema";
 import type { Queryable, Tx } from "@/db/types";
@@ -118,7 +119,7 @@ export async function recordApiDial(db: Db, actor: Actor, body: unknown, options
   const at = entryTime(dial.time);
   const callId = callIdOf(dial.external_id, options);
   const origin: DialOrigin = { source: API_SOURCE, sourceCallId: callId };
-  return db.transaction(async (tx) => {
+  return teamTransaction(db, actor.teamId, async (tx) => {
     const rep = await dialler(tx, actor, dial.rep_email);
     const earlier = await earlierCall(tx, attempt, actor.teamId, callId);
     if (earlier) return dialAnswer(tx, earlier.id);
@@ -166,7 +167,7 @@ export async function recordApiCallback(db: Db, actor: Actor, body: unknown, opt
   const given = apiCallbackBody.parse(body);
   const at = entryTime(given.time);
   const callId = callIdOf(given.external_id, options);
-  return db.transaction(async (tx) => {
+  return teamTransaction(db, actor.teamId, async (tx) => {
     const earlier = await earlierCall(tx, callback, actor.teamId, callId);
     if (earlier) return callbackAnswer(tx, actor, earlier.id);
     const phone = await prospectPhone(tx, actor.teamId, given.prospect_phone);

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { teamTransaction } from "@/db/team-writes";
 import { isUniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/client";
 import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
@@ -26,7 +27,7 @@ export type DialOrigin = { source: string; sourceCallId: string | null };
 export async function logAttempt(db: Db, actor: Actor, input: LogAttemptInput) {
   const at = input.at ?? new Date();
   requireEntryTime(at);
-  return db.transaction(async (tx) => logAttemptIn(tx, actor, { ...input, at }));
+  return teamTransaction(db, actor.teamId, async (tx) => logAttemptIn(tx, actor, { ...input, at }));
 }
 
 /** logAttempt's work inside the caller's transaction (the REST API's idempotent dials). */

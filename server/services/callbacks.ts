@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { teamTransaction } from "@/db/team-writes";
 import { isUniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/client";
 import { attempt, callback, organization, prospect, script, scriptVersion, user } from "@/db/schema";
@@ -16,7 +17,7 @@ import { findOrCreateProspect, getProspect, teamRegion } from "./prospects";
 export async function logCallback(db: Db, actor: Actor, input: LogCallbackInput) {
   const at = input.at ?? new Date();
   requireEntryTime(at);
-  return db.transaction(async (tx) => logCallbackIn(tx, actor, { ...input, at }));
+  return teamTransaction(db, actor.teamId, async (tx) => logCallbackIn(tx, actor, { ...input, at }));
 }
 
 /** logCallback's work inside the caller's transaction (the REST API's idempotent callbacks). */

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { teamTransaction } from "@/db/team-writes";
 import type { Db } from "@/db/client";
 import { integration } from "@/db/schema";
 import type { CallCells } from "@/server/domain/webhook-calls";
@@ -10,12 +11,9 @@ import type { LiveIntegration } from "./integrations";
 // already logged by hand within 2 minutes, writes nothing) and the integration's last event.
 
 export async function receiveWebhookCall(db: Db, hook: LiveIntegration, source: "twilio" | "aircall", cells: CallCells, now = new Date()): Promise<CallRecordResult> {
-  return db.transaction(
-    async (tx) => {
-      const result = await writeCallRecord(tx, hook.actor, source, cells, now);
-      await tx.update(integration).set({ lastEventAt: now }).where(eq(integration.id, hook.id)).run();
-      return result;
-    },
-    { behavior: "immediate" },
-  );
+  return teamTransaction(db, hook.actor.teamId, async (tx) => {
+    const result = await writeCallRecord(tx, hook.actor, source, cells, now);
+    await tx.update(integration).set({ lastEventAt: now }).where(eq(integration.id, hook.id)).run();
+    return result;
+  });
 }
