@@ -139,7 +139,7 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
             { header: "Words", cell: (p) => p.words, align: "right" },
             { header: "Read time", cell: (p) => `${p.readSeconds} s`, align: "right" },
             { header: "Measured", cell: (p) => (p.measuredSeconds == null ? "—" : `${p.measuredSeconds} s`), align: "right" },
-            { header: "Callback rate", cell: (p) => formatEvidence(p), wide: true },
+            { header: "Callback rate", cell: (p) => formatEvidence(p), nowrap: true, wide: true },
           ]}
         />
       }
