@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { prospect, prospectMerge, user } from "@/db/schema";
 import type { Queryable } from "@/db/types";
 import { isManager, type Actor } from "./actor";
@@ -29,7 +29,7 @@ export async function listMerges(db: Queryable, actor: Actor) {
   );
   const keptIds = [...new Set(rows.map((r) => r.keptId))];
   const present = new Set(
-    keptIds.length === 0 ? [] : (await db.select({ id: prospect.id }).from(prospect).where(inArray(prospect.id, keptIds)).all()).map((p) => p.id),
+    keptIds.length === 0 ? [] : (await db.select({ id: prospect.id }).from(prospect).where(and(eq(prospect.teamId, actor.teamId), inArray(prospect.id, keptIds))).all()).map((p) => p.id),
   );
   const now = Date.now();
   return rows.map((r) => {
