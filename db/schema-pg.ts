@@ -203,6 +203,30 @@ export const prospect = pgTable(
   ],
 );
 
+/** A merge of two prospects that are one person: see db/schema.ts. */
+export const prospectMerge = pgTable(
+  "prospect_merge",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    keptId: bigint("kept_id", { mode: "number" }).notNull(),
+    duplicateId: bigint("duplicate_id", { mode: "number" }).notNull(),
+    keptName: text("kept_name").notNull(),
+    duplicateName: text("duplicate_name").notNull(),
+    duplicate: text("duplicate").notNull(),
+    moved: text("moved").notNull(),
+    mergedById: text("merged_by_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    undoneById: text("undone_by_id").references(() => user.id, { onDelete: "set null" }),
+    undoneAt: bigint("undone_at", { mode: "number" }),
+  },
+  (t) => [index("prospect_merge_team_idx").on(t.teamId, t.id), index("prospect_merge_duplicate_idx").on(t.teamId, t.duplicateId)],
+);
+
 export const script = pgTable(
   "script",
   {

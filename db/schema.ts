@@ -215,6 +215,40 @@ export const prospect = sqliteTable(
   ],
 );
 
+/**
+ * A merge of two prospects that are one person (issue 12): the record that lets a manager undo it
+ * and the trail of who merged (and who undid) what. The duplicate row itself is deleted while
+ * merged, so every read (lists, search, stats, exports, verify) sees one prospect without a
+ * filter; `duplicate` keeps its row and `moved` the ids of what moved, both JSON, so an Undo
+ * puts back exactly those. Ids are plain numbers, not keys: the duplicate does not exist while
+ * merged and the kept prospect may itself be merged away later.
+ */
+export const prospectMerge = sqliteTable(
+  "prospect_merge",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    keptId: integer("kept_id").notNull(),
+    duplicateId: integer("duplicate_id").notNull(),
+    /** Both names as they were at the merge, so the trail reads true after renames. */
+    keptName: text("kept_name").notNull(),
+    duplicateName: text("duplicate_name").notNull(),
+    /** The duplicate's row as it was, JSON (server/services/prospect-merge-record.ts). */
+    duplicate: text("duplicate").notNull(),
+    /** What moved to the kept prospect and what the merge changed on it, JSON. */
+    moved: text("moved").notNull(),
+    mergedById: text("merged_by_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    undoneById: text("undone_by_id").references(() => user.id, { onDelete: "set null" }),
+    undoneAt: integer("undone_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("prospect_merge_team_idx").on(t.teamId, t.id), index("prospect_merge_duplicate_idx").on(t.teamId, t.duplicateId)],
+);
+
 export const script = sqliteTable(
   "script",
   {

@@ -21,6 +21,28 @@ const noSidewaysScroll = async (page: Page) => {
     .toEqual([]);
 };
 
+/**
+ * Opens every "Show the numbers" of the page (the table twins of its charts), then checks that
+ * none of them scrolls sideways, that each twin reads as cards to the eye and that its table is
+ * still there for a screen reader: visually hidden on a phone, not removed from the tree.
+ */
+const openEveryTwin = async (page: Page, expected: number) => {
+  const toggle = page.getByText("Show the numbers", { exact: true });
+  const charts = page.getByRole("figure").filter({ has: toggle });
+  await expect(charts).toHaveCount(expected);
+  for (const chart of await charts.all()) {
+    await chart.getByText("Show the numbers", { exact: true }).click();
+    const twin = chart.getByRole("table", { name: / — table$/ });
+    await expect(twin).toHaveCount(1);
+    // Visually hidden, not removed: clipped to the 1 px box a screen reader still reads.
+    await expect.poll(() => twin.evaluate((el) => el.parentElement!.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    // The same rows as cards, for the eye only: a screen reader is not read them twice.
+    await expect(chart.getByRole("list", { name: / — cards$/, includeHidden: true })).toBeVisible();
+    await expect(chart.getByRole("list", { name: / — cards$/ })).toHaveCount(0);
+  }
+  await noSidewaysScroll(page);
+};
+
 /** Scrolls down the page and back, so charts drawn only near the screen are drawn for a full-page shot. */
 const drawEveryChart = (page: Page) =>
   page.evaluate(async () => {
@@ -38,13 +60,19 @@ async function myId(page: Page): Promise<string> {
 
 test("on a phone the wide tables read as lists and no page scrolls sideways", async ({ page }, testInfo) => {
   await newOwnerWithTeam(page, "Phone Lists");
-  const script = await callProcedure<{ id: number }>(page, "scripts.create", { title: "Number early opener", stage: "first-touch", body: "Hi {prospect.firstName}.", shared: true });
+  const script = await callProcedure<{ id: number }>(page, "scripts.create", { title: "Number early opener", stage: "first-touch", tags: ["number-early"], body: "Hi {prospect.firstName}.", shared: true });
   for (let i = 0; i < 3; i++) {
     await callProcedure(page, "attempts.log", { prospect: { name: `Prospect ${i}`, phone: `+1516555${1000 + i}`, company: "Acme Logistics" }, outcome: "voicemail", scriptId: script.id });
   }
   // Three more to the same prospect: its 4th voicemail, which the team overview's last-try table lists.
   for (let i = 0; i < 3; i++) {
     await callProcedure(page, "attempts.log", { prospect: { name: "Prospect 0", phone: "+15165551000" }, outcome: "voicemail", scriptId: script.id });
+  }
+  // Two voicemails of a fortnight ago, so the weekly trends have complete weeks and a table twin.
+  const older = await callProcedure<{ id: number }>(page, "scripts.create", { title: "Older opener", stage: "first-touch", body: "Hello {prospect.firstName}.", shared: true });
+  const fortnightAgo = new Date(Date.now() - 14 * 86_400_000).toISOString();
+  for (let i = 0; i < 2; i++) {
+    await callProcedure(page, "attempts.log", { prospect: { name: `Earlier ${i}`, phone: `+1516555${2000 + i}` }, outcome: "voicemail", scriptId: older.id, at: fortnightAgo });
   }
   const shot = async (name: string) => {
     await drawEveryChart(page);
@@ -69,6 +97,15 @@ test("on a phone the wide tables read as lists and no page scrolls sideways", as
   await noSidewaysScroll(page);
   await shot("team-overview");
   await late.screenshot({ path: testInfo.outputPath("team-overview-list-375.png") });
+  // The activity, the voicemail-number chart, the read-time scatter and the weekly trend.
+  await openEveryTwin(page, 4);
+  const byAttempt = page.getByTestId("overview-attempts");
+  const fourth = byAttempt.getByRole("list", { name: / — cards$/, includeHidden: true }).getByRole("listitem", { name: "Voicemail #4+", includeHidden: true });
+  await expect(fourth).toBeVisible();
+  await expect(fourth).toContainText("· 0/1");
+  await expect(byAttempt.getByRole("row", { name: /4\+/ })).toHaveCount(1);
+  await shot("team-overview-numbers");
+  await byAttempt.screenshot({ path: testInfo.outputPath("team-overview-attempt-numbers-375.png") });
 
   await page.goto(`/leaderboard/reps/${await myId(page)}`);
   const mine = page.getByRole("list", { name: /^Which scripts work for Olivia\? — list$/ }).getByRole("listitem", { name: "Number early opener" });
@@ -77,6 +114,9 @@ test("on a phone the wide tables read as lists and no page scrolls sideways", as
   await noSidewaysScroll(page);
   await shot("rep-drilldown");
   await mine.screenshot({ path: testInfo.outputPath("rep-drilldown-list-375.png") });
+  // The weekly trend and the activity.
+  await openEveryTwin(page, 2);
+  await shot("rep-drilldown-numbers");
 
   await page.goto("/prospects");
   const prospect = page.getByRole("list", { name: "Prospects" }).getByRole("listitem", { name: "Prospect 0" });
@@ -100,6 +140,17 @@ test("on a phone the wide tables read as lists and no page scrolls sideways", as
   await expect(page.getByRole("heading", { name: "Phone Lists" })).toBeVisible();
   await noSidewaysScroll(page);
   await shot("team");
+
+  // Tags rank within each stage, one chart per stage of ranked entries, each with its numbers:
+  // ranked from 5 voicemails, the opener's 6 have a chart.
+  await callProcedure(page, "teams.updateSettings", { name: "Phone Lists", minSample: 5 });
+  await page.goto("/leaderboard?by=tag");
+  await expect(page.getByRole("figure", { name: /first touches/i })).toBeVisible();
+  await openEveryTwin(page, 1);
+  const opener = page.getByRole("figure", { name: /first touches/i }).getByRole("listitem", { name: "number-early", includeHidden: true });
+  await expect(opener).toContainText("#1");
+  await expect(opener).toContainText("0.0% (0–39%) · 0/6");
+  await shot("leaderboard-tags-numbers");
 });
 
 test.describe("at 1280 px", () => {
@@ -128,6 +179,9 @@ test.describe("at 1280 px", () => {
     await expect(readTime).toHaveAttribute("data-drawn", "true");
     await readTime.getByText("Show the numbers").click();
     await expect(readTime.getByRole("row", { name: /Number early opener/ })).toBeVisible();
+    // From `sm` up the twin is the table itself, full width, not the phone's cards.
+    await expect.poll(() => readTime.getByRole("table").evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(300);
+    await readTime.screenshot({ path: testInfo.outputPath("team-overview-read-time-numbers-1280.png") });
 
     const late = "Scripts used at the 4th voicemail and later";
     const mine = "Which scripts work for Olivia?";

@@ -53,3 +53,6 @@ export const TEAM_DEFAULTS = {
  * Not a possible script title key: titles are trimmed text, and this has brackets no form adds.
  */
 export const PRIVATE_DRAFTS = { key: "[private-drafts]", label: "Private drafts" } as const;
+
+/** How long a prospect merge can be undone (issue 12): long enough to notice a wrong pick in a week's review. */
+export const MERGE_UNDO_DAYS = 30;

@@ -5,6 +5,7 @@ import { countAxis } from "@/lib/chart-scale";
 import { partialLastWeek, partialWeekNote } from "@/lib/complete-weeks";
 import { SERIES_COLOURS } from "./chart-palette";
 import { ChartFrame } from "./chart-frame";
+import { TwinTable } from "./twin-table";
 
 export type DayActivity = { date: string; dials: number; voicemails: number; callbacks: number; appointments: number };
 
@@ -87,30 +88,17 @@ export function ActivityChart({ title, testId, days }: { title: string; testId: 
 
 function ActivityTable({ title, days }: { title: string; days: DayActivity[] }) {
   return (
-    <table className="w-full min-w-[420px] text-sm">
-      <caption className="sr-only">{title} — table</caption>
-      <thead className="text-left text-xs text-faint">
-        <tr>
-          <th className="pb-1 font-medium">Day</th>
-          <th className="pb-1 text-right font-medium">Dials</th>
-          <th className="pb-1 text-right font-medium">Voicemails</th>
-          <th className="pb-1 text-right font-medium">Callbacks</th>
-          <th className="pb-1 text-right font-medium">Appointments</th>
-        </tr>
-      </thead>
-      <tbody className="tabular divide-y divide-border">
-        {days
-          .filter((d) => d.dials || d.callbacks)
-          .map((d) => (
-            <tr key={d.date}>
-              <td className="py-1">{d.date}</td>
-              <td className="py-1 text-right">{d.dials}</td>
-              <td className="py-1 text-right">{d.voicemails}</td>
-              <td className="py-1 text-right">{d.callbacks}</td>
-              <td className="py-1 text-right">{d.appointments}</td>
-            </tr>
-          ))}
-      </tbody>
-    </table>
+    <TwinTable
+      caption={`${title} — table`}
+      rows={days.filter((d) => d.dials || d.callbacks)}
+      rowKey={(d) => d.date}
+      name={{ header: "Day", cell: (d) => d.date, text: (d) => d.date }}
+      columns={[
+        { header: "Dials", cell: (d) => d.dials, align: "right" },
+        { header: "Voicemails", cell: (d) => d.voicemails, align: "right" },
+        { header: "Callbacks", cell: (d) => d.callbacks, align: "right" },
+        { header: "Appointments", cell: (d) => d.appointments, align: "right" },
+      ]}
+    />
   );
 }

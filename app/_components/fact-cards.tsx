@@ -10,7 +10,7 @@ export type FactCard = {
   title?: React.ReactNode;
   /** Beside the title: a rank, a status. */
   aside?: React.ReactNode;
-  facts: { term: string; value: React.ReactNode; wide?: boolean }[];
+  facts: { term: string; value: React.ReactNode; wide?: boolean; key?: string }[];
 };
 
 export function FactCards({ label, cards, empty }: { label: string; cards: FactCard[]; empty?: string }) {
@@ -25,7 +25,7 @@ export function FactCards({ label, cards, empty }: { label: string; cards: FactC
           </div>
           <dl className="tabular grid grid-cols-2 gap-x-4 gap-y-1">
             {c.facts.map((f) => (
-              <div key={f.term} className={`flex min-w-0 flex-col ${f.wide ? "col-span-2" : ""}`}>
+              <div key={f.key ?? f.term} className={`flex min-w-0 flex-col ${f.wide ? "col-span-2" : ""}`}>
                 <dt className="text-xs text-faint">{f.term}</dt>
                 <dd className="break-words">{f.value}</dd>
               </div>

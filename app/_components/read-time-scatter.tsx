@@ -4,6 +4,7 @@ import { CartesianGrid, ErrorBar, ResponsiveContainer, Scatter, ScatterChart, To
 import { countAxis, labelsThatFit, rateAxis } from "@/lib/chart-scale";
 import { formatEvidence, type Evidence } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
+import { TwinTable } from "./twin-table";
 import { SERIES_COLOURS } from "./chart-palette";
 import { useElementWidth } from "./use-element-width";
 
@@ -129,31 +130,18 @@ export function ReadTimeScatter({ title, testId, points, wordsPerMinute }: { tit
       state={data.length ? "loaded" : "empty"}
       emptyText="No script voicemails in this period."
       twin={
-        <table className="w-full min-w-[420px] text-sm">
-          <caption className="sr-only">{title} — table</caption>
-          <thead className="text-left text-xs text-faint">
-            <tr>
-              <th className="pb-1 font-medium">Script</th>
-              <th className="pb-1 text-right font-medium">Words</th>
-              <th className="pb-1 text-right font-medium">Read time</th>
-              <th className="pb-1 pr-4 text-right font-medium">Measured</th>
-              <th className="pb-1 font-medium">Callback rate</th>
-            </tr>
-          </thead>
-          <tbody className="tabular divide-y divide-border">
-            {[...data]
-              .sort((a, b) => a.readSeconds - b.readSeconds)
-              .map((p) => (
-                <tr key={p.key}>
-                  <td className="py-1">{p.label}</td>
-                  <td className="py-1 text-right">{p.words}</td>
-                  <td className="py-1 text-right">{p.readSeconds} s</td>
-                  <td className="py-1 pr-4 text-right">{p.measuredSeconds == null ? "—" : `${p.measuredSeconds} s`}</td>
-                  <td className="py-1">{formatEvidence(p)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <TwinTable
+          caption={`${title} — table`}
+          rows={[...data].sort((a, b) => a.readSeconds - b.readSeconds)}
+          rowKey={(p) => p.key}
+          name={{ header: "Script", cell: (p) => <bdi>{p.label}</bdi>, text: (p) => p.label }}
+          columns={[
+            { header: "Words", cell: (p) => p.words, align: "right" },
+            { header: "Read time", cell: (p) => `${p.readSeconds} s`, align: "right" },
+            { header: "Measured", cell: (p) => (p.measuredSeconds == null ? "—" : `${p.measuredSeconds} s`), align: "right" },
+            { header: "Callback rate", cell: (p) => formatEvidence(p), nowrap: true, wide: true },
+          ]}
+        />
       }
     >
       <div ref={ref} className="h-full w-full">

@@ -5,6 +5,7 @@ import { evenlySpaced, rateAxis } from "@/lib/chart-scale";
 import { partialLastWeek, partialWeekNote } from "@/lib/complete-weeks";
 import { formatEvidence, type Evidence } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
+import { TwinTable } from "./twin-table";
 import { SERIES_COLOURS, SERIES_DASHES } from "./chart-palette";
 import { useElementWidth } from "./use-element-width";
 
@@ -54,34 +55,22 @@ export function TrendChart({
       state={active ? "loaded" : "empty"}
       emptyText="No voicemails in this period."
       twin={
-        <table className="w-full min-w-[420px] text-sm">
-          <caption className="sr-only">{title} — table</caption>
-          <thead className="text-left text-xs text-faint">
-            <tr>
-              <th className="pb-1 font-medium">Week of</th>
-              {series.map((s) => (
-                <th key={s.key} className="pb-1 font-medium">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="tabular divide-y divide-border">
-            {allWeeks.map((week) => (
-              <tr key={week}>
-                <td className="py-1 whitespace-nowrap">
-                  {week}
-                  {week === partial?.week && <span className="text-faint"> (so far; not charted)</span>}
-                </td>
-                {series.map((s) => (
-                  <td key={s.key} className="py-1 whitespace-nowrap">
-                    {formatEvidence(evidence.get(s.key)!.get(week)!)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TwinTable
+          caption={`${title} — table`}
+          rows={allWeeks}
+          rowKey={(week) => week}
+          name={{
+            header: "Week of",
+            cell: (week) => (
+              <span className="whitespace-nowrap">
+                {week}
+                {week === partial?.week && <span className="text-faint"> (so far; not charted)</span>}
+              </span>
+            ),
+            text: (week) => week,
+          }}
+          columns={series.map((s) => ({ key: s.key, header: s.label, cell: (week: string) => formatEvidence(evidence.get(s.key)!.get(week)!), nowrap: true, wide: true }))}
+        />
       }
       note={partial ? partialWeekNote(partial, "left out") : undefined}
     >

@@ -103,3 +103,7 @@ export const mergeProspectsInput = z
   .object({ keepId: id, duplicateId: id })
   .refine((v) => v.keepId !== v.duplicateId, { message: "Pick another prospect to merge: a prospect cannot be merged into itself.", path: ["duplicateId"] });
 export type MergeProspectsInput = z.infer<typeof mergeProspectsInput>;
+
+/** A merge of the caller's team to undo (its id from `prospects.merge` or the merge trail). */
+export const undoMergeInput = z.object({ mergeId: id });
+export type UndoMergeInput = z.infer<typeof undoMergeInput>;

@@ -8,6 +8,7 @@ import {
   logAttemptInput,
   logCallbackInput,
   mergeProspectsInput,
+  undoMergeInput,
   prospectListInput,
   updateAttemptInput,
   updateCallbackInput,
@@ -17,7 +18,8 @@ import { instant } from "@/lib/inputs/fields";
 import { listMyAttempts, logAttempt, removeAttempt, restoreAttempt, todaysDials, updateAttempt } from "@/server/services/attempts";
 import { logCallback, previewCallback, removeCallback, restoreCallback, updateCallback } from "@/server/services/callbacks";
 import { awaitingCallback, dialContext, listProspects, prospectDetail, searchProspects, updateProspect } from "@/server/services/prospects";
-import { mergeProspects } from "@/server/services/prospect-merge";
+import { mergeProspects, undoMerge } from "@/server/services/prospect-merge";
+import { listMerges } from "@/server/services/prospect-merge-trail";
 import { createTRPCRouter, managerProcedure, memberProcedure } from "@/server/trpc";
 
 export const attemptsRouter = createTRPCRouter({
@@ -47,6 +49,8 @@ export const prospectsRouter = createTRPCRouter({
   get: memberProcedure.input(z.object({ id: z.number().int().positive() })).query(({ ctx, input }) => prospectDetail(ctx.db, ctx.actor, input.id)),
   update: memberProcedure.input(updateProspectInput).mutation(({ ctx, input }) => updateProspect(ctx.db, ctx.actor, input)),
   merge: managerProcedure.input(mergeProspectsInput).mutation(({ ctx, input }) => mergeProspects(ctx.db, ctx.actor, input)),
+  undoMerge: managerProcedure.input(undoMergeInput).mutation(({ ctx, input }) => undoMerge(ctx.db, ctx.actor, input.mergeId)),
+  merges: managerProcedure.query(({ ctx }) => listMerges(ctx.db, ctx.actor)),
   awaitingCallback: memberProcedure.input(awaitingCallbackInput.optional()).query(({ ctx, input }) => awaitingCallback(ctx.db, ctx.actor, input)),
   dialContext: memberProcedure.input(dialContextInput).query(({ ctx, input }) => dialContext(ctx.db, ctx.actor, input)),
 });

@@ -100,6 +100,8 @@ const PROBES: Record<string, Probe[]> = {
     refused("merge A's prospect into B's", ({ a, b }) => ({ keepId: b.prospectId, duplicateId: a.prospectId })),
     refused("merge B's prospect into A's", ({ a, b }) => ({ keepId: a.prospectId, duplicateId: b.prospectId })),
   ],
+  "prospects.undoMerge": [refused("undo A's merge", ({ a }) => ({ mergeId: a.mergeId }))],
+  "prospects.merges": [shown("the merge trail", none, true)],
   "prospects.awaitingCallback": [shown("awaiting my callbacks", none, true)],
   "prospects.dialContext": [
     refused("A's prospect", ({ a }) => ({ prospectId: a.prospectId })),

@@ -57,6 +57,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "prospects.get": "member",
   "prospects.update": "member",
   "prospects.merge": "manager",
+  "prospects.undoMerge": "manager",
+  "prospects.merges": "manager",
   "prospects.awaitingCallback": "member",
   "prospects.dialContext": "member",
   "scripts.pickable": "member",

@@ -126,6 +126,8 @@ export type VictimTeam = {
   integrationId: string;
   /** A sales floor display link of A's, made by A's manager. */
   displayLinkId: number;
+  /** A merge of A's (Zora Zebrafish into Zelda), still undoable. */
+  mergeId: number;
   /** Strings that must never appear in anything team B is shown. */
   secrets: string[];
 };
@@ -154,6 +156,8 @@ export type OwnTeam = {
   /** B's Aircall integration. */
   integrationId: string;
   displayLinkId: number;
+  /** A merge of B's, still undoable. */
+  mergeId: number;
 };
 
 /** Two teams made through the real router: A ("Acme") with history of every kind, B ("Bravo") with a little. */
@@ -189,6 +193,9 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const repMemberA = (await owner.teams.members()).find((m) => m.userId === repA.user.id)!.memberId;
   await managerA.caller.teams.changeRole({ memberId: repMemberA, role: "manager" });
   await managerA.caller.teams.changeRole({ memberId: repMemberA, role: "rep", undo: true });
+  // A merge, so A's merge trail has names to leak and an Undo to refuse.
+  const twinA = await repA.caller.attempts.log({ prospect: { name: "Zora Zebrafish", phone: "212-555-0149", company: "Zebrafish Twin" }, outcome: "no-message", at: minutesAfter(200) });
+  const mergeA = await managerA.caller.prospects.merge({ keepId: vm.prospectId, duplicateId: twinA.prospectId });
   // Uploads are an HTTP route, not a procedure: the takes are saved by the service it calls.
   const takeOf = async (teamId: string, who: TeamMember, versionId: number) =>
     (await saveTake(db, { userId: who.user.id, teamId, role: "rep" }, { versionId, spokenMs: 2000, recordedMs: 2580 }, recordedTake())).id;
@@ -211,6 +218,8 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
   const cbB = await teamB.owner.caller.callbacks.log({ prospect: { id: vmB.prospectId }, result: "interested", at: minutesAfter(30) });
   // A second prospect of B's, the one a merge folds into the first.
   const duplicateB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravo Duplicate", phone: "646-555-0198" }, outcome: "no-message", at: minutesAfter(45) });
+  const twinB = await teamB.owner.caller.attempts.log({ prospect: { name: "Bea Bravo Twin", phone: "646-555-0197" }, outcome: "no-message", at: minutesAfter(50) });
+  const mergeB = await teamB.owner.caller.prospects.merge({ keepId: vmB.prospectId, duplicateId: twinB.prospectId });
   const inviteB = await teamB.owner.caller.teams.invite({ email: "pending.bravo@example.test", role: "rep" });
   const takeB = await takeOf(teamB.id, teamB.owner, scriptB.latestVersion.id);
   await teamB.owner.caller.takes.setShared({ id: takeB, shared: true });
@@ -243,6 +252,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       apiKeyId: keyA.id,
       integrationId: integrationA.id,
       displayLinkId: displayLinkA.id,
+      mergeId: mergeA.mergeId,
       secrets: [
         integrationA.id,
         "acme-twilio-auth-token",
@@ -257,6 +267,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
         "Acmerep",
         "5550147",
         "5550148",
+        "5550149",
         "555-0147",
         "pending.acme.invitee",
         keyA.prefix,
@@ -285,6 +296,7 @@ export async function twoTeams(db: Db): Promise<{ a: VictimTeam; b: OwnTeam }> {
       apiKeyId: keyB.id,
       integrationId: integrationB.id,
       displayLinkId: displayLinkB.id,
+      mergeId: mergeB.mergeId,
     },
   };
 }

@@ -45,6 +45,8 @@ export const VALID_INPUTS: Record<string, (b: OwnTeam) => unknown> = {
   "prospects.get": (b) => ({ id: b.prospectId }),
   "prospects.update": (b) => ({ id: b.prospectId, name: "Bea B. Bravoprospect", company: "Bravo Co", status: "engaged", ownerId: b.team.owner.user.id }),
   "prospects.merge": (b) => ({ keepId: b.prospectId, duplicateId: b.duplicateProspectId }),
+  "prospects.undoMerge": (b) => ({ mergeId: b.mergeId }),
+  "prospects.merges": () => undefined,
   "prospects.awaitingCallback": () => undefined,
   "prospects.dialContext": (b) => ({ prospectId: b.prospectId }),
 

@@ -3,6 +3,7 @@
 import { useSuspenseQueries } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/client";
 import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
+import { TwinTable } from "@/app/_components/twin-table";
 import { Badge, Card } from "@/app/_components/ui";
 import type { LeaderboardInput } from "@/lib/inputs/leaderboard";
 import { formatEvidence } from "@/lib/format";
@@ -44,25 +45,18 @@ export function StageRankings({ view, question }: { view: LeaderboardInput; ques
               height={rateChartHeight(Math.max(ranked.length, 3))}
               emptyText={`Nothing of this stage has ${boards[0].data.minSample} voicemails yet.`}
               twin={
-                <table className="w-full text-sm [&_td:not(:last-child)]:pr-3">
-                  <caption className="sr-only">{title} — table</caption>
-                  <thead className="text-left text-xs text-faint">
-                    <tr>
-                      <th className="pb-1 font-medium">Rank</th>
-                      <th className="pb-1 font-medium">{view.by === "tag" ? "Tag" : "Script"}</th>
-                      <th className="pb-1 font-medium">Callback rate</th>
-                    </tr>
-                  </thead>
-                  <tbody className="tabular divide-y divide-border">
-                    {rows.map((r) => (
-                      <tr key={r.key}>
-                        <td className="py-1">{r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>}</td>
-                        <td className="py-1">{r.label}</td>
-                        <td className="py-1 whitespace-nowrap">{formatEvidence(r)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <TwinTable
+                  caption={`${title} — table`}
+                  rows={rows}
+                  rowKey={(r) => r.key}
+                  lead={{
+                    header: "Rank",
+                    cell: (r) => (r.ranked ? r.rank : <Badge tone="warn">needs more data</Badge>),
+                    card: (r) => (r.ranked ? `#${r.rank}` : <Badge tone="warn">needs more data</Badge>),
+                  }}
+                  name={{ header: view.by === "tag" ? "Tag" : "Script", cell: (r) => r.label, text: (r) => r.label }}
+                  columns={[{ header: "Callback rate", cell: (r) => formatEvidence(r), nowrap: true, wide: true }]}
+                />
               }
             />
           </Card>

@@ -10,6 +10,7 @@ import { RateChart, rateChartHeight } from "@/app/_components/rate-chart";
 import { ReadTimeScatter, SCATTER_HEIGHT } from "@/app/_components/read-time-scatter";
 import { TREND_HEIGHT, TrendChart } from "@/app/_components/trend-chart";
 import { FactCards } from "@/app/_components/fact-cards";
+import { TwinTable } from "@/app/_components/twin-table";
 import { RankCell, RankMark } from "@/app/_components/rank-cell";
 import { Badge, Card, StatTile } from "@/app/_components/ui";
 import type { StatsFilter } from "@/lib/inputs/leaderboard";
@@ -110,27 +111,17 @@ export function TeamOverview({ filter }: { filter: StatsFilter }) {
             data={data.byAttempt}
             height={rateChartHeight(4)}
             twin={
-              <table className="w-full text-sm [&_td:not(:last-child)]:pr-3 [&_th:not(:last-child)]:pr-3">
-                <caption className="sr-only">{Q.attempts} — table</caption>
-                <thead className="text-left text-xs text-faint">
-                  <tr>
-                    <th className="pb-1 font-medium">Voicemail #</th>
-                    <th className="pb-1 font-medium">Callback rate</th>
-                    <th className="pb-1 text-right font-medium">Appointments</th>
-                    <th className="pb-1 text-right font-medium">Median to callback</th>
-                  </tr>
-                </thead>
-                <tbody className="tabular divide-y divide-border">
-                  {data.byAttempt.map((r) => (
-                    <tr key={r.key}>
-                      <td className="py-1">{r.key}</td>
-                      <td className="py-1 whitespace-nowrap">{formatEvidence(r)}</td>
-                      <td className="py-1 text-right">{r.appointments}</td>
-                      <td className="py-1 text-right whitespace-nowrap">{formatMinutes(r.medianMinutesToCallback)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TwinTable
+                caption={`${Q.attempts} — table`}
+                rows={data.byAttempt}
+                rowKey={(r) => r.key}
+                name={{ header: "Voicemail #", cell: (r) => r.key, text: (r) => `Voicemail #${r.key}`, card: (r) => `Voicemail #${r.key}` }}
+                columns={[
+                  { header: "Callback rate", cell: (r) => formatEvidence(r), nowrap: true, wide: true },
+                  { header: "Appointments", cell: (r) => r.appointments, align: "right" },
+                  { header: "Median to callback", cell: (r) => formatMinutes(r.medianMinutesToCallback), align: "right", nowrap: true },
+                ]}
+              />
             }
           />
           <LateAttemptSentence byAttempt={data.byAttempt} />

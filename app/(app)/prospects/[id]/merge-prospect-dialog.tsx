@@ -7,13 +7,16 @@ import { Button, ErrorText, Field, Input } from "@/app/_components/ui";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
 import { useTRPC } from "@/app/_trpc/client";
 import { formatPhoneForDisplay } from "@/lib/format";
+import { MERGE_UNDO_DAYS } from "@/lib/vocabulary";
 
-type Props = { prospect: { id: number; name: string }; onMerged: (mergedName: string) => void; onClose: () => void };
+export type MergeDone = { mergeId: number; mergedName: string };
+
+type Props = { prospect: { id: number; name: string }; onMerged: (merge: MergeDone) => void; onClose: () => void };
 
 /**
  * Picks the prospect that is the same person as this one and merges it in: its dials, callbacks
- * and experiment arm move here and it is deleted. No Undo can split them again, so the button
- * names both and the dialog says so.
+ * and experiment arm move here and it leaves every list. The button names both, because the
+ * wrong pick is only put right by an Undo (offered after the merge and in the merge trail).
  */
 export function MergeProspectDialog({ prospect, onMerged, onClose }: Props) {
   const trpc = useTRPC();
@@ -27,7 +30,7 @@ export function MergeProspectDialog({ prospect, onMerged, onClose }: Props) {
     trpc.prospects.merge.mutationOptions({
       onSuccess: (result) => {
         invalidate();
-        onMerged(result.mergedName);
+        onMerged({ mergeId: result.mergeId, mergedName: result.mergedName });
       },
     }),
   );
@@ -60,7 +63,8 @@ export function MergeProspectDialog({ prospect, onMerged, onClose }: Props) {
         {picked && (
           <p role="note">
             Every dial and callback of <bdi>{picked.name}</bdi> moves to <bdi>{prospect.name}</bdi>, voicemails are renumbered and callbacks
-            credited again, and <bdi>{picked.name}</bdi> is deleted. This cannot be undone.
+            credited again, and <bdi>{picked.name}</bdi> leaves the prospect list. You can undo the merge for {MERGE_UNDO_DAYS} days,
+            here or from the merge trail on Prospects.
           </p>
         )}
         <ErrorText>{merge.error?.message}</ErrorText>

@@ -13,7 +13,8 @@ import { STATUS_LABELS, statusTone } from "../prospect-status";
 import { EditDialDialog, type EditableDial } from "../../today/edit-dial-dialog";
 import { EditCallbackDialog, type EditableCallback } from "./edit-callback-dialog";
 import { EditProspectDialog } from "./edit-prospect-dialog";
-import { MergeProspectDialog } from "./merge-prospect-dialog";
+import { MergeUndoButton, type MergeUndone } from "../merge-undo-button";
+import { MergeProspectDialog, type MergeDone } from "./merge-prospect-dialog";
 import { Timeline } from "./timeline";
 
 export function ProspectDetail({ id }: { id: number }) {
@@ -26,7 +27,9 @@ export function ProspectDetail({ id }: { id: number }) {
   const [editingDial, setEditingDial] = useState<EditableDial | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
   const [merging, setMerging] = useState(false);
-  const [mergedName, setMergedName] = useState<string | null>(null);
+  const [merged, setMerged] = useState<MergeDone | null>(null);
+  const [undone, setUndone] = useState<MergeUndone | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
   const update = useMutation(trpc.prospects.update.mutationOptions({ onSuccess: invalidate }));
   const canReassign = team.role !== "rep";
 
@@ -51,11 +54,33 @@ export function ProspectDetail({ id }: { id: number }) {
           </div>
         }
       />
-      {mergedName && (
+      {merged && (
+        <div role="status" className="mb-4 flex items-center justify-between gap-3 rounded-md bg-surface-2 px-3 py-2 text-sm">
+          <span>
+            <bdi>{merged.mergedName}</bdi> is merged into <bdi>{p.name}</bdi>: the timeline below holds both histories.
+          </span>
+          <MergeUndoButton
+            mergeId={merged.mergeId}
+            label={`Undo the merge of ${merged.mergedName}`}
+            onUndone={(result) => {
+              setMerged(null);
+              setUndoError(null);
+              setUndone(result);
+            }}
+            onError={setUndoError}
+          />
+        </div>
+      )}
+      {undone && (
         <p role="status" className="mb-4 rounded-md bg-surface-2 px-3 py-2 text-sm">
-          <bdi>{mergedName}</bdi> is merged into <bdi>{p.name}</bdi>: the timeline below holds both histories.
+          Merge undone:{" "}
+          <Link href={`/prospects/${undone.duplicateId}`} className="font-medium underline">
+            <bdi>{undone.duplicateName}</bdi>
+          </Link>{" "}
+          is back with {undone.attempts === 1 ? "1 dial" : `${undone.attempts} dials`} and {undone.callbacks === 1 ? "1 callback" : `${undone.callbacks} callbacks`}.
         </p>
       )}
+      <ErrorText>{undoError}</ErrorText>
       <div className="grid gap-6 lg:grid-cols-[320px_1fr]">
         <Card title="Details">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
@@ -120,9 +145,10 @@ export function ProspectDetail({ id }: { id: number }) {
         <MergeProspectDialog
           prospect={p}
           onClose={() => setMerging(false)}
-          onMerged={(name) => {
+          onMerged={(done) => {
             setMerging(false);
-            setMergedName(name);
+            setUndone(null);
+            setMerged(done);
           }}
         />
       )}
