@@ -100,6 +100,15 @@ async function jsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/** The request's Idempotency-Key, none, or the 422 problem for one that is not usable. */
+export function idempotencyKeyOf(request: Request): string | undefined | Response {
+  const header = request.headers.get("idempotency-key");
+  if (header === null) return undefined;
+  const parsed = idempotencyKey.safeParse(header);
+  if (!parsed.success) return problem(422, "The Idempotency-Key header is not usable.", [{ field: "Idempotency-Key", message: parsed.error.issues[0].message }]);
+  return parsed.data;
+}
+
 type Handler = (call: { db: Db; actor: Actor; request: Request; body: unknown; idempotencyKey?: string }) => Promise<Response>;
 
 /** A REST route: key, budget, body (for POST), then `handle`; every refusal a problem document. */
@@ -116,13 +125,8 @@ export function apiRoute(handle: Handler, { readsBody = false } = {}) {
         if (read instanceof Response) return read;
         body = (read as { json: unknown }).json;
       }
-      const header = request.headers.get("idempotency-key");
-      let key: string | undefined;
-      if (header !== null) {
-        const parsed = idempotencyKey.safeParse(header);
-        if (!parsed.success) return problem(422, "The Idempotency-Key header is not usable.", [{ field: "Idempotency-Key", message: parsed.error.issues[0].message }]);
-        key = parsed.data;
-      }
+      const key = idempotencyKeyOf(request);
+      if (key instanceof Response) return key;
       return await handle({ db, actor: { userId: actor.userId, teamId: actor.teamId, role: actor.role }, request, body, idempotencyKey: key });
     } catch (error) {
       return problemOf(error);

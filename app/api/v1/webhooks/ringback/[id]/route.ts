@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
-import { idempotencyKey } from "@/server/domain/api-bodies";
 import { verifyRingbackSignature } from "@/server/domain/webhook-signatures";
-import { apiJson, problemOf } from "@/server/http/api-v1";
+import { apiJson, idempotencyKeyOf, problemOf } from "@/server/http/api-v1";
 import { boundedBody } from "@/server/http/bounded-body";
 import { WEBHOOK_BODY_LIMIT_BYTES } from "@/server/http/request-bodies";
 import { recordApiCallback, recordApiDial } from "@/server/services/api-calls";
@@ -38,13 +37,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch {
     return problem(400, "The body is not JSON.", [{ field: "body", message: "Expected a JSON object." }]);
   }
-  const header = request.headers.get("idempotency-key");
-  const key = header === null ? undefined : idempotencyKey.safeParse(header);
-  if (key && !key.success) return problem(422, "The Idempotency-Key header is not usable.", [{ field: "Idempotency-Key", message: key.error.issues[0].message }]);
+  const key = idempotencyKeyOf(request);
+  if (key instanceof Response) return key;
   try {
     const isDial = typeof body === "object" && body !== null && "outcome" in body;
     const record = isDial ? recordApiDial : recordApiCallback;
-    return apiJson(await record(db, hook.actor, body, { idempotencyKey: key?.data }), 201);
+    return apiJson(await record(db, hook.actor, body, { idempotencyKey: key }), 201);
   } catch (error) {
     return problemOf(error);
   }
