@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { Suspense, useState } from "react";
 import { Badge, Button, Card, ErrorText, PageHeader, Select } from "@/app/_components/ui";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
@@ -33,9 +33,9 @@ export function ProspectDetail({ id }: { id: number }) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/prospects" className="text-muted hover:text-text">
+        <IntentLink href="/prospects" className="text-muted hover:text-text">
           ← Prospects
-        </Link>
+        </IntentLink>
       </p>
       <PageHeader title={p.name} description={[p.company, formatPhoneForDisplay(p.phone)].filter(Boolean).join(" · ")} actions={
           <div className="flex flex-wrap items-center gap-2">
