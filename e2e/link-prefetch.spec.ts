@@ -29,3 +29,9 @@ test("links prefetch the page behind them on hover or focus, not because they ar
   await nav.getByRole("link", { name: "Scripts" }).click();
   await expect(page.getByRole("heading", { name: "Scripts", level: 1 })).toBeVisible();
 });
+
+test("the favicon, whose URL carries its content hash, is cached instead of fetched on every page", async ({ page }) => {
+  const response = await page.request.get("/icon.svg");
+  expect(response.ok()).toBe(true);
+  expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+});
