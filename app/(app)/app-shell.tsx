@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { BarChart3, CircleUser, FileText, FlaskConical, LogOut, Phone, Users, UserRound } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { usePathname, useRouter } from "next/navigation";
 import { BrandMark } from "@/app/_components/brand-mark";
 import { LiveUpdates } from "@/app/_components/live-updates";
@@ -52,9 +52,9 @@ export function AppShell({ user, teams, current, children }: Props) {
     <div className="min-h-dvh md:grid md:grid-cols-[220px_minmax(0,1fr)]">
       <aside className="border-b border-border bg-surface md:sticky md:top-0 md:h-dvh md:border-r md:border-b-0">
         <div className="flex items-center justify-between gap-2 px-4 py-3 md:block md:py-5">
-          <Link href="/today" className="flex items-center gap-2 font-semibold tracking-tight">
+          <IntentLink href="/today" className="flex items-center gap-2 font-semibold tracking-tight">
             <BrandMark />
-          </Link>
+          </IntentLink>
           <div className="md:mt-5">
             {teams.length > 1 ? (
               <label className="flex flex-col gap-1 text-xs text-faint">
@@ -79,20 +79,20 @@ export function AppShell({ user, teams, current, children }: Props) {
             )}
             <p className="mt-1 hidden text-xs text-faint md:block">
               Signed in as{" "}
-              <Link href="/profile" className="underline-offset-2 hover:text-text hover:underline" aria-current={pathname === "/profile" ? "page" : undefined}>
+              <IntentLink href="/profile" className="underline-offset-2 hover:text-text hover:underline" aria-current={pathname === "/profile" ? "page" : undefined}>
                 <bdi>{user.name}</bdi>
-              </Link>{" "}
+              </IntentLink>{" "}
               · <span data-testid="role">{current.role}</span>
             </p>
           </div>
-          <Link
+          <IntentLink
             href="/profile"
             aria-label="Your profile"
             aria-current={pathname === "/profile" ? "page" : undefined}
             className="grid size-10 shrink-0 place-items-center rounded-md text-muted hover:bg-surface-2 hover:text-text md:hidden"
           >
             <CircleUser aria-hidden className="size-5" />
-          </Link>
+          </IntentLink>
         </div>
         <div className="px-4 pb-2 md:px-3 md:pb-3">
           <LogCallbackDialog />
@@ -108,7 +108,7 @@ export function AppShell({ user, teams, current, children }: Props) {
             const { href, label, icon: Icon } = item;
             const active = pathname === href || pathname.startsWith(`${href}/`);
             return (
-              <Link
+              <IntentLink
                 key={href}
                 href={href}
                 aria-current={active ? "page" : undefined}
@@ -127,7 +127,7 @@ export function AppShell({ user, teams, current, children }: Props) {
                 ) : (
                   label
                 )}
-              </Link>
+              </IntentLink>
             );
           })}
         </nav>

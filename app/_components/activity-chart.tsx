@@ -1,17 +1,16 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { countAxis } from "@/lib/chart-scale";
+import { countAxis, evenlySpaced, type RateAxis } from "@/lib/chart-scale";
 import { partialLastWeek, partialWeekNote } from "@/lib/complete-weeks";
 import { SERIES_COLOURS } from "./chart-palette";
 import { ChartFrame } from "./chart-frame";
 import { TwinTable } from "./twin-table";
+import { useElementSize } from "./use-element-width";
 
 export type DayActivity = { date: string; dials: number; voicemails: number; callbacks: number; appointments: number };
 
 export const ACTIVITY_HEIGHT = 280;
 const shortDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12 };
 /** Beyond about two months, daily bars are a pixel wide and weekends zig-zag the lines: show weeks. */
 const MAX_DAILY_BARS = 62;
 
@@ -59,30 +58,102 @@ export function ActivityChart({ title, testId, days }: { title: string; testId: 
       twin={<ActivityTable title={title} days={days} />}
       note={partial ? partialWeekNote(partial, "marked “so far”") : undefined}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }} barGap={1}>
-          <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="date" tickFormatter={(d: string) => `${shortDate(d)}${d === partial?.week ? "*" : ""}`} stroke="var(--faint)" fontSize={11} minTickGap={24} />
-          <YAxis yAxisId="dials" domain={[0, left.top]} ticks={left.ticks} stroke="var(--faint)" fontSize={11} />
-          <YAxis yAxisId="callbacks" orientation="right" domain={[0, right.top]} ticks={right.ticks} stroke="var(--faint)" fontSize={11} />
-          <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => when(String(d))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "var(--muted)" }}>{value}</span>} />
-          <Bar yAxisId="dials" dataKey="dials" name={weekly ? "Dials per week" : "Dials"} fill="var(--faint)" fillOpacity={0.35} isAnimationActive={false} />
-          <Bar yAxisId="dials" dataKey="voicemails" name={weekly ? "Voicemails per week" : "Voicemails"} fill={SERIES_COLOURS[4]} isAnimationActive={false} />
-          <Line yAxisId="callbacks" dataKey="callbacks" name={weekly ? "Callbacks per week (right axis)" : "Callbacks (right axis)"} stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line
-            yAxisId="callbacks"
-            dataKey="appointments"
-            name={weekly ? "Appointments per week (right axis)" : "Appointments (right axis)"}
-            stroke={SERIES_COLOURS[5]}
-            strokeWidth={2}
-            strokeDasharray="5 3"
-            dot={false}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <ActivityPlot data={data} weekly={weekly} partialWeek={partial?.week} left={left} right={right} when={when} />
     </ChartFrame>
+  );
+}
+
+// Drawn as plain SVG: as a recharts ComposedChart this first chart of the team overview was a
+// 300 ms main-thread task after hydration (issue 12, item 19), for bars and two lines on a linear scale.
+const PLOT = { top: 8, left: 44, right: 40, xAxis: 22 };
+const DIALS = "var(--faint)";
+const LINES = [
+  { key: "callbacks", colour: SERIES_COLOURS[0], dash: undefined },
+  { key: "appointments", colour: SERIES_COLOURS[5], dash: "5 3" },
+] as const;
+
+type PlotProps = { data: DayActivity[]; weekly: boolean; partialWeek?: string; left: RateAxis; right: RateAxis; when: (date: string) => string };
+
+function ActivityPlot({ data, weekly, partialWeek, left, right, when }: PlotProps) {
+  const [ref, { width, height }] = useElementSize<HTMLDivElement>();
+  const per = weekly ? " per week" : "";
+  const x0 = PLOT.left;
+  const x1 = Math.max(x0 + 1, width - PLOT.right);
+  const y0 = PLOT.top;
+  const y1 = Math.max(y0 + 1, height - PLOT.xAxis);
+  const band = (x1 - x0) / Math.max(1, data.length);
+  const bar = Math.max(1, (band * 0.8 - 1) / 2);
+  const yLeft = (v: number) => y1 - ((y1 - y0) * v) / left.top;
+  const yRight = (v: number) => y1 - ((y1 - y0) * v) / right.top;
+  const centre = (i: number) => x0 + (i + 0.5) * band;
+  const labelled = new Set(evenlySpaced(data.map((d) => d.date), Math.max(2, Math.floor((x1 - x0) / 64))));
+  const legend = [
+    { label: `Dials${per}`, colour: DIALS, line: false },
+    { label: `Voicemails${per}`, colour: SERIES_COLOURS[4], line: false },
+    { label: `Callbacks${per} (right axis)`, colour: LINES[0].colour, line: true },
+    { label: `Appointments${per} (right axis)`, colour: LINES[1].colour, line: true, dash: LINES[1].dash },
+  ];
+  return (
+    <div className="flex h-full flex-col">
+      <div ref={ref} className="min-h-0 flex-1">
+        {width > 0 && height > 0 && (
+          <svg width={width} height={height} role="presentation" fontSize={11}>
+            {left.ticks.map((t) => (
+              <g key={t}>
+                <line x1={x0} x2={x1} y1={yLeft(t)} y2={yLeft(t)} stroke="var(--border)" strokeDasharray="3 3" />
+                <text x={x0 - 6} y={yLeft(t)} dy="0.355em" textAnchor="end" fill="var(--faint)">
+                  {t.toLocaleString("en-US")}
+                </text>
+              </g>
+            ))}
+            {right.ticks.map((t) => (
+              <text key={t} x={x1 + 6} y={yRight(t)} dy="0.355em" fill="var(--faint)">
+                {t.toLocaleString("en-US")}
+              </text>
+            ))}
+            <path d={`M${x0},${y0}V${y1}H${x1}V${y0}`} fill="none" stroke="var(--faint)" />
+            {data.map((d, i) => (
+              <g key={d.date}>
+                <title>{`${when(d.date)}: ${d.dials} dials, ${d.voicemails} voicemails, ${d.callbacks} callbacks, ${d.appointments} appointments`}</title>
+                <rect x={x0 + i * band} y={y0} width={band} height={y1 - y0} className="fill-transparent hover:fill-(--surface-2)" />
+                <rect x={x0 + i * band + band * 0.1} y={yLeft(d.dials)} width={bar} height={y1 - yLeft(d.dials)} fill={DIALS} fillOpacity={0.35} />
+                <rect x={x0 + i * band + band * 0.1 + bar + 1} y={yLeft(d.voicemails)} width={bar} height={y1 - yLeft(d.voicemails)} fill={SERIES_COLOURS[4]} />
+                {labelled.has(d.date) && (
+                  <text x={centre(i)} y={y1 + 6} dy="0.71em" textAnchor="middle" fill="var(--faint)">
+                    {`${shortDate(d.date)}${d.date === partialWeek ? "*" : ""}`}
+                  </text>
+                )}
+              </g>
+            ))}
+            {LINES.map((line) => (
+              <polyline
+                key={line.key}
+                points={data.map((d, i) => `${centre(i)},${yRight(d[line.key])}`).join(" ")}
+                fill="none"
+                stroke={line.colour}
+                strokeWidth={2}
+                strokeDasharray={line.dash}
+                pointerEvents="none"
+              />
+            ))}
+          </svg>
+        )}
+      </div>
+      <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1 pt-1 text-xs text-muted">
+        {legend.map((item) => (
+          <li key={item.label} className="flex items-center gap-1.5">
+            <svg width="14" height="10" aria-hidden>
+              {item.line ? (
+                <line x1="0" x2="14" y1="5" y2="5" stroke={item.colour} strokeWidth={2} strokeDasharray={item.dash} />
+              ) : (
+                <rect width="14" height="10" fill={item.colour} fillOpacity={item.colour === DIALS ? 0.35 : 1} />
+              )}
+            </svg>
+            {item.label}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,8 +1,9 @@
 "use client";
 
-import { lazy, Suspense, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import type { Evidence } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
+import RatePlot from "./rate-plot";
 
 /** `ranked: false` (under the team's minimum sample) is drawn grey, whatever the chart's tone. */
 export type RateBar = Evidence & { label: string; ranked?: boolean };
@@ -11,10 +12,8 @@ const ROW_HEIGHT = 34;
 /** The height a chart of `rows` entries takes; loading placeholders use the same rule. */
 export const rateChartHeight = (rows: number) => Math.max(160, rows * ROW_HEIGHT + 44);
 
-// recharts is most of a chart page's JavaScript. It is fetched after the page is interactive, and
-// never rendered on the server (it cannot measure there): the frame keeps its height meanwhile and
+// Never drawn on the server (it cannot measure there): the frame keeps its height meanwhile and
 // reads "loading" until the plot is drawn.
-const RatePlot = lazy(() => import("./rate-plot"));
 const noSubscription = () => () => {};
 const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
 
@@ -48,10 +47,8 @@ export function RateChart({
   const loading = <ChartFrame {...frame} state="loading" />;
   if (!inBrowser) return loading;
   return (
-    <Suspense fallback={loading}>
-      <ChartFrame {...frame} state="loaded">
-        <RatePlot data={rows} tone={tone} />
-      </ChartFrame>
-    </Suspense>
+    <ChartFrame {...frame} state="loaded">
+      <RatePlot data={rows} tone={tone} height={frame.height} />
+    </ChartFrame>
   );
 }

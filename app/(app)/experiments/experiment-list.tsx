@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useTRPC } from "@/app/_trpc/client";
 import { Badge, Card } from "@/app/_components/ui";
 
@@ -17,9 +17,9 @@ export function ExperimentList() {
           {experiments.map((e) => (
             <li key={e.id} className="flex flex-col gap-1 py-3">
               <div className="flex flex-wrap items-center gap-2">
-                <Link href={`/experiments/${e.id}`} className="font-medium text-accent hover:underline">
+                <IntentLink href={`/experiments/${e.id}`} className="font-medium text-accent hover:underline">
                   {e.name}
-                </Link>
+                </IntentLink>
                 <Badge tone={e.status === "running" ? "accent" : "neutral"}>{e.status === "running" ? "Running" : "Ended"}</Badge>
               </div>
               <p className="text-sm text-muted">

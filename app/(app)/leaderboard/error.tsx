@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { Card } from "@/app/_components/ui";
 
 /**
@@ -14,9 +14,9 @@ export default function LeaderboardError({ error }: { error: Error }) {
         {error.message || "The statistics for this view could not be read."}
       </p>
       <p className="mt-3 text-sm">
-        <Link href="/leaderboard" className="font-medium text-accent hover:underline">
+        <IntentLink href="/leaderboard" className="font-medium text-accent hover:underline">
           Open the leaderboard for all time
-        </Link>
+        </IntentLink>
       </p>
     </Card>
   );

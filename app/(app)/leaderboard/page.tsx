@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { Suspense } from "react";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
@@ -28,13 +28,13 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
         actions={
           <div className="flex gap-2 text-sm">
             {team.role !== "rep" && (
-              <Link href="/leaderboard/team" className="rounded-md border border-border bg-surface px-3 py-2 font-medium hover:bg-surface-2">
+              <IntentLink href="/leaderboard/team" className="rounded-md border border-border bg-surface px-3 py-2 font-medium hover:bg-surface-2">
                 Team overview
-              </Link>
+              </IntentLink>
             )}
-            <Link href={`/leaderboard/reps/${me.id}`} className="rounded-md border border-border bg-surface px-3 py-2 font-medium hover:bg-surface-2">
+            <IntentLink href={`/leaderboard/reps/${me.id}`} className="rounded-md border border-border bg-surface px-3 py-2 font-medium hover:bg-surface-2">
               My numbers
-            </Link>
+            </IntentLink>
           </div>
         }
       />

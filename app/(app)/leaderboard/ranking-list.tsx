@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { FactCards } from "@/app/_components/fact-cards";
 import { RankMark } from "@/app/_components/rank-cell";
 import { formatEvidence, formatMinutes, formatPercent } from "@/lib/format";
@@ -43,9 +43,9 @@ export function EntryName({ row, href }: { row: { key: string; label: string }; 
   return (
     <>
       {href ? (
-        <Link href={href} className="font-medium text-accent hover:underline">
+        <IntentLink href={href} className="font-medium text-accent hover:underline">
           <bdi>{row.label}</bdi>
-        </Link>
+        </IntentLink>
       ) : (
         <bdi className="font-medium">{row.label}</bdi>
       )}

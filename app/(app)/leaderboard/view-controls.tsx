@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTRPC } from "@/app/_trpc/client";
@@ -66,7 +66,7 @@ export function ViewControls({ view, basePath, tabs = false, repFilter = true, c
           {BOARD_TABS.map((t) => {
             const current = t.by === view.by || (t.by === "script" && view.by === "version");
             return (
-              <Link
+              <IntentLink
                 key={t.by}
                 href={`${basePath}${leaderboardSearchString(view, { by: t.by })}`}
                 scroll={false}
@@ -74,7 +74,7 @@ export function ViewControls({ view, basePath, tabs = false, repFilter = true, c
                 className={`-mb-px border-b-2 px-3 py-2 text-sm whitespace-nowrap ${current ? "border-accent font-medium text-text" : "border-transparent text-muted hover:text-text"}`}
               >
                 {t.label}
-              </Link>
+              </IntentLink>
             );
           })}
         </nav>

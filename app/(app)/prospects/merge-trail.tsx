@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useState } from "react";
 import { Card, ErrorText } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
@@ -28,9 +28,9 @@ export function MergeTrail() {
               {m.undoneAt ? (
                 <bdi className="font-medium">{m.keptName}</bdi>
               ) : (
-                <Link href={`/prospects/${m.keptId}`} className="font-medium underline">
+                <IntentLink href={`/prospects/${m.keptId}`} className="font-medium underline">
                   <bdi>{m.keptName}</bdi>
-                </Link>
+                </IntentLink>
               )}
               <span className="text-muted">
                 {" "}

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useDeferredValue, useState } from "react";
 import { FactCards } from "@/app/_components/fact-cards";
 import { Badge, Card, Input, Select } from "@/app/_components/ui";
@@ -75,9 +75,9 @@ export function ProspectList() {
             key: p.id,
             name: p.name,
             title: (
-              <Link href={`/prospects/${p.id}`} className="font-medium hover:underline">
+              <IntentLink href={`/prospects/${p.id}`} className="font-medium hover:underline">
                 {p.name}
-              </Link>
+              </IntentLink>
             ),
             aside: <Badge tone={statusTone(p.status)}>{STATUS_LABELS[p.status]}</Badge>,
             facts: [
@@ -110,9 +110,9 @@ export function ProspectList() {
             {data.map((p) => (
               <tr key={p.id}>
                 <td className="py-2 font-medium">
-                  <Link href={`/prospects/${p.id}`} className="hover:underline">
+                  <IntentLink href={`/prospects/${p.id}`} className="hover:underline">
                     {p.name}
-                  </Link>
+                  </IntentLink>
                 </td>
                 <td className="py-2 text-muted">{p.company ?? "—"}</td>
                 <td className="tabular py-2 text-muted">{formatPhoneForDisplay(p.phone)}</td>

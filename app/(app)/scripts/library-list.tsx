@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useTRPC } from "@/app/_trpc/client";
 import { Badge } from "@/app/_components/ui";
 import { formatEvidence, formatPercent, type Evidence } from "@/lib/format";
@@ -16,7 +16,7 @@ export function LibraryList({ filters }: { filters: LibraryFilters }) {
   if (data.entries.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-border p-8 text-center text-sm text-muted">
-        No scripts match. Clear a filter, or <Link href="/scripts/new" className="text-accent underline">write one</Link>.
+        No scripts match. Clear a filter, or <IntentLink href="/scripts/new" className="text-accent underline">write one</IntentLink>.
       </p>
     );
   }
@@ -57,9 +57,9 @@ function LibraryItem({ entry: e }: { entry: LibraryEntry }) {
               <div className="min-w-0">
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 id={`script-${e.id}`} className="text-sm font-semibold">
-                    <Link href={`/scripts/${e.id}`} className="hover:underline">
+                    <IntentLink href={`/scripts/${e.id}`} className="hover:underline">
                       {e.title}
-                    </Link>
+                    </IntentLink>
                   </h3>
                   <Badge>{STAGE_LABELS[e.stage]}</Badge>
                   <ScriptStatusBadges shared={e.shared} archived={e.archived} teamPick={e.teamPick} />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
 import { DeletedDraftNotice } from "./deleted-draft-notice";
@@ -21,9 +21,9 @@ export default async function ScriptsPage({ searchParams }: { searchParams: Prom
         title="Scripts"
         description="The team's voicemail library, each script with what it has earned. Ranked by the lower end of its 95% interval."
         actions={
-          <Link href="/scripts/new" className="inline-flex h-9 items-center rounded-md bg-accent px-3.5 text-sm font-medium text-accent-fg hover:opacity-90">
+          <IntentLink href="/scripts/new" className="inline-flex h-9 items-center rounded-md bg-accent px-3.5 text-sm font-medium text-accent-fg hover:opacity-90">
             New script
-          </Link>
+          </IntentLink>
         }
       />
       <div className="flex flex-col gap-4">

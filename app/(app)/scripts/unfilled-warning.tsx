@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 
 const WHAT: Record<string, string> = { "rep.phone": "Your phone number", "rep.name": "Your name" };
 
@@ -18,9 +18,9 @@ export function UnfilledWarning({ unfilled }: { unfilled: readonly string[] }) {
           {WHAT[p]} is not on your profile, so <code className="font-mono text-xs">{`{${p}}`}</code> would read “[{p}]” on Today.
         </p>
       ))}
-      <Link href="/profile" className="mt-1 inline-block font-medium text-accent underline">
+      <IntentLink href="/profile" className="mt-1 inline-block font-medium text-accent underline">
         Fill in your profile
-      </Link>
+      </IntentLink>
     </div>
   );
 }

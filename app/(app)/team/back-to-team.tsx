@@ -1,12 +1,12 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { Card, PageHeader } from "@/app/_components/ui";
 
 /** The way back from a Team subpage (Import and export, Integrations). */
 export function BackToTeam() {
   return (
-    <Link href="/team" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+    <IntentLink href="/team" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
       Back to team
-    </Link>
+    </IntentLink>
   );
 }
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { serverCaller, HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
 import { PageHeader } from "@/app/_components/ui";
 import { DisplayLinks } from "./display-links";
@@ -27,12 +27,12 @@ export default async function TeamPage() {
         actions={
           canManage && (
             <div className="flex flex-wrap gap-2">
-              <Link href="/team/integrations" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+              <IntentLink href="/team/integrations" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
                 Integrations
-              </Link>
-              <Link href="/team/import" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+              </IntentLink>
+              <IntentLink href="/team/import" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
                 Import and export
-              </Link>
+              </IntentLink>
             </div>
           )
         }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useState, useTransition } from "react";
 import { Badge, Button, Card } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
@@ -33,9 +33,9 @@ export function AwaitingCallback({ onPick }: { onPick: (p: PickedProspect) => vo
           {items.map((p) => (
             <li key={p.id} className="flex items-start justify-between gap-3 py-2.5">
               <div className="min-w-0 text-sm">
-                <Link href={`/prospects/${p.id}`} className="font-medium hover:underline">
+                <IntentLink href={`/prospects/${p.id}`} className="font-medium hover:underline">
                   {p.name}
-                </Link>
+                </IntentLink>
                 {p.company && <span className="text-muted"> · {p.company}</span>}
                 <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-muted">
                   <Badge tone={p.unreturned >= 3 ? "warn" : "neutral"}>

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { CheckCircle2, Circle } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { Card } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 
@@ -29,9 +29,9 @@ export function FirstRunChecklist() {
               {done ? (
                 <span className="text-muted line-through">{STEPS[key].label}</span>
               ) : (
-                <Link href={STEPS[key].href} className="font-medium text-accent underline-offset-2 hover:underline">
+                <IntentLink href={STEPS[key].href} className="font-medium text-accent underline-offset-2 hover:underline">
                   {STEPS[key].label}
-                </Link>
+                </IntentLink>
               )}
               <span className="sr-only">{done ? " (done)" : " (to do)"}</span>
               <span className="block text-xs text-faint">{STEPS[key].why}</span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useDeferredValue, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Card, ErrorText, Field, Input, Select } from "@/app/_components/ui";
@@ -204,9 +204,9 @@ export function QuickLogForm({ picked, onPickedChange }: Props) {
               </section>
             )}
             {scriptId && (
-              <Link href={`/scripts/${scriptId}#rehearse`} className="self-start text-xs text-accent hover:underline">
+              <IntentLink href={`/scripts/${scriptId}#rehearse`} className="self-start text-xs text-accent hover:underline">
                 Rehearse this script before you dial
-              </Link>
+              </IntentLink>
             )}
           </>
         )}

@@ -2,7 +2,7 @@
 
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { Pencil, Trash2 } from "lucide-react";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useState } from "react";
 import { clockTime } from "@/app/_components/local-time";
 import { Badge, Button, Card, ErrorText } from "@/app/_components/ui";
@@ -56,9 +56,9 @@ export function TodaysDials() {
               <tr key={d.id}>
                 <td className="tabular py-2 pr-2 align-top whitespace-nowrap text-muted" suppressHydrationWarning>{clockTime(d.at)}</td>
                 <td className="py-2 pr-2 align-top">
-                  <Link href={`/prospects/${d.prospectId}`} className="hover:underline">
+                  <IntentLink href={`/prospects/${d.prospectId}`} className="hover:underline">
                     {d.prospectName}
-                  </Link>
+                  </IntentLink>
                   {d.notes && <span className="block text-xs text-faint">{d.notes}</span>}
                   {d.scriptTitle && <span className="block text-xs text-muted sm:hidden">{d.scriptTitle}</span>}
                 </td>

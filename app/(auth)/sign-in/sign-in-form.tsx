@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -43,9 +43,9 @@ export function SignInForm() {
       </Button>
       <p className="text-center text-sm text-muted">
         New to Ringback?{" "}
-        <Link className="font-medium text-accent hover:underline" href={`/sign-up?next=${encodeURIComponent(next)}`}>
+        <IntentLink className="font-medium text-accent hover:underline" href={`/sign-up?next=${encodeURIComponent(next)}`}>
           Create an account
-        </Link>
+        </IntentLink>
       </p>
     </form>
   );

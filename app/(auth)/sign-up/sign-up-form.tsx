@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -60,9 +60,9 @@ export function SignUpForm() {
       </Button>
       <p className="text-center text-sm text-muted">
         Already have an account?{" "}
-        <Link className="font-medium text-accent hover:underline" href={`/sign-in?next=${encodeURIComponent(next)}`}>
+        <IntentLink className="font-medium text-accent hover:underline" href={`/sign-in?next=${encodeURIComponent(next)}`}>
           Sign in
-        </Link>
+        </IntentLink>
       </p>
     </form>
   );

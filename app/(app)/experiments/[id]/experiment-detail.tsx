@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useTRPC } from "@/app/_trpc/client";
 import { Badge, Button, Card, ErrorText, PageHeader } from "@/app/_components/ui";
 import { STAGE_LABELS } from "@/lib/vocabulary";
@@ -26,9 +26,9 @@ export function ExperimentDetail({ id }: { id: number }) {
           experiment.reps.length ? `reps: ${experiment.reps.map((r) => r.name).join(", ")}` : "every rep"
         }`}
         actions={
-          <Link href="/experiments" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+          <IntentLink href="/experiments" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
             All experiments
-          </Link>
+          </IntentLink>
         }
       />
       <div className="flex flex-col gap-6">

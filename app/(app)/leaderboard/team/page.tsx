@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { Suspense } from "react";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/app/_trpc/server";
 import { Card, PageHeader } from "@/app/_components/ui";
@@ -21,13 +21,13 @@ export default async function TeamOverviewPage({ searchParams }: { searchParams:
         <Card title="This page is for managers">
           <p className="text-sm text-muted">
             The team overview is where managers coach from. Your own callback rate, scripts and queue are on{" "}
-            <Link href={`/leaderboard/reps/${me.id}`} className="font-medium text-accent hover:underline">
+            <IntentLink href={`/leaderboard/reps/${me.id}`} className="font-medium text-accent hover:underline">
               My numbers
-            </Link>
+            </IntentLink>
             , and everyone&apos;s ranking is on the{" "}
-            <Link href="/leaderboard" className="font-medium text-accent hover:underline">
+            <IntentLink href="/leaderboard" className="font-medium text-accent hover:underline">
               leaderboard
-            </Link>
+            </IntentLink>
             .
           </p>
         </Card>
@@ -42,9 +42,9 @@ export default async function TeamOverviewPage({ searchParams }: { searchParams:
         title="Team overview"
         description="Where the team's voicemails turn into callbacks, and where they don't."
         actions={
-          <Link href="/leaderboard" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+          <IntentLink href="/leaderboard" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
             Leaderboard
-          </Link>
+          </IntentLink>
         }
       />
       <div className="flex flex-col gap-6">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { Suspense, useState } from "react";
 import { Badge, Button, Card, ErrorText, PageHeader, Select } from "@/app/_components/ui";
 import { useCallsInvalidation } from "@/app/_components/use-calls-invalidation";
@@ -36,9 +36,9 @@ export function ProspectDetail({ id }: { id: number }) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/prospects" className="text-muted hover:text-text">
+        <IntentLink href="/prospects" className="text-muted hover:text-text">
           ← Prospects
-        </Link>
+        </IntentLink>
       </p>
       <PageHeader title={p.name} description={[p.company, formatPhoneForDisplay(p.phone)].filter(Boolean).join(" · ")} actions={
           <div className="flex flex-wrap items-center gap-2">
@@ -74,9 +74,9 @@ export function ProspectDetail({ id }: { id: number }) {
       {undone && (
         <p role="status" className="mb-4 rounded-md bg-surface-2 px-3 py-2 text-sm">
           Merge undone:{" "}
-          <Link href={`/prospects/${undone.duplicateId}`} className="font-medium underline">
+          <IntentLink href={`/prospects/${undone.duplicateId}`} className="font-medium underline">
             <bdi>{undone.duplicateName}</bdi>
-          </Link>{" "}
+          </IntentLink>{" "}
           is back with {undone.attempts === 1 ? "1 dial" : `${undone.attempts} dials`} and {undone.callbacks === 1 ? "1 callback" : `${undone.callbacks} callbacks`}.
         </p>
       )}

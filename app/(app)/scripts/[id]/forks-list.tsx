@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { Badge, Card } from "@/app/_components/ui";
 import { formatEvidence } from "@/lib/format";
 import type { ScriptPageData } from "./script-data";
@@ -25,9 +25,9 @@ export function ForksList({ script }: { script: ScriptPageData }) {
             {script.forks.map((f) => (
               <tr key={f.id}>
                 <td className="py-2">
-                  <Link href={`/scripts/${f.id}`} className="font-medium hover:underline">
+                  <IntentLink href={`/scripts/${f.id}`} className="font-medium hover:underline">
                     {f.title}
-                  </Link>{" "}
+                  </IntentLink>{" "}
                   {!f.shared && <Badge tone="accent">Draft</Badge>} {f.archived && <Badge>Archived</Badge>}
                 </td>
                 <td className="py-2 text-muted">v{f.fromVersionNumber}</td>

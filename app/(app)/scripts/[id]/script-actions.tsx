@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, ErrorText } from "@/app/_components/ui";
@@ -39,9 +39,9 @@ export function ScriptActions({ script }: { script: ScriptPageData }) {
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
         {script.permissions.edit && (
-          <Link href={`/scripts/${script.id}/edit`} className={linkButton}>
+          <IntentLink href={`/scripts/${script.id}/edit`} className={linkButton}>
             Edit
-          </Link>
+          </IntentLink>
         )}
         {script.permissions.share && !script.shared && (
           <Button onClick={() => share.mutate({ id: script.id, shared: true })} disabled={share.isPending}>

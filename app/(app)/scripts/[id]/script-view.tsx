@@ -13,7 +13,7 @@ import { ForksList } from "./forks-list";
 import { RehearsePanel } from "./rehearse-panel";
 import { ScriptActions } from "./script-actions";
 import { VersionHistory } from "./version-history";
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 
 export function ScriptView({ id }: { id: number }) {
   const trpc = useTRPC();
@@ -23,9 +23,9 @@ export function ScriptView({ id }: { id: number }) {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/scripts" className="text-xs text-muted hover:text-text">
+        <IntentLink href="/scripts" className="text-xs text-muted hover:text-text">
           ← Scripts
-        </Link>
+        </IntentLink>
         <PageHeader
           title={script.title}
           description={`By ${script.authorName} · version ${script.latestVersion.number}${script.tags.length ? ` · ${script.tags.map((t) => `#${t}`).join(" ")}` : ""}`}
@@ -37,9 +37,9 @@ export function ScriptView({ id }: { id: number }) {
           {script.forkedFrom && (
             <span className="text-xs text-muted">
               Forked from{" "}
-              <Link href={`/scripts/${script.forkedFrom.scriptId}`} className="text-accent hover:underline">
+              <IntentLink href={`/scripts/${script.forkedFrom.scriptId}`} className="text-accent hover:underline">
                 {script.forkedFrom.title}
-              </Link>{" "}
+              </IntentLink>{" "}
               v{script.forkedFrom.versionNumber}
             </span>
           )}

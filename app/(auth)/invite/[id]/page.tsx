@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { serverCaller } from "@/app/_trpc/server";
 import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { AcceptInvite } from "./accept-invite";
@@ -41,15 +41,15 @@ export default async function InvitePage({ params }: { params: Promise<{ id: str
         )
       ) : (
         <div className="flex flex-col gap-2">
-          <Link
+          <IntentLink
             className="inline-flex h-9 items-center justify-center rounded-md bg-accent px-3.5 text-sm font-medium text-accent-fg"
             href={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invite.email)}`}
           >
             Create an account to join
-          </Link>
-          <Link className="text-center text-sm text-accent hover:underline" href={`/sign-in?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invite.email)}`}>
+          </IntentLink>
+          <IntentLink className="text-center text-sm text-accent hover:underline" href={`/sign-in?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invite.email)}`}>
             I already have an account
-          </Link>
+          </IntentLink>
         </div>
       )}
     </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { getQueryClient, HydrateClient, prefetch, serverCaller, trpc } from "@/app/_trpc/server";
@@ -24,9 +24,9 @@ export default async function RepPage({ params, searchParams }: Props) {
         <Card title="Only your own numbers">
           <p className="text-sm text-muted">
             Reps see their own drill-down; a manager can open a colleague&apos;s.{" "}
-            <Link href={`/leaderboard/reps/${me.id}`} className="font-medium text-accent hover:underline">
+            <IntentLink href={`/leaderboard/reps/${me.id}`} className="font-medium text-accent hover:underline">
               Open my numbers
-            </Link>
+            </IntentLink>
             .
           </p>
         </Card>
@@ -45,9 +45,9 @@ export default async function RepPage({ params, searchParams }: Props) {
         title={rep.id === me.id ? `My numbers · ${rep.name}` : rep.name}
         description={`${rep.email} · ${rep.role}`}
         actions={
-          <Link href="/leaderboard?by=rep" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
+          <IntentLink href="/leaderboard?by=rep" className="rounded-md border border-border bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-2">
             All reps
-          </Link>
+          </IntentLink>
         }
       />
       <div className="flex flex-col gap-6">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/_components/intent-link";
 import { PageHeader } from "@/app/_components/ui";
 import { ScriptEditor } from "../../script-editor";
 import { loadScript } from "../load-script";
@@ -13,9 +13,9 @@ export default async function EditScriptPage({ params }: { params: Promise<{ id:
         <PageHeader title={script.title} />
         <p className="text-sm text-muted">
           Only the author or a manager can edit this script. You can{" "}
-          <Link href={`/scripts/${script.id}`} className="text-accent underline">
+          <IntentLink href={`/scripts/${script.id}`} className="text-accent underline">
             fork it
-          </Link>{" "}
+          </IntentLink>{" "}
           into a draft of your own.
         </p>
       </>
