@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { databaseLocation } from "./location";
+import { turnToWal } from "./sqlite-wal";
 
 // The request budgets (server/services/request-budget.ts): a token bucket per user and kind of
 // call, and leases for calls that run alongside others. Every server process on one database
@@ -82,10 +83,10 @@ export const budgetStorePath = (databaseFile: string) => (databaseFile === ":mem
 /** The SQLite store in `file` (`:memory:` for a private one). */
 export function openBudgetStore(file: string): BudgetStore {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const store = new Database(file);
-  store.pragma("journal_mode = WAL");
+  // Server processes open a new file at the same moment: they wait for each other's locks.
+  const store = new Database(file, { timeout: 5000 });
+  turnToWal(store);
   store.pragma("synchronous = OFF");
-  store.pragma("busy_timeout = 1000");
   for (const statement of TABLES("", "real", "without rowid")) store.exec(statement);
   // Compiled once: compiling cost as much as running them.
   const sql = statements("min", "max");

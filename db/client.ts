@@ -7,6 +7,7 @@ import path from "node:path";
 import { databaseLocation, type DatabaseLocation } from "./location";
 import { migratePostgres } from "./postgres-migrate";
 import { openPostgresPool } from "./postgres-session";
+import { turnToWal } from "./sqlite-wal";
 import { staleZoneTeams, syncTeamZone } from "./rollups";
 import * as schema from "./schema";
 import { queuedSqliteDatabase } from "./sqlite-session";
@@ -56,11 +57,10 @@ export async function openDatabase(location: DatabaseLocation | string = databas
 
 function openSqlite(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
   // Writers wait for each other instead of failing with SQLITE_BUSY.
-  sqlite.pragma("busy_timeout = 5000");
+  const sqlite = new Database(file, { timeout: 5000 });
+  turnToWal(sqlite);
+  sqlite.pragma("synchronous = NORMAL");
   migrateWithForeignKeysOff(sqlite);
   reusePreparedStatements(sqlite);
   // Planner statistics, sampled (cheap even at millions of rows): without them SQLite may pick

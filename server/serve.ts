@@ -6,6 +6,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { openConfiguredBudgetStore, getBudgetStore } from "@/db/budget-store";
 import { getDb, openDatabase } from "@/db/client";
 import { appRouter } from "@/server/routers/_app";
 import { createContext } from "@/server/trpc";
@@ -65,6 +66,8 @@ async function prepareWorkers() {
   trustedProxies(process.env.RINGBACK_TRUSTED_PROXIES);
   const db = await openDatabase();
   await db.$close();
+  // The budgets' file and tables too, before N workers would all make them on their first request.
+  await openConfiguredBudgetStore().close();
 }
 
 async function main() {
@@ -75,6 +78,7 @@ async function main() {
   const hostname = process.env.HOSTNAME || "0.0.0.0";
   // A broken database fails the start, not a user's first click; a bad proxy list too.
   await getDb();
+  getBudgetStore();
   const proxies = trustedProxies(process.env.RINGBACK_TRUSTED_PROXIES);
   startImportWorkers();
   const pages = next({ dev: false, dir: process.cwd(), hostname, port });
