@@ -212,6 +212,22 @@ describe("team overview", () => {
     );
     expect(overview.readTime.map((p) => p.key).sort()).toEqual(["Alpha", "Bravo"]);
   });
+
+  it("filtered by a script, its activity counts that script's voicemails and the callbacks credited to them", async () => {
+    const week = { range: "custom", from: "2025-03-03", to: "2025-03-07" } as const;
+    const { scripts } = await manager.caller.leaderboard.filters();
+    const bravo = scripts.find((s) => s.title === "Bravo")!;
+    const all = await manager.caller.leaderboard.overview(week);
+    const only = await manager.caller.leaderboard.overview({ ...week, scriptId: bravo.id });
+    const sum = (days: typeof all.activity, field: "dials" | "voicemails" | "callbacks") => days.reduce((n, d) => n + d[field], 0);
+    const [row] = (await manager.caller.leaderboard.get({ by: "script", ...week, scriptId: bravo.id })).rows;
+    // Unfiltered: every dial and every callback; filtered: Bravo's voicemails are its only dials.
+    expect([sum(all.activity, "dials"), sum(all.activity, "voicemails")]).toEqual([9, 8]);
+    expect([sum(only.activity, "dials"), sum(only.activity, "voicemails")]).toEqual([row.voicemails, row.voicemails]);
+    expect(sum(only.activity, "callbacks")).toBeGreaterThanOrEqual(row.returned);
+    expect(sum(only.activity, "callbacks")).toBeLessThan(sum(all.activity, "callbacks"));
+    expect(only.heatmap.reduce((n, c) => n + c.voicemails, 0)).toBe(row.voicemails);
+  });
 });
 
 describe("who may see what", () => {
